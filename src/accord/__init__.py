@@ -1,0 +1,1 @@
+"""accord: a computable, cited model of treaties and a checker for what the press says about them."""

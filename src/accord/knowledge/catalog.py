@@ -1,0 +1,155 @@
+"""Load and validate the treaty catalog (one YAML file per treaty) and the party registry.
+
+The catalog is data: code never hard-codes a treaty fact.  Loading validates
+every file against :mod:`accord.knowledge.model`; a bad entry raises
+:class:`CatalogError` naming the file and the entry.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+from rapidfuzz import process
+
+from accord.knowledge.model import Party, PartyCode, Treaty
+
+DATA = resources.files("accord.knowledge") / "data"
+
+
+class CatalogError(ValueError):
+    """A catalog file is malformed; the message names the file and the entry."""
+
+
+class LookupFailed(KeyError):
+    """An unknown id or name; ``suggestion`` is the nearest valid one, if any."""
+
+    def __init__(self, what: str, value: str, suggestion: str | None):
+        self.what, self.value, self.suggestion = what, value, suggestion
+        hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
+        super().__init__(f"unknown {what} '{value}'{hint}")
+
+    def __str__(self) -> str:  # KeyError quotes its message otherwise
+        return self.args[0]
+
+
+def nearest(value: str, choices: list[str], cutoff: float = 60) -> str | None:
+    match = process.extractOne(value, choices, score_cutoff=cutoff)
+    return match[0] if match else None
+
+
+def _location(err: dict, data: object) -> str:
+    """Describe where in the YAML a pydantic error sits, by article/provision id when possible."""
+    parts: list[str] = []
+    node = data
+    for key in err["loc"]:
+        if isinstance(node, list) and isinstance(key, int) and key < len(node):
+            node = node[key]
+            ident = node.get("id") or node.get("key") or node.get("number") if isinstance(node, dict) else None
+            parts.append(f"[{key}]" + (f" ({ident})" if ident is not None else ""))
+        elif isinstance(node, dict) and key in node:
+            node = node[key]
+            parts.append(f".{key}")
+        else:
+            parts.append(f".{key}")
+    return "".join(parts).lstrip(".") or "<top>"
+
+
+def _read_yaml(path: Path) -> object:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise CatalogError(f"{path.name}: not valid YAML: {exc}") from exc
+
+
+def load_treaty_file(path: Path) -> Treaty:
+    data = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise CatalogError(f"{path.name}: expected a mapping at the top level")
+    try:
+        treaty = Treaty.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        more = f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise CatalogError(f"{path.name}: {_location(first, data)}: {first['msg']}{more}") from exc
+    if treaty.id != path.stem:
+        raise CatalogError(f"{path.name}: id '{treaty.id}' does not match the file name")
+    return treaty
+
+
+def load_parties(path: Path) -> dict[PartyCode, Party]:
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("parties"), list):
+        raise CatalogError(f"{path.name}: expected a 'parties' list")
+    out: dict[PartyCode, Party] = {}
+    for i, row in enumerate(data["parties"]):
+        try:
+            party = Party.model_validate(row)
+        except ValidationError as exc:
+            raise CatalogError(f"{path.name}: parties[{i}]: {exc.errors()[0]['msg']}") from exc
+        if party.code in out:
+            raise CatalogError(f"{path.name}: parties[{i}]: duplicated code '{party.code}'")
+        out[party.code] = party
+    return out
+
+
+@dataclass
+class Catalog:
+    treaties: dict[str, Treaty]
+    parties: dict[PartyCode, Party]
+    _aliases: dict[str, PartyCode] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for party in self.parties.values():
+            self._aliases[party.code.casefold()] = party.code
+            for names in party.names.values():
+                for name in names:
+                    self._aliases.setdefault(name.casefold(), party.code)
+        for treaty in self.treaties.values():
+            for member in treaty.all_members():
+                if member not in self.parties:
+                    raise CatalogError(f"{treaty.id}.yaml: party '{member}' is not in parties.yaml")
+            for old in treaty.replaces:
+                if old not in self.treaties:
+                    raise CatalogError(f"{treaty.id}.yaml: replaces unknown treaty '{old}'")
+
+    def treaty(self, treaty_id: str) -> Treaty:
+        try:
+            return self.treaties[treaty_id]
+        except KeyError:
+            raise LookupFailed("treaty", treaty_id, nearest(treaty_id, list(self.treaties))) from None
+
+    def party(self, name_or_code: str) -> Party:
+        """Resolve a code or any alias in any language ("Iran", "Ирана", "irn")."""
+        code = self._aliases.get(name_or_code.strip().casefold())
+        if code is None:
+            raise LookupFailed("party", name_or_code, nearest(name_or_code, sorted(self.parties)))
+        return self.parties[code]
+
+    def expand(self, code: PartyCode) -> list[PartyCode]:
+        """A group code (E3) stands for its members; a state for itself."""
+        party = self.parties[code]
+        return list(party.group) or [party.code]
+
+    def successors(self, treaty_id: str) -> list[Treaty]:
+        return [t for t in self.treaties.values() if treaty_id in t.replaces]
+
+
+def load_catalog(directory: Path | None = None) -> Catalog:
+    """Load every ``treaties/*.yaml`` and ``parties.yaml`` under ``directory`` (default: the built-in catalog)."""
+    root = Path(str(directory or DATA))
+    parties = load_parties(root / "parties.yaml")
+    treaties: dict[str, Treaty] = {}
+    for path in sorted((root / "treaties").glob("*.yaml")):
+        treaty = load_treaty_file(path)
+        treaties[treaty.id] = treaty
+    return Catalog(treaties=treaties, parties=parties)
+
+
+@functools.cache
+def default_catalog() -> Catalog:
+    return load_catalog()

@@ -1,0 +1,163 @@
+"""Language of press paragraphs and documents, as ISO 639-1 codes.
+
+Script first, statistics second:
+
+* a script that belongs to one expected language answers alone (Greek ``el``, Han ``zh``,
+  kana ``ja``, Hangul ``ko``, Hebrew ``he``);
+* Cyrillic and Arabic script are told apart by their tell-tale letters (Ukrainian і ї є ґ
+  vs Russian ы э ъ ё; Persian پ چ ژ گ ک ی vs Arabic ة ي ك ى), lingua deciding only when
+  the letters are silent or mixed;
+* Latin script goes to lingua, built lazily, once, for the expected Latin-script
+  languages only, in low-accuracy mode on at most ``SAMPLE`` characters (ample for a
+  paragraph; the cost of lingua grows with the length of its input).
+
+Very short snippets (fewer than ``SHORT`` letters) never reach lingua: a trigram model
+cannot tell "ok" or "Conclusion" apart across languages, and with every language loaded
+it happily calls them Yoruba.  They get a heuristic from accented letters, defaulting to
+English for bare Latin; :func:`paragraph_languages` then gives any heading-sized
+paragraph (fewer than ``HEADING`` letters) the language of the document's longer
+paragraphs in the same script, when there are any.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Sequence
+
+from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
+
+SHORT = 20  # letters; below this a snippet is judged by heuristic, not by lingua
+HEADING = 40  # letters; below this a paragraph inside a document follows the document's majority
+SAMPLE = 200  # characters given to lingua
+GROUPS: dict[str, tuple[str, ...]] = {
+    "latin": ("en", "de", "fr", "es", "pt", "it", "tr", "nl", "pl"),
+    "cyrillic": ("ru", "uk", "bg"),
+    "arabic": ("ar", "fa", "ur"),
+}
+SCRIPTS = {
+    "latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
+    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
+    # letters only: the Arabic-Indic and Persian digits are not evidence of a language
+    "arabic": re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]"),
+    "greek": re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]"),
+    "han": re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]"),
+    "kana": re.compile(r"[\u3040-\u30ff]"),
+    "hangul": re.compile(r"[\uac00-\ud7af\u1100-\u11ff]"),
+    "hebrew": re.compile(r"[\u0590-\u05ff]"),
+}
+SINGLE_LANGUAGE_SCRIPTS = {"greek": "el", "han": "zh", "kana": "ja", "hangul": "ko", "hebrew": "he"}
+UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
+RUSSIAN_LETTERS = re.compile(r"[ыэъёЫЭЪЁ]")
+PERSIAN_LETTERS = re.compile(r"[پچژگکی۰-۹]")
+ARABIC_LETTERS = re.compile(r"[ةيكى٠-٩]")
+URDU_LETTERS = re.compile(r"[ٹڈڑںےھ]")
+# Accented letters that point at one Latin-script language in a short snippet.
+LATIN_HINTS = (
+    (re.compile(r"[ğşıİĞŞ]"), "tr"),
+    (re.compile(r"[ßäöüÄÖÜ]"), "de"),
+    (re.compile(r"[ñ¿¡Ñ]"), "es"),
+    (re.compile(r"[ãõÃÕ]"), "pt"),
+    (re.compile(r"[ąęłńśźżĄĘŁŃŚŹŻ]"), "pl"),
+    (re.compile(r"[çéèêëàâîïôûùœÇÉÈ]"), "fr"),
+)
+
+
+def _letters_by_script(sample: str) -> Counter[str]:
+    return Counter({script: n for script, pattern in SCRIPTS.items() if (n := len(pattern.findall(sample)))})
+
+
+@lru_cache(maxsize=None)
+def detector(group: str) -> LanguageDetector:
+    """The lingua detector for one script group, built once on first use."""
+    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in GROUPS[group]]
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+
+
+def _iso(language: Language | None) -> str | None:
+    return language.iso_code_639_1.name.lower() if language is not None else None
+
+
+def _decide(text: str) -> tuple[str | None, str | None, int, str]:
+    """(language or None, script group to ask lingua if undecided, letter count, dominant script)."""
+    sample = text[:SAMPLE]
+    scripts = _letters_by_script(sample)
+    if not scripts:
+        return None, None, 0, ""
+    script, letters = scripts.most_common(1)[0]
+    if "kana" in scripts and script == "han":
+        script = "kana"  # Japanese mixes kanji with kana; Chinese has no kana
+    if script in SINGLE_LANGUAGE_SCRIPTS:
+        return SINGLE_LANGUAGE_SCRIPTS[script], None, letters, script
+    if letters < 2:
+        return None, None, letters, script
+    if script == "cyrillic":
+        uk, ru = len(UKRAINIAN_LETTERS.findall(sample)), len(RUSSIAN_LETTERS.findall(sample))
+        if uk > ru or (ru == 0 and uk == 0 and letters < SHORT):
+            return ("uk" if uk > ru else "ru"), None, letters, script
+        if ru > 0 and uk == 0:
+            return "ru", None, letters, script
+    elif script == "arabic":
+        fa, ar, ur = (len(p.findall(sample)) for p in (PERSIAN_LETTERS, ARABIC_LETTERS, URDU_LETTERS))
+        if ur > 0 and ur >= fa // 2:
+            return "ur", None, letters, script
+        if fa != ar and (letters < SHORT or max(fa, ar) >= 3 * min(fa, ar) + 2):
+            return ("fa" if fa > ar else "ar"), None, letters, script
+        if letters < SHORT:
+            return "ar", None, letters, script
+    elif script == "latin" and letters < SHORT:
+        hint = next((code for pattern, code in LATIN_HINTS if pattern.search(sample)), "en")
+        return hint, None, letters, script
+    return None, script, letters, script
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None when it has (almost) no letters."""
+    language, group, _, _ = _decide(text)
+    if group is None:
+        return language
+    return _iso(detector(group).detect_language_of(text[:SAMPLE])) or language
+
+
+def paragraph_languages(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
+    """The language of each paragraph span of ``text``; lingua runs batched, one call per script group."""
+    decisions = [_decide(text[start:end]) for start, end in spans]
+    languages: list[str | None] = [language for language, *_ in decisions]
+    pending: dict[str, list[int]] = {}
+    for index, (_, group, _, _) in enumerate(decisions):
+        if group is not None:
+            pending.setdefault(group, []).append(index)
+    for group, indices in pending.items():
+        samples = [text[spans[i][0] : spans[i][1]][:SAMPLE] for i in indices]
+        for i, language in zip(indices, detector(group).detect_languages_in_parallel_of(samples)):
+            languages[i] = _iso(language)
+    # A heading-sized paragraph ("Conclusion", "Статус", "Analysis and Arguments") follows the
+    # language of the document's longer paragraphs in the same script: trigram statistics on
+    # a few words are unreliable, the document around them is not.
+    weights: dict[str, Counter[str]] = {}
+    for (start, end), language, (_, _, letters, script) in zip(spans, languages, decisions):
+        if language and letters >= HEADING:
+            weights.setdefault(script, Counter())[language] += end - start
+    majority = {script: counter.most_common(1)[0][0] for script, counter in weights.items()}
+    for index, (_, _, letters, script) in enumerate(decisions):
+        if letters < HEADING and script in majority and languages[index] is not None:
+            languages[index] = majority[script]
+    return languages
+
+
+def document_language(
+    text: str, spans: Sequence[tuple[int, int]] | None = None, languages: Sequence[str | None] | None = None
+) -> str | None:
+    """The language holding most of the document's characters (paragraphs detected if not given)."""
+    if spans is None:
+        from accord.press.clean import split_paragraphs  # clean imports trafilatura; only needed here
+
+        spans = split_paragraphs(text)
+    if languages is None:
+        languages = paragraph_languages(text, spans)
+    weights: Counter[str] = Counter()
+    for (start, end), language in zip(spans, languages):
+        if language:
+            weights[language] += end - start
+    return weights.most_common(1)[0][0] if weights else None

@@ -59,6 +59,10 @@ SUBSCRIPTION = re.compile(
     r"|политик\w+ конфиденциальности|обязательн\w+ пол\w+|ваш e-?mail",
     re.I,
 )
+SUBSCRIPTION_MARKERS = (
+    "subscri", "sign up", "newsletter", "mailing", "enter your", "required", "privacy", "marketing", "by clicking", "inbox",
+    "briefing", "подпис", "рассылк", "отпис", "введите", "конфиденциальн", "обязательн", "mail",
+)
 COOKIE = re.compile(r"\bcookies?\b|\bкуки\b|файл\w* cookie", re.I)
 COOKIE_CONTEXT = re.compile(r"\b(?:use|uses|using|accept|consent|settings|policy|continu|browsing|experience)|использ|соглас|приня|продолжа|настро", re.I)
 
@@ -101,10 +105,11 @@ def furniture_kind(paragraph: str) -> str | None:
         return "navigation"
     if _short(p, 120) and (SOCIAL_ONLY.match(p) or SOCIAL_CALL.match(p)):
         return "social"
-    signals = len(SUBSCRIPTION.findall(p)) if _short(p, 400) else 0
+    lowered = p.lower()
+    signals = len(SUBSCRIPTION.findall(p)) if _short(p, 400) and any(m in lowered for m in SUBSCRIPTION_MARKERS) else 0
     if signals >= 2 or (signals == 1 and _short(p, 160)):
         return "subscription"
-    if _short(p, 600) and COOKIE.search(p) and COOKIE_CONTEXT.search(p):
+    if _short(p, 600) and ("cookie" in lowered or "куки" in lowered) and COOKIE.search(p) and COOKIE_CONTEXT.search(p):
         return "cookies"
     if _short(p, 60) and RELATED_HEADING.match(p):
         return "related-heading"

@@ -92,7 +92,18 @@ RU_ADDRESS = re.compile(
 DE_ADDRESS = re.compile(
     r"\b[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|weg|platz|allee|gasse|damm)[ \t]+\d+[a-z]?(?:,[ \t]*\d{5}[ \t]+[A-ZÄÖÜ][\wäöüß-]+)?"
 )
-ADDRESS_PATTERNS = (EN_STREET, EN_CITY_STATE_ZIP, UK_POSTCODE, RU_ADDRESS, DE_ADDRESS)
+# Cheap substring gates: a pattern runs only on text that holds one of its literal markers
+# (the regexes are tried at every position; the gates make clean text cost almost nothing).
+SOCIAL_MARKERS = tuple(host.replace("\\.", ".") for host in SOCIAL_HOSTS.split("|"))
+ADDRESS_PATTERNS = (
+    (EN_STREET, re.compile(rf"\b(?:{STREET_TYPES})\b")),
+    (EN_CITY_STATE_ZIP, re.compile(r"\b[A-Z]{2}[ \t]+\d{5}\b")),
+    (UK_POSTCODE, re.compile(r"\b\d[A-Z]{2}\b")),
+    (RU_ADDRESS, re.compile(RU_STREET_TYPE)),
+    (DE_ADDRESS, re.compile(r"(?:straße|strasse|str\.|weg|platz|allee|gasse|damm)[ \t]+\d")),
+)
+OBFUSCATION_GATE = re.compile(r"[\[(]\s*(?:at|собака)\s*[\])]", re.I)
+PHONE_LABEL_GATE = re.compile(r"(?:tel|phone|mobile|cell|fax|whatsapp|viber|call|тел|моб|факс|звоните)", re.I)
 
 
 def redact(text: str) -> tuple[str, dict[str, int]]:
@@ -104,14 +115,21 @@ def redact(text: str) -> tuple[str, dict[str, int]]:
         counts[placeholder.strip("[]")] += n
         return value
 
-    text = sub(PROFILE_URL, "[profile]", text)
-    text = sub(EMAIL, "[email]", text)
-    text = sub(OBFUSCATED_EMAIL, "[email]", text)
-    text = sub(HANDLE, "[handle]", text)
-    text = _redact_labelled_fields(text, counts)
+    lowered = text.lower()
+    if any(marker in lowered for marker in SOCIAL_MARKERS):
+        text = sub(PROFILE_URL, "[profile]", text)
+    if "@" in text:
+        text = sub(EMAIL, "[email]", text)
+    if OBFUSCATION_GATE.search(text):
+        text = sub(OBFUSCATED_EMAIL, "[email]", text)
+    if "@" in text:
+        text = sub(HANDLE, "[handle]", text)
+    if ":" in text:
+        text = _redact_labelled_fields(text, counts)
     text = _redact_phones(text, counts)
-    for pattern in ADDRESS_PATTERNS:
-        text = sub(pattern, "[address]", text)
+    for pattern, gate in ADDRESS_PATTERNS:
+        if gate.search(text):
+            text = sub(pattern, "[address]", text)
     return text, {kind: n for kind, n in sorted(counts.items()) if n}
 
 
@@ -186,5 +204,6 @@ def _redact_phones(text: str, counts: Counter[str]) -> str:
         counts["phone"] += 1
         return candidate.replace(core, "[phone]", 1)
 
-    text = LABELLED_PHONE.sub(labelled, text)
+    if PHONE_LABEL_GATE.search(text):
+        text = LABELLED_PHONE.sub(labelled, text)
     return PHONE_CANDIDATE.sub(unlabelled, text)

@@ -1,0 +1,98 @@
+"""Exact and near-duplicate detection on real coverage, and the index's persistence round trip."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from accord.press.clean import clean_text
+from accord.press.dedupe import Fingerprint, NearDuplicateIndex, content_hash, fingerprint, shingles, signature
+
+
+def _edit_words(text: str, changes: int, seed: int = 7) -> str:
+    rng = random.Random(seed)
+    words = text.split()
+    for index in rng.sample(range(len(words)), changes):
+        words[index] = "changed"
+    return " ".join(words)
+
+
+def test_content_hash_ignores_case_and_spacing_but_not_words():
+    text = "Russia and Iran signed\nthe treaty  in Moscow."
+    assert content_hash(text) == content_hash("RUSSIA and iran signed the treaty in\tMoscow.  ")
+    assert content_hash(text) != content_hash("Russia and Iran signed the pact in Moscow.")
+    assert len(content_hash(text)) == 64
+
+
+@pytest.fixture(scope="module")
+def corpus_index(request):
+    records = [*request.getfixturevalue("seeds").values(), *request.getfixturevalue("dev").values()]
+    index = NearDuplicateIndex()
+    texts = {}
+    for record in records:
+        texts[record["id"]] = clean_text(record["text"]).text
+        index.add(record["id"], texts[record["id"]])
+    return index, texts
+
+
+def test_a_copy_with_a_few_words_changed_is_found(corpus_index):
+    index, texts = corpus_index
+    original = texts["seed-002"]
+    hits = index.query(_edit_words(original, 5))
+    assert hits[0][0] == "seed-002" and 0.8 < hits[0][1] < 1.0
+    assert index.query(original)[0] == ("seed-002", 1.0)
+
+
+def test_an_unrelated_article_on_the_same_topic_is_not_a_duplicate(corpus_index):
+    index, texts = corpus_index
+    for doc_id in ("seed-000", "en-037", "ru-028", "de-007"):
+        assert index.query(texts[doc_id], exclude=doc_id) == [], doc_id
+
+
+def test_heavily_edited_text_falls_below_the_threshold(corpus_index):
+    index, texts = corpus_index
+    words = texts["seed-003"].split()
+    assert all(doc_id != "seed-003" for doc_id, _ in index.query(_edit_words(" ".join(words), len(words) // 3)))
+
+
+def test_readding_an_id_replaces_it_and_len_counts_documents():
+    index = NearDuplicateIndex()
+    index.add("a", "one two three four five six seven eight nine ten")
+    index.add("a", "one two three four five six seven eight nine ten")
+    assert len(index) == 1 and "a" in index
+    index.add("a", "completely different words about gas pipelines and tariffs now")
+    assert index.query("one two three four five six seven eight nine ten") == []
+    index.remove("a")
+    assert len(index) == 0
+
+
+def test_index_rebuilt_from_stored_fingerprints_answers_the_same(corpus_index):
+    index, texts = corpus_index
+    stored = {doc_id: fingerprint(text).to_bytes() for doc_id, text in texts.items()}
+    rebuilt = NearDuplicateIndex()
+    for doc_id, blob in stored.items():
+        rebuilt.add_fingerprint(doc_id, Fingerprint.from_bytes(blob))
+    probe = _edit_words(texts["en-024"], 4)
+    assert rebuilt.query(probe) == index.query(probe)
+    assert len(rebuilt) == len(index)
+
+
+def test_signature_only_rebuild_uses_the_minhash_estimate(corpus_index):
+    _, texts = corpus_index
+    light = NearDuplicateIndex()
+    for doc_id, text in texts.items():
+        light.add_signature(doc_id, signature(text))
+    (hit, similarity), *_ = light.query(_edit_words(texts["seed-001"], 3))
+    assert hit == "seed-001" and similarity > 0.75
+    assert len(signature("x")) == 128 * 4
+
+
+def test_fingerprints_are_deterministic_and_validated():
+    text = "The treaty has forty-seven articles and a twenty-year term."
+    assert fingerprint(text) == fingerprint(text)
+    assert shingles(text) == shingles(text.upper())
+    with pytest.raises(ValueError):
+        Fingerprint.from_bytes(b"garbage")
+    with pytest.raises(ValueError):
+        NearDuplicateIndex().add_signature("x", b"short")

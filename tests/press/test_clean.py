@@ -240,3 +240,10 @@ def test_html_main_text_is_extracted_as_paragraphs():
     fragment = extract_main_text(RawDocument(id="y", text="<div><p>Short one.</p><p>Second.</p></div>", is_html=True))
     assert fragment == "Short one.\n\nSecond."
     assert extract_main_text(RawDocument(id="z", text="plain\ntext")) == "plain\ntext"
+
+
+def test_cleaning_is_idempotent_on_the_corpus(seeds, dev):
+    for record in [*seeds.values(), *dev.values()]:
+        once = clean_text(record["text"])
+        twice = clean_text(once.text)
+        assert (twice.text, twice.removed_blocks, twice.redactions) == (once.text, 0, {}), record["id"]

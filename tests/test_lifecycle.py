@@ -184,3 +184,19 @@ def test_show_article_and_uncoded_article():
 def test_builtin_catalog_directory_is_packaged():
     assert (Path(str(DATA)) / "parties.yaml").is_file()
     assert (Path(str(DATA)) / "treaties" / "rus-irn-2025.yaml").is_file()
+
+
+def test_extension_keeps_a_fixed_term_treaty_in_force(synthetic):
+    cat = synthetic(
+        ext="""
+signature: {date: 1992-05-15, confidence: high, sources: [https://example.org/s]}
+term: {initial_years: 5, renewal: by_agreement, confidence: high, sources: [https://example.org/t]}
+lifecycle:
+  - {kind: in_force, date: 1994-04-20, text: in force, confidence: high, sources: [https://example.org/l]}
+  - {kind: extended, date: 1999-04-20, text: extended by protocol, confidence: high, sources: [https://example.org/l]}
+""",
+    )
+    t = cat.treaty("ext")
+    assert status(t, D("1999-04-19"), cat).phase == "in_force_initial_term"
+    later = status(t, D("2025-01-01"), cat)
+    assert later.in_force is True and "extended" in later.note and later.term_end is None

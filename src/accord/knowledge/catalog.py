@@ -59,9 +59,20 @@ def _location(err: dict, data: object) -> str:
     return "".join(parts).lstrip(".") or "<top>"
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML without implicit timestamps: dates stay strings and the model parses them,
+    so an impossible date ("2025-13-45") is a precise validation error, not a crash."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _read_yaml(path: Path) -> object:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise CatalogError(f"{path.name}: not valid YAML: {exc}") from exc
 
@@ -127,7 +138,8 @@ class Catalog:
         """Resolve a code or any alias in any language ("Iran", "Ирана", "irn")."""
         code = self._aliases.get(name_or_code.strip().casefold())
         if code is None:
-            raise LookupFailed("party", name_or_code, nearest(name_or_code, sorted(self.parties)))
+            alias = nearest(name_or_code.strip().casefold(), list(self._aliases))
+            raise LookupFailed("party", name_or_code, self._aliases[alias] if alias else None)
         return self.parties[code]
 
     def expand(self, code: PartyCode) -> list[PartyCode]:

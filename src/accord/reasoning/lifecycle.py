@@ -229,8 +229,11 @@ def status(treaty: Treaty, day: dt.date, catalog: Catalog | None = None) -> Stat
                 note=f"day of entry into force unknown; the records prove it in force only from {proven_by.isoformat()}",
                 **base,
             )
-        pending = "awaiting ratification" if treaty.entry_into_force and treaty.entry_into_force.kind != "on_signature" else "entry into force not recorded"
-        return Status(phase="signed_awaiting_ratification", in_force=False, note=f"signed, {pending}", **base)
+        if treaty.entry_into_force is None and entry is None:
+            # Neither a rule nor a record: whether it entered into force is simply unknown.
+            return Status(phase="signed_status_unknown", in_force=None,
+                          note="signed; entry into force not found in the sources", **base)
+        return Status(phase="signed_awaiting_ratification", in_force=False, note="signed, awaiting ratification", **base)
 
     if day < since:
         return Status(
@@ -239,6 +242,15 @@ def status(treaty: Treaty, day: dt.date, catalog: Catalog | None = None) -> Stat
         )
 
     k, term_start, term_end, expired = _current_term(treaty, since, day)
+    extensions = [e for e in treaty.events_of(LifecycleKind.extended) if e.done_by(day)]
+    if expired and extensions:
+        # Extended by a later instrument whose own term is not coded: in force, term unknown.
+        last = extensions[-1]
+        return Status(
+            phase="in_force", in_force=True, in_force_since=since, replaced_by=successor,
+            note=f"in force since {since.isoformat()}; extended ({last.text.rstrip('.')}); current term end not recorded",
+            **base,
+        )
     if expired:
         return Status(phase="expired", in_force=False, in_force_since=since, term_end=term_end,
                       ended_on=term_end + ONE_DAY if term_end else None, note="initial term ended without renewal", **base)

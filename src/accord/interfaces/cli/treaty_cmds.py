@@ -55,7 +55,8 @@ def treaties(json_out: bool = JSON) -> None:
         print_json(rows)
         return
     table = Table(title="accord catalog")
-    for col in ("id", "title", "parties", "signed", "articles", "obligation types"):
+    table.add_column("id", no_wrap=True)
+    for col in ("title", "parties", "signed", "articles", "obligation types"):
         table.add_column(col)
     for t, row in zip(catalog().treaties.values(), rows):
         parties = row["parties"]

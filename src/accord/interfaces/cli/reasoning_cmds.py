@@ -1,0 +1,151 @@
+"""`accord scenario`, `accord compare`, `accord export`, `accord test`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.table import Table
+
+from accord.interfaces.cli.common import app, console, fail, parse_day, print_json
+from accord.interfaces.cli.treaty_cmds import JSON, catalog
+from accord.knowledge.catalog import LookupFailed, nearest
+from accord.knowledge.model import EventKind
+from accord.reasoning.compare import compare as compare_treaties
+from accord.reasoning.export import export_atop_csv, export_json
+from accord.reasoning.scenario import Event, run_scenario
+from accord.reasoning.scenario_tests import ScenarioFileError, run_file, scenario_files
+
+KIND_STYLE = {"duty": "bold green", "prohibition": "bold red", "permission": "cyan", "negative": "bold yellow"}
+
+
+def _event_kind(value: str) -> EventKind:
+    try:
+        return EventKind(value)
+    except ValueError:
+        kinds = [k.value for k in EventKind]
+        hint = nearest(value, kinds)
+        fail(f"unknown event kind '{value}'" + (f" (did you mean '{hint}'?)" if hint else f"; known: {', '.join(kinds)}"))
+
+
+def _party(value: Optional[str], option: str) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        return catalog().party(value).code
+    except LookupFailed as exc:
+        fail(f"{exc} for {option}")
+
+
+@app.command("scenario")
+def scenario(
+    event: str = typer.Option(..., "--event", help="aggression, armed-attack, threat-of-aggression, unilateral-sanctions, separatist-support, snapback-notification"),
+    by: Optional[str] = typer.Option(None, "--by", help="Acting state or group (code or name)."),
+    against: Optional[str] = typer.Option(None, "--against", help="Target state (code or name)."),
+    on: Optional[str] = typer.Option(None, "--on", help="Date YYYY-MM-DD (default: today)."),
+    json_out: bool = JSON,
+) -> None:
+    """What each party must, must not and may do under every treaty binding the parties involved."""
+    kind = _event_kind(event)
+    actor, target = _party(by, "--by"), _party(against, "--against")
+    if actor is None and target is None:
+        fail("give --by and/or --against")
+    day = parse_day(on)
+    result = run_scenario([Event(kind, actor, target, day)], day, catalog())
+    if json_out:
+        print_json(result.to_json())
+        return
+    console.print(f"[bold]{kind.value}[/] by {actor or '-'} against {target or '-'} on {day.isoformat()}")
+    if not result.treaties:
+        console.print("No treaty in the catalog binds the parties involved.")
+    for answer in result.treaties:
+        colour = "green" if answer.in_force else "red"
+        state = "in force" if answer.in_force else ("not in force" if answer.in_force_known else "in force: unknown")
+        console.print(f"\n[bold]{answer.treaty}[/] — [{colour}]{state}[/]: {answer.note}")
+        if not answer.findings:
+            continue
+        table = Table(show_header=True, header_style="bold")
+        for col in ("party", "kind", "action", "toward", "cites", "what"):
+            table.add_column(col, overflow="fold")
+        for f in answer.findings:
+            table.add_row(f.party, f"[{KIND_STYLE[f.kind]}]{f.kind}[/]", f.action, f.counterparty or "", f.citation, f.text)
+        console.print(table)
+
+
+@app.command("compare")
+def compare(
+    treaty_ids: list[str] = typer.Argument(..., help="Treaty ids to compare."),
+    json_out: bool = JSON,
+) -> None:
+    """Treaties x alliance-obligation types and cooperation domains, each cell citing its article."""
+    try:
+        data = compare_treaties(treaty_ids, catalog())
+    except LookupFailed as exc:
+        fail(str(exc))
+    if json_out:
+        print_json(data)
+        return
+    table = Table(title="Alliance-obligation types (derived from provisions; ATOP definitions)")
+    table.add_column("type")
+    for tid in data["treaties"]:
+        table.add_column(tid, overflow="fold")
+    for name in [*data["type_names"], "cow_type"]:
+        row = []
+        for tid in data["treaties"]:
+            cell = data["types"][tid]
+            if name == "cow_type":
+                row.append(cell["cow_type"] or "-")
+            elif cell[name]:
+                row.append(f"[green]yes[/] ({', '.join(cell['cited'][name])})")
+            else:
+                row.append("[dim]no[/]" + ("" if cell["text_public"] else " (text not public)"))
+        table.add_row(name, *row)
+    console.print(table)
+    domains = sorted({d for tid in data["treaties"] for d in data["domains"][tid]})
+    dtable = Table(title="Cooperation domains")
+    dtable.add_column("domain")
+    for tid in data["treaties"]:
+        dtable.add_column(tid, overflow="fold")
+    for d in domains:
+        dtable.add_row(d, *[", ".join(data["domains"][tid].get(d, [])) or "" for tid in data["treaties"]])
+    console.print(dtable)
+    for tid, check in data["atop"].items():
+        verdict = "agrees" if check["agrees"] else f"differs: {check['differences']} — {check['explanation'] or 'unexplained'}"
+        console.print(f"ATOP {check['atopid']} ({tid}): {verdict}")
+
+
+@app.command("export")
+def export(fmt: str = typer.Option("json", "--format", help="json or atop-csv")) -> None:
+    """Export the catalog (JSON) or ATOP-style member rows with the derived codes (CSV)."""
+    writers = {"json": export_json, "atop-csv": export_atop_csv}
+    if fmt not in writers:
+        hint = nearest(fmt, list(writers))
+        fail(f"unknown format '{fmt}'" + (f" (did you mean '{hint}'?)" if hint else ""))
+    sys.stdout.write(writers[fmt](catalog()))
+    if fmt == "json":
+        sys.stdout.write("\n")
+
+
+@app.command("test")
+def test(directory: Path = typer.Argument(..., help="A scenario YAML file or a directory of them.")) -> None:
+    """Run declarative scenario tests; prints 'N passed, N failed'."""
+    try:
+        files = scenario_files(directory)
+        outcomes = [run_file(p, catalog()) for p in files]
+    except ScenarioFileError as exc:
+        fail(str(exc))
+    if not files:
+        fail(f"no scenario files (*.yaml) in {directory}")
+    table = Table(title=f"Scenario tests in {directory}")
+    for col in ("result", "scenario", "file", "failures"):
+        table.add_column(col, overflow="fold")
+    for o in outcomes:
+        table.add_row("[green]pass[/]" if o.passed else "[red]FAIL[/]", o.name, o.path.name, "\n".join(o.failures))
+    console.print(table)
+    passed = sum(o.passed for o in outcomes)
+    failed = len(outcomes) - passed
+    console.print(f"{passed} passed, {failed} failed", highlight=False)
+    if failed:
+        raise typer.Exit(1)

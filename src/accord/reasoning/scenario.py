@@ -1,0 +1,317 @@
+"""Scenario engine: bind events to provision triggers by role and say what each party must do.
+
+For an event (kind, actor, target, day), every treaty that binds an involved
+party is examined on that day: whether it is in force, and per party the
+duties, prohibitions and permissions its provisions create — plus the
+explicit negatives that decide the real question ("no provision of
+rus-irn-2025 obliges RUS to give military assistance to IRN").
+
+Roles are relative to the bearer of a provision: a trigger whose target is
+``other_party`` fires when the event is aimed at a member other than the
+bearer.  The attacker never bears a duty triggered by its own attack.
+``aggression`` and ``armed-attack`` are one family: a provision coded with
+either fires on both, because the press and the texts use them
+interchangeably and the catalog codes the treaty's own word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from accord.knowledge.catalog import Catalog, default_catalog
+from accord.knowledge.model import Action, BearerKind, EventKind, Modality, Provision, Role, Treaty
+from accord.reasoning.lifecycle import Status, status
+from accord.reasoning.snapback import timeline
+
+ATTACKS = frozenset({EventKind.aggression, EventKind.armed_attack})
+FAMILY: dict[EventKind, frozenset[EventKind]] = {k: ATTACKS for k in ATTACKS}
+
+# Standing (untriggered) provisions that bear on an event aimed at a party.
+STANDING: dict[EventKind, set[Action]] = {
+    EventKind.aggression: {Action.allow_territory_use_against, Action.join_hostile_alliance},
+    EventKind.armed_attack: {Action.allow_territory_use_against, Action.join_hostile_alliance},
+    EventKind.threat_of_aggression: {Action.allow_territory_use_against, Action.join_hostile_alliance},
+    EventKind.separatist_support: {Action.allow_territory_use_against, Action.support_separatism, Action.respect_sovereignty},
+    EventKind.unilateral_sanctions: {Action.apply_coercive_measures_against},
+    EventKind.snapback_notification: set(),
+}
+
+# The question a reader really asks of each event: is anyone obliged to do this? (action, wording, toward)
+DECISIVE: dict[EventKind, list[tuple[Action, str, str]]] = {
+    EventKind.aggression: [(Action.provide_military_assistance, "give military assistance to {target}", "target")],
+    EventKind.armed_attack: [(Action.provide_military_assistance, "give military assistance to {target}", "target")],
+    EventKind.separatist_support: [(Action.provide_military_assistance, "give military assistance to {target}", "target")],
+    EventKind.unilateral_sanctions: [
+        (Action.apply_coercive_measures_against, "impose counter-measures on {actor}", "actor"),
+    ],
+}
+
+KIND_OF = {
+    Modality.obligation: "duty",
+    Modality.institutional: "duty",
+    Modality.aspiration: "duty",
+    Modality.prohibition: "prohibition",
+    Modality.permission: "permission",
+}
+
+VERB = {"duty": "must", "prohibition": "must not", "permission": "may"}
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: EventKind
+    actor: str | None  # a party code (a group is expanded when bound)
+    target: str | None
+    day: dt.date
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind.value, "by": self.actor, "against": self.target, "on": self.day.isoformat()}
+
+
+@dataclass(frozen=True)
+class Finding:
+    party: str
+    kind: str  # duty | prohibition | permission | negative
+    action: str
+    counterparty: str | None
+    article: int | None
+    paragraph: str | None
+    citation: str
+    text: str
+    confidence: str
+    sources: list[str]
+    because: list[str] = field(default_factory=list)  # for negatives: the articles that do apply
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class TreatyAnswer:
+    treaty: str
+    in_force: bool
+    in_force_known: bool
+    note: str
+    findings: list[Finding] = field(default_factory=list)
+    procedure: dict | None = None
+
+    def to_json(self) -> dict:
+        out = {
+            "treaty": self.treaty,
+            "in_force": self.in_force,
+            "in_force_known": self.in_force_known,
+            "note": self.note,
+            "findings": [f.to_json() for f in self.findings],
+        }
+        if self.procedure is not None:
+            out["procedure"] = self.procedure
+        return out
+
+
+@dataclass
+class ScenarioResult:
+    as_of: dt.date
+    events: list[Event]
+    treaties: list[TreatyAnswer]
+
+    def to_json(self) -> dict:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "events": [e.to_json() for e in self.events],
+            "treaties": [t.to_json() for t in self.treaties],
+        }
+
+    def answer(self, treaty_id: str) -> TreatyAnswer | None:
+        return next((t for t in self.treaties if t.treaty == treaty_id), None)
+
+
+def _fires(p: Provision, kind: EventKind) -> bool:
+    if p.trigger is None:
+        return False
+    wanted = FAMILY.get(kind, frozenset({kind}))
+    return bool(wanted & set(p.trigger.events))
+
+
+def _role_ok(role: Role, who: set[str], bearer: str, members: set[str]) -> bool:
+    if role is Role.any:
+        return True
+    if not who:
+        return False
+    if role is Role.other_party:
+        return bool(who & members) and bearer not in who
+    if role is Role.any_party:
+        return bool(who & members)
+    if role is Role.non_party:
+        return not (who & members)
+    return False
+
+
+def _bearers(p: Provision, members: list[str]) -> list[str]:
+    if p.bearer.kind in (BearerKind.party, BearerKind.body):
+        return [p.bearer.party] if p.bearer.kind is BearerKind.body or p.bearer.party in members else []
+    return list(members)
+
+
+def _counterparty(p: Provision, bearer: str, actors: set[str], targets: set[str], members: list[str], actor: str | None, target: str | None) -> str | None:
+    cp = p.counterparty
+    if cp == "other_party":
+        if target and targets & set(members) and bearer not in targets:
+            return target
+        others = [m for m in members if m != bearer]
+        return others[0] if len(others) == 1 else "other parties"
+    if cp == "aggressor":
+        return actor or "the aggressor"
+    if cp == "third_states":
+        return actor if actor and not (actors & set(members)) else "third states"
+    return cp
+
+
+def _finding(p: Provision, bearer: str, counterparty: str | None, treaty: Treaty) -> Finding:
+    kind = KIND_OF[p.modality]
+    best = " (best efforts)" if p.modality is Modality.aspiration else ""
+    return Finding(
+        party=bearer,
+        kind=kind,
+        action=p.action.value,
+        counterparty=counterparty,
+        article=p.article,
+        paragraph=p.paragraph,
+        citation=p.citation,
+        text=f"{bearer} {VERB[kind]}{best}: {p.text}",
+        confidence=p.confidence.value,
+        sources=list(p.sources),
+    )
+
+
+def _bind(treaty: Treaty, event: Event, catalog: Catalog) -> tuple[list[Finding], list[str]]:
+    """Findings of one treaty for one event, and notes on role binding."""
+    members = treaty.members_on(event.day)
+    mset = set(members)
+    actors = set(catalog.expand(event.actor)) if event.actor else set()
+    targets = set(catalog.expand(event.target)) if event.target else set()
+    notes: list[str] = []
+    if actors & mset and targets & mset:
+        notes.append(f"the actor {event.actor} is itself a party; it bears no duty triggered by its own act")
+    findings: list[Finding] = []
+    for p in treaty.provisions:
+        triggered = _fires(p, event.kind)
+        standing = p.trigger is None and p.action in STANDING.get(event.kind, set())
+        if not (triggered or standing):
+            continue
+        for bearer in _bearers(p, members):
+            if bearer in actors and event.kind is not EventKind.snapback_notification:
+                continue  # never oblige the attacker under its own attack
+            if triggered:
+                if not _role_ok(p.trigger.target, targets, bearer, mset) or not _role_ok(p.trigger.actor, actors, bearer, mset):
+                    continue
+            else:
+                # a standing duty toward the other party matters only when the event targets that party
+                if not (targets & mset) or bearer in targets:
+                    continue
+            cp = _counterparty(p, bearer, actors, targets, members, event.actor, event.target)
+            findings.append(_finding(p, bearer, cp, treaty))
+    findings.extend(_negatives(treaty, event, members, actors, targets, findings))
+    return findings, notes
+
+
+def _negatives(treaty: Treaty, event: Event, members: list[str], actors: set[str], targets: set[str], found: list[Finding]) -> list[Finding]:
+    # A treaty silent on the event (no provision fires) answers nothing either way: no negatives.
+    if not treaty.text_public or not found or not (targets & set(members)):
+        return []
+    out: list[Finding] = []
+    for action, wording, toward in DECISIVE.get(event.kind, []):
+        counterparty = event.target if toward == "target" else event.actor
+        for bearer in members:
+            if bearer in targets or bearer in actors:
+                continue
+            if any(f.party == bearer and f.kind == "duty" and f.action == action.value for f in found):
+                continue
+            applies = list(dict.fromkeys(f.citation for f in found if f.party == bearer))
+            what = wording.format(target=event.target, actor=event.actor)
+            because = f"; what applies: {', '.join(applies)}" if applies else ""
+            out.append(
+                Finding(
+                    party=bearer, kind="negative", action=action.value, counterparty=counterparty,
+                    article=None, paragraph=None, citation=", ".join(applies) or "no applicable provision",
+                    text=f"no provision of {treaty.id} obliges {bearer} to {what}{because}",
+                    confidence="high", sources=list(treaty.sources), because=applies,
+                )
+            )
+    return out
+
+
+def _involved(treaty: Treaty, parties: set[str], day: dt.date) -> bool:
+    """A treaty binds an involved party if that party is a member on the day (accessions count)."""
+    return bool(set(treaty.members_on(day)) & parties)
+
+
+def _answer(treaty: Treaty, st: Status, event: Event, catalog: Catalog) -> TreatyAnswer:
+    known = st.in_force is not None
+    in_force = bool(st.in_force)
+    note = st.note
+    if st.contested:
+        latest: dict[tuple, str] = {}
+        for pos in st.positions:  # positions come oldest question first; keep each side's latest
+            latest[tuple(pos["actors"])] = pos["status"]
+        note += "; contested (" + "; ".join(f"{', '.join(a)}: {v}" for a, v in latest.items()) + ")"
+    answer = TreatyAnswer(treaty.id, in_force, known, note)
+    if not known:
+        answer.note = f"entry into force not found in the sources; provisions shown as signed. {st.note}"
+    if in_force or not known:
+        findings, notes = _bind(treaty, event, catalog)
+        answer.findings = findings
+        if notes:
+            answer.note += "; " + "; ".join(notes)
+        if not findings:
+            answer.note += "; no coded provision bears on this event"
+        if not treaty.text_public:
+            answer.note += "; the text is not public: the absence of a provision is not evidence"
+    if event.kind is EventKind.snapback_notification:
+        actors = set(catalog.expand(event.actor)) if event.actor else set()
+        for proc in treaty.procedures:
+            if proc.trigger is EventKind.snapback_notification and actors & set(proc.may_trigger):
+                tl = timeline(proc, event.day)
+                answer.procedure = tl.to_json()
+                after = [d for d in tl.deadlines if d.kind == "after"]
+                answer.note += f"; {tl.note}" + "".join(f"; {d.label.lower()} after {d.date.isoformat()}" for d in after)
+                for d in tl.deadlines:
+                    if d.kind != "within":
+                        continue  # the other milestones are dates, not duties: they stay in "procedure"
+                    answer.findings.append(
+                        Finding(
+                            party="UNSC", kind="duty", action=d.id, counterparty=None,
+                            article=None, paragraph=None, citation=d.citation,
+                            text=f"{d.label}: by {d.date.isoformat()}",
+                            confidence=proc.confidence.value, sources=list(proc.sources),
+                        )
+                    )
+    return answer
+
+
+def run_scenario(events: list[Event], as_of: dt.date | None = None, catalog: Catalog | None = None) -> ScenarioResult:
+    """Answer per treaty and party for each event; ``as_of`` defaults to the last event's day."""
+    catalog = catalog or default_catalog()
+    as_of = as_of or max(e.day for e in events)
+    answers: list[TreatyAnswer] = []
+    for event in events:
+        parties = set()
+        for who in (event.actor, event.target):
+            if who:
+                parties |= set(catalog.expand(who)) | {who}
+        for treaty in catalog.treaties.values():
+            if not _involved(treaty, parties, event.day):
+                continue
+            st = status(treaty, event.day, catalog)
+            if st.in_force is False and st.phase in ("terminated", "expired", "not_signed") and not st.contested:
+                continue  # no longer (or not yet) binding anyone: said by the successor's note instead
+            answer = _answer(treaty, st, event, catalog)
+            if st.phase == "signed_awaiting_ratification":
+                then = [catalog.treaties[r] for r in treaty.replaces if r in catalog.treaties]
+                live = [t.id for t in then if status(t, event.day, catalog).in_force]
+                answer.note += f"; not in force on {event.day.isoformat()}" + (
+                    f"; in force between the same parties then: {', '.join(live)}" if live else ""
+                )
+            answers.append(answer)
+    answers.sort(key=lambda a: (not a.in_force, a.treaty))
+    return ScenarioResult(as_of=as_of, events=events, treaties=answers)

@@ -1,0 +1,252 @@
+"""Typed claims from English and Russian text, with character spans.
+
+Each sentence is scanned by the pattern tables of its language (lexicon_en,
+lexicon_ru).  A claim's treaty is the one the sentence names nearest to the
+matched words (the flagship by default); its polarity flips when a negation
+cue stands shortly before it in the same clause ("does not constitute a
+mutual defence pact" -> mutual_defense = false), which also covers reported
+speech ("Rudenko said the treaty contains no military commitments").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import ModuleType
+
+from accord.press.claims import lexicon_en, lexicon_ru
+from accord.press.claims.text import negated, sentences
+from accord.press.claims.treaty_ref import DEFAULT, DEFENCE_COMPARATORS, mentions, resolve
+from accord.press.claims.values import DATE, document_year, number, people, places_after_preposition, read_date
+from accord.reasoning.claims import Claim, ClaimType
+
+LEXICONS: dict[str, ModuleType] = {"en": lexicon_en, "ru": lexicon_ru}
+SUPPORTED_LANGUAGES = frozenset(LEXICONS)
+FORCE_OR_RATIFY = re.compile(r"(?:force|effect|ratif\w*|approv\w*|вступ\w*|силу|ратифи\w*|одобр\w*)\W*(?:\w+\W+){0,2}$", re.I)
+
+
+@dataclass(frozen=True)
+class ExtractedClaim:
+    claim: Claim
+    start: int  # offsets into the text given to the extractor
+    end: int
+    quote: str
+    lang: str
+
+
+class _Sink:
+    """Collects claims of one document, one per (treaty, type, value)."""
+
+    def __init__(self, text: str, lang: str):
+        self.text, self.lang = text, lang
+        self.claims: list[ExtractedClaim] = []
+        self._seen: set[tuple] = set()
+
+    def add(self, treaty: str, type_: ClaimType, value, start: int, end: int) -> None:
+        key = (treaty, type_, str(value).lower())
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        claim = Claim(treaty=treaty, type=type_, value=value)
+        self.claims.append(ExtractedClaim(claim, start, end, self.text[start:end], self.lang))
+
+
+def _nearest(items: list[tuple[int, int, object]], anchor: int) -> tuple[int, int, object] | None:
+    return min(items, key=lambda it: abs(it[0] - anchor), default=None)
+
+
+class _SentenceScan:
+    def __init__(self, sink: _Sink, a: int, b: int, lang: str, year: int | None, carry: str | None):
+        self.sink, self.a, self.lang, self.year, self.carry = sink, a, lang, year, carry
+        self.s = sink.text[a:b]
+        self.lex = LEXICONS[lang]
+
+    def emit(self, treaty: str, type_: ClaimType, value, start: int, end: int) -> None:
+        self.sink.add(treaty, type_, value, self.a + start, self.a + end)
+
+    def run(self) -> str | None:
+        for step in (self.mutual_defense, self.booleans, self.counts, self.terms, self.life_cycle, self.signing,
+                     self.ratification, self.domains):
+            step()
+        cues = [tid for _, tid in mentions(self.s)]
+        return cues[-1] if cues else None
+
+    # --- security core -------------------------------------------------------------------------
+    def mutual_defense(self) -> None:
+        if self.s.rstrip().endswith("?"):
+            return  # a question asserts nothing
+        for m in self.lex.MUTUAL_DEFENSE.finditer(self.s):
+            positive = not negated(self.s, m.start(), self.lang)
+            fallback = self.carry if self.carry in DEFENCE_COMPARATORS else DEFAULT
+            near = resolve(self.s, m.start(), fallback=fallback, reach=60)
+            cued = {tid for _, tid in mentions(self.s)} & DEFENCE_COMPARATORS
+            if near in DEFENCE_COMPARATORS and positive:
+                self.emit(near, ClaimType.mutual_defense, True, m.start(), m.end())
+                continue
+            target = DEFAULT if near in DEFENCE_COMPARATORS else near
+            self.emit(target, ClaimType.mutual_defense, positive, m.start(), m.end())
+            if not positive:  # "unlike the DPRK treaty", "like NATO's Article 5": the contrast names real pacts
+                for tid in sorted(cued):
+                    self.emit(tid, ClaimType.mutual_defense, True, m.start(), m.end())
+
+    def booleans(self) -> None:
+        territory_use = self.lex.BOOL["territory_not_used_against"].search(self.s)
+        for name, pattern in self.lex.BOOL.items():
+            if name == "territorial_integrity" and territory_use:
+                continue  # "territory used against ... territorial integrity" is the territory clause
+            for m in pattern.finditer(self.s):
+                value = True
+                if name not in self.lex.NOT_NEGATABLE and negated(self.s, m.start(), self.lang, window=40):
+                    value = False
+                self.emit(resolve(self.s, m.start(), reach=60), ClaimType(name), value, m.start(), m.end())
+        for m in self.lex.THIRD_COUNTRIES.finditer(self.s):
+            value = not negated(self.s, m.start(), self.lang, window=40)
+            self.emit(resolve(self.s, m.start(), reach=60), ClaimType.directed_against_third_countries, value, m.start(), m.end())
+
+    # --- structure and term ----------------------------------------------------------------------
+    def counts(self) -> None:
+        for m in self.lex.ARTICLE_COUNT.finditer(self.s):
+            n = number(m.group("n"))
+            if n is not None and 3 <= n <= 300:
+                self.emit(resolve(self.s, m.start(), reach=60), ClaimType.article_count, n, m.start(), m.end())
+
+    def terms(self) -> None:
+        for m in (m for pattern in self.lex.DURATION for m in pattern.finditer(self.s)):
+            n = number(m.group("n"))
+            if n is None or not 2 <= n <= 99 or self.lex.DURATION_EXCLUDE.search(self.s, max(0, m.start() - 20), m.end()):
+                continue
+            self.emit(resolve(self.s, m.start(), reach=50), ClaimType.duration_years, n, m.start(), m.end())
+        for m in self.lex.RENEWAL.finditer(self.s):
+            automatic = bool(self.lex.AUTOMATIC.search(self.s))
+            five = bool(self.lex.FIVE_YEARS.search(self.s))
+            value = ("auto-5y" if five else "auto") if automatic else "extendable"
+            self.emit(resolve(self.s, m.start(), reach=60), ClaimType.renewal, value, m.start(), m.end())
+        for m in self.lex.ENTRY_RULE.finditer(self.s):
+            n = number(m.group("n"))
+            if n:
+                self.emit(resolve(self.s, m.start(), reach=60), ClaimType.entry_into_force_rule, f"{n} days after {m.group('what').lower()}", m.start(), m.end())
+
+    def life_cycle(self) -> None:
+        if self.lex.ENTRY_RULE.search(self.s) is None:
+            for m in self.lex.IN_FORCE_TRUE.finditer(self.s):
+                if self.lex.IN_FORCE_FUTURE.search(self.s, max(0, m.start() - 30), m.end()) or negated(self.s, m.start(), self.lang, window=25):
+                    continue
+                dates = [(d.start(), d.end(), read_date(d, self.year)) for d in DATE.finditer(self.s)]
+                near = _nearest([d for d in dates if d[2] and abs(d[0] - m.start()) < 60], m.start())
+                value = near[2] if near else True
+                self.emit(resolve(self.s, m.start(), reach=60), ClaimType.in_force, value, min(m.start(), near[0]) if near else m.start(), max(m.end(), near[1]) if near else m.end())
+        for m in self.lex.IN_FORCE_FALSE.finditer(self.s):
+            self.emit(resolve(self.s, m.start(), reach=60), ClaimType.in_force, False, m.start(), m.end())
+        for m in self.lex.NEEDS_RATIFICATION.finditer(self.s):
+            self.emit(resolve(self.s, m.start(), reach=60), ClaimType.needs_ratification, True, m.start(), m.end())
+        for m in self.lex.REPLACES.finditer(self.s):
+            self.emit(DEFAULT, ClaimType.replaces, "rus-irn-2001", m.start(), m.end())
+
+    def signing(self) -> None:
+        cues = [m for m in self.lex.SIGN_CUE.finditer(self.s) if not negated(self.s, m.start(), self.lang, window=20)]
+        if not cues:
+            return
+        anchor = cues[0].start()
+        law = self.lex.RATIFY.search(self.s)
+        law_signing = law is not None and "law" in law.group(0).lower() or (law is not None and "закон" in law.group(0).lower())
+        treaty = resolve(self.s, anchor, reach=120)
+        if not law_signing:
+            for start, end, name in people(self.s):
+                self.emit(treaty, ClaimType.signatory, name, start, end)
+        dates = [(d.start(), d.end(), read_date(d, self.year)) for d in DATE.finditer(self.s)]
+        dates = [d for d in dates if d[2] and not FORCE_OR_RATIFY.search(self.s[max(0, d[0] - 40): d[0]])]
+        near = _nearest(dates, anchor)
+        if near:
+            dated_treaty = "rus-irn-2001" if str(near[2]).startswith("2001") else resolve(self.s, near[0], fallback=treaty, reach=60)
+            self.emit(dated_treaty, ClaimType.signed_on, near[2], near[0], near[1])
+        place = _nearest(places_after_preposition(self.s), anchor)
+        if place and abs(place[0] - anchor) < 120:
+            self.emit(treaty, ClaimType.signed_at, place[2], place[0], place[1])
+
+    def ratification(self) -> None:
+        for m in self.lex.RATIFY.finditer(self.s):
+            verb = m.group(0).lower()
+            if self.lex.RATIFY_FUTURE.search(self.s, max(0, m.start() - 25), m.end()) or negated(self.s, m.start(), self.lang, window=20):
+                continue
+            left = self.s[max(0, m.start() - 70): m.start()]
+            right = self.s[m.end(): m.end() + 70]
+            window = left + " " + right
+            body = next((name for rx_, name in self.lex.BODIES if rx_.search(window) or rx_.search(verb)), None)
+            explicit = verb.startswith(("ratif", "ратифи")) or "law" in verb or "закон" in verb
+            if body is None and not explicit:
+                continue  # "approved"/"adopted" alone is too vague to be a ratification step
+            parties = self._ratifying_parties(left, right)
+            for party in parties:
+                dates = [(d.start(), d.end(), read_date(d, self.year)) for d in DATE.finditer(self.s)]
+                near = _nearest([d for d in dates if d[2] and abs(d[0] - m.start()) < 50], m.start())
+                detail = ", ".join(x for x in (body, near[2] if near else None) if x)
+                value = f"{party} ({detail})" if detail else party
+                self.emit(resolve(self.s, m.start(), reach=40), ClaimType.ratified_by, value, m.start(), m.end())
+
+    def _ratifying_parties(self, left: str, right: str) -> list[str]:
+        # Passive "ratified by Russia ... and Iran": the parties after "by"; else the nearest subject on the left.
+        by = re.match(r"\s*(?:by|through|in)\b(.{0,60})", right, re.I) or re.match(r"\s*(.{0,40}?)(?:Госдум|Совет|парламент|Меджлис)", right, re.I)
+        found: list[tuple[int, str]] = []
+        if by:
+            for party, rx_ in self.lex.PARTY_CUES.items():
+                m = rx_.search(by.group(1))
+                if m:
+                    found.append((m.start(), party))
+            if found:
+                return [p for _, p in sorted(found)]
+        for party, rx_ in self.lex.PARTY_CUES.items():
+            hits = list(rx_.finditer(left))
+            if hits:
+                found.append((hits[-1].start(), party))
+        return [max(found)[1]] if found else []
+
+    # --- scope -----------------------------------------------------------------------------------
+    def domains(self) -> None:
+        scoped = bool(self.lex.SCOPE_CUE.search(self.s))
+        defence_phrases = [(m.start(), m.end()) for m in self.lex.MUTUAL_DEFENSE.finditer(self.s)]
+        for pattern, domain in self.lex.DOMAINS:
+            if not scoped and domain not in self.lex.NO_SCOPE_NEEDED:
+                continue
+            for m in pattern.finditer(self.s):
+                if any(a <= m.start() < b for a, b in defence_phrases):
+                    continue
+                treaty = resolve(self.s, m.start(), reach=40)
+                if treaty == "rus-irn-2001":
+                    treaty = DEFAULT  # "2001" near a list of fields is a date, not a subject
+                self.emit(treaty, ClaimType.covers_domain, domain, m.start(), m.end())
+                break
+
+
+def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *, default_year: int | None = None) -> tuple[list[ExtractedClaim], dict[str, int]]:
+    """Claims of a whole document; ``paragraphs`` are (start, end, lang). Returns claims and
+    the number of paragraphs not analysed, per language."""
+    year = default_year or document_year(text)
+    not_analysed: dict[str, int] = {}
+    sinks: dict[str, _Sink] = {}
+    for start, end, lang in paragraphs:
+        if lang not in LEXICONS:
+            key = lang or "unknown"
+            not_analysed[key] = not_analysed.get(key, 0) + 1
+            continue
+        sink = sinks.setdefault(lang, _Sink(text, lang))
+        carry = None
+        for a, b in sentences(text, start, end):
+            carry = _SentenceScan(sink, a, b, lang, year, carry).run()
+    claims: list[ExtractedClaim] = []
+    seen: set[tuple] = set()
+    for sink in sinks.values():
+        for c in sink.claims:
+            key = (c.claim.treaty, c.claim.type, str(c.claim.value).lower())
+            if key not in seen:
+                seen.add(key)
+                claims.append(c)
+    claims.sort(key=lambda c: c.start)
+    return claims, not_analysed
+
+
+def extract_claims(text: str, lang: str, *, default_year: int | None = None) -> list[ExtractedClaim]:
+    """Claims of one text in a known language ("en" or "ru"); other languages give none."""
+    if lang not in LEXICONS:
+        return []
+    claims, _ = extract_document(text, [(0, len(text), lang)], default_year=default_year)
+    return claims

@@ -1,0 +1,95 @@
+"""The per-document press pipeline: main text -> clean (and redact) -> paragraphs and languages ->
+metadata -> duplicate keys -> claims -> verdicts.
+
+``process`` is pure and returns a compact, picklable result, so it can run in a
+process pool or on a distributed engine; storing is the services layer's job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from accord.knowledge.catalog import Catalog, default_catalog
+from accord.press.claims import SUPPORTED_LANGUAGES, extract_document
+from accord.press.clean import clean_text, extract_main_text, split_paragraphs
+from accord.press.dedupe import content_hash, fingerprint
+from accord.press.language import paragraph_languages
+from accord.press.metadata import extract_metadata
+from accord.press.read import RawDocument
+from accord.reasoning.check import judge
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    lang: str | None
+    analysed: bool
+
+
+@dataclass(frozen=True)
+class JudgedClaim:
+    treaty: str
+    type: str
+    value: object
+    start: int
+    end: int
+    quote: str
+    lang: str
+    verdict: str
+    citation: str
+    reason: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class ProcessedDocument:
+    id: str
+    origin: str
+    url: str | None
+    text: str  # the cleaned, redacted text: the only text that is ever stored
+    lang: str | None
+    published: dt.date | None
+    outlet: str | None
+    author: str | None
+    content_hash: str
+    fingerprint: bytes
+    removed_blocks: int
+    redactions: dict[str, int]
+    paragraphs: list[Paragraph]
+    claims: list[JudgedClaim]
+    not_analysed: dict[str, int] = field(default_factory=dict)
+
+
+def _document_language(paragraphs: list[Paragraph]) -> str | None:
+    weights: dict[str, int] = {}
+    for p in paragraphs:
+        if p.lang:
+            weights[p.lang] = weights.get(p.lang, 0) + (p.end - p.start)
+    return max(weights, key=weights.get) if weights else None
+
+
+def process(raw: RawDocument, catalog: Catalog | None = None) -> ProcessedDocument:
+    catalog = catalog or default_catalog()
+    cleaned = clean_text(extract_main_text(raw))
+    text = cleaned.text
+    spans = split_paragraphs(text)
+    langs = paragraph_languages(text, spans)
+    if raw.lang and all(lang is None for lang in langs):
+        langs = [raw.lang] * len(spans)  # nothing detectable: trust the declared language
+    paragraphs = [Paragraph(a, b, lang, lang in SUPPORTED_LANGUAGES) for (a, b), lang in zip(spans, langs)]
+    meta = extract_metadata(raw, text)
+    year = meta.published.year if meta.published else None
+    extracted, not_analysed = extract_document(text, [(p.start, p.end, p.lang) for p in paragraphs], default_year=year)
+    claims = []
+    for c in extracted:
+        j = judge(c.claim, catalog, as_of=meta.published)
+        claims.append(JudgedClaim(c.claim.treaty, c.claim.type.value, c.claim.value, c.start, c.end, c.quote, c.lang,
+                                  j.verdict.value, j.citation, j.reason, list(j.sources)))
+    return ProcessedDocument(
+        id=raw.id, origin=raw.origin, url=raw.url, text=text, lang=_document_language(paragraphs) or raw.lang,
+        published=meta.published, outlet=meta.outlet, author=meta.author, content_hash=content_hash(text),
+        fingerprint=fingerprint(text).to_bytes(), removed_blocks=cleaned.removed_blocks,
+        redactions=dict(cleaned.redactions), paragraphs=paragraphs, claims=claims, not_analysed=not_analysed,
+    )

@@ -34,6 +34,9 @@ def normalise(type_: str, value) -> str:
     text = str(value).strip().lower()
     if type_ == "ratified_by":
         return text[:3].upper()
+    if type_ == "entry_into_force_rule":
+        days = re.search(r"\d+", text)  # the day count is the fact; the wording of the event varies
+        return f"{days.group(0)} days" if days else text
     return text
 
 

@@ -15,13 +15,17 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from accord.press.claims import lexicon_en, lexicon_ru
-from accord.press.claims.text import negated, sentences
-from accord.press.claims.treaty_ref import DEFAULT, DEFENCE_COMPARATORS, mentions, resolve
+from accord.press.claims.text import clause_start, negated, sentences
+from accord.press.claims.treaty_ref import DEFAULT, DEFENCE_COMPARATORS, OTHER, mentions, resolve
 from accord.press.claims.values import DATE, document_year, number, people, places_after_preposition, read_date
 from accord.reasoning.claims import Claim, ClaimType
 
 LEXICONS: dict[str, ModuleType] = {"en": lexicon_en, "ru": lexicon_ru}
 SUPPORTED_LANGUAGES = frozenset(LEXICONS)
+RULE_EVENTS = [("ratif", "ratification"), ("ратифи", "ratification"), ("notif", "notification"), ("уведом", "notification"),
+               ("last", "notification"), ("послед", "notification"), ("exchange", "exchange of instruments"),
+               ("обмен", "exchange of instruments"), ("sign", "signature"), ("подпис", "signature")]
+YEAR_ONLY = re.compile(r"^\d{4}$")
 FORCE_OR_RATIFY = re.compile(r"(?:force|effect|ratif\w*|approv\w*|вступ\w*|силу|ратифи\w*|одобр\w*)\W*(?:\w+\W+){0,2}$", re.I)
 
 
@@ -62,6 +66,8 @@ class _SentenceScan:
         self.lex = LEXICONS[lang]
 
     def emit(self, treaty: str, type_: ClaimType, value, start: int, end: int) -> None:
+        if treaty == OTHER:
+            return  # the sentence speaks of an agreement outside the catalog
         self.sink.add(treaty, type_, value, self.a + start, self.a + end)
 
     def run(self) -> str | None:
@@ -75,8 +81,14 @@ class _SentenceScan:
     def mutual_defense(self) -> None:
         if self.s.rstrip().endswith("?"):
             return  # a question asserts nothing
+        last_negated_end = None
         for m in self.lex.MUTUAL_DEFENSE.finditer(self.s):
             positive = not negated(self.s, m.start(), self.lang)
+            if positive and last_negated_end is not None and m.start() - last_negated_end < 120 \
+                    and clause_start(self.s, m.start()) <= last_negated_end:
+                positive = False  # "does not provide for an alliance and the provision of military assistance"
+            if not positive:
+                last_negated_end = m.end()
             fallback = self.carry if self.carry in DEFENCE_COMPARATORS else DEFAULT
             near = resolve(self.s, m.start(), fallback=fallback, reach=60)
             cued = {tid for _, tid in mentions(self.s)} & DEFENCE_COMPARATORS
@@ -111,20 +123,24 @@ class _SentenceScan:
                 self.emit(resolve(self.s, m.start(), reach=60), ClaimType.article_count, n, m.start(), m.end())
 
     def terms(self) -> None:
+        renewals = [m.start() for m in self.lex.RENEWAL.finditer(self.s)] + [m.start() for m in self.lex.FIVE_YEARS.finditer(self.s)]
         for m in (m for pattern in self.lex.DURATION for m in pattern.finditer(self.s)):
             n = number(m.group("n"))
             if n is None or not 2 <= n <= 99 or self.lex.DURATION_EXCLUDE.search(self.s, max(0, m.start() - 20), m.end()):
                 continue
-            self.emit(resolve(self.s, m.start(), reach=50), ClaimType.duration_years, n, m.start(), m.end())
+            if any(abs(r - m.start()) < 60 for r in renewals) and self.lex.FIVE_YEARS.search(m.group(0)):
+                continue  # "extended for five years" is the renewal period, not the term
+            self.emit(resolve(self.s, m.start(), reach=120), ClaimType.duration_years, n, m.start(), m.end())
         for m in self.lex.RENEWAL.finditer(self.s):
             automatic = bool(self.lex.AUTOMATIC.search(self.s))
             five = bool(self.lex.FIVE_YEARS.search(self.s))
             value = ("auto-5y" if five else "auto") if automatic else "extendable"
-            self.emit(resolve(self.s, m.start(), reach=60), ClaimType.renewal, value, m.start(), m.end())
+            self.emit(resolve(self.s, m.start(), reach=120), ClaimType.renewal, value, m.start(), m.end())
         for m in self.lex.ENTRY_RULE.finditer(self.s):
             n = number(m.group("n"))
             if n:
-                self.emit(resolve(self.s, m.start(), reach=60), ClaimType.entry_into_force_rule, f"{n} days after {m.group('what').lower()}", m.start(), m.end())
+                what = next((name for stem, name in RULE_EVENTS if m.group("what").lower().startswith(stem)), m.group("what").lower())
+                self.emit(resolve(self.s, m.start(), reach=60), ClaimType.entry_into_force_rule, f"{n} days after {what}", m.start(), m.end())
 
     def life_cycle(self) -> None:
         if self.lex.ENTRY_RULE.search(self.s) is None:
@@ -155,6 +171,8 @@ class _SentenceScan:
                 self.emit(treaty, ClaimType.signatory, name, start, end)
         dates = [(d.start(), d.end(), read_date(d, self.year)) for d in DATE.finditer(self.s)]
         dates = [d for d in dates if d[2] and not FORCE_OR_RATIFY.search(self.s[max(0, d[0] - 40): d[0]])]
+        sign_ends = [c.end() for c in cues]
+        dates = [d for d in dates if not YEAR_ONLY.match(d[2]) or any(0 <= d[0] - e <= 25 for e in sign_ends)]
         near = _nearest(dates, anchor)
         if near:
             dated_treaty = "rus-irn-2001" if str(near[2]).startswith("2001") else resolve(self.s, near[0], fallback=treaty, reach=60)

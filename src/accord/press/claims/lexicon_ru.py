@@ -59,7 +59,7 @@ FIVE_YEARS = re.compile(rf"(?:пят{W}*|5)\s*(?:-?\s*летн{W}*|лет)|пя�
 AUTOMATIC = re.compile(rf"авто{W}*|каждые", I)
 
 ENTRY_RULE = rx(rf"через\s+(?P<n>{NUMBER})\s+(?:дней|день|дня)\s+после\s+(?P<what>{W}+)")
-IN_FORCE_TRUE = rx(rf"вступ(?:ил|ила|ило|или)\s+в\s+(?:законную\s+)?силу", rf"вступлени{W}*\s+в\s+силу", rf"вступает\s+в\s+силу\s+сегодня", rf"действу{W}*\s+с\s+\d")
+IN_FORCE_TRUE = rx(rf"вступ(?:ил|ила|ило|или)\s+в\s+(?:законную\s+)?силу", rf"вступлени{W}*\s+в\s+силу\s+(?:{W}+\s+){{0,2}}договор{W}*", rf"вступает\s+в\s+силу\s+сегодня", rf"действу{W}*\s+с\s+\d")
 IN_FORCE_FUTURE = re.compile(rf"(?:вступит|вступят|вступать|вступить|вступает\s+в\s+силу\s+через|после\s+вступлени)", I)
 IN_FORCE_FALSE = rx(rf"на\s+стадии\s+ратификаци{W}*", rf"(?:ещ[её]\s+)?не\s+вступил{W}*\s+в\s+силу", rf"ожида{W}*\s+ратификаци{W}*")
 
@@ -85,27 +85,29 @@ THIRD_COUNTRIES = rx(rf"направлен{W}*\s+против\s+(?:третьи�
 
 SCOPE_CUE = rx(rf"сотруднич{W}*", rf"област{W}*", rf"сфер{W}*", rf"направлени{W}*", rf"включа{W}*", rf"охватыва{W}*",
                rf"вопрос{W}*", rf"аспект{W}*", rf"укреплени{W}*", rf"взаимодейств{W}*", rf"кооперац{W}*", rf"предусматрива{W}*")
+B = r"(?<![А-Яа-яЁё])"  # Russian words have no \b under every engine setting: anchor explicitly
+
 DOMAINS = [
-    (rx(rf"оборон{W}*(?!\s+(?:союз|пакт))"), "defence"),
-    (rx(rf"терроризм{W}*", rf"контртеррор{W}*"), "counter-terrorism"),
-    (rx(rf"энергетик{W}*", rf"энергетическ{W}*"), "energy"),
-    (rx(rf"финанс{W}*", rf"банковск{W}*"), "finance"),
-    (rx(rf"транспорт{W}*", rf"логистик{W}*"), "transport"),
-    (rx(rf"промышленност{W}*"), "industry"),
-    (rx(rf"сельск{W}*\s+хозяйств{W}*", rf"агропромышленн{W}*"), "agriculture"),
-    (rx(rf"культур{W}*"), "culture"),
-    (rx(rf"наук{W}*", rf"научн{W}*"), "science"),
-    (rx(rf"технолог{W}*"), "technology"),
-    (rx(rf"информационн{W}*\s+безопасност{W}*", rf"кибер{W}*"), "cybersecurity"),
-    (rx(rf"Каспи{W}*"), "caspian"),
-    (rx(rf"эколог{W}*", rf"окружающ{W}*\s+сред{W}*", rf"климат{W}*"), "environment"),
-    (rx(rf"отмывани{W}*"), "money-laundering"),
-    (rx(rf"организованн{W}*\s+преступност{W}*"), "organised-crime"),
-    (rx(rf"здравоохранени{W}*", rf"медицин{W}*"), "health"),
-    (rx(rf"образовани{W}*"), "education"),
-    (rx(rf"туризм{W}*"), "tourism"),
-    (rx(rf"спорт{W}*"), "sport"),
-    (rx(rf"СМИ", rf"медиа{W}*"), "media"),
-    (rx(rf"космос{W}*", rf"космическ{W}*"), "space"),
+    (rx(B + rf"оборон{W}*(?!\s+(?:союз|пакт))"), "defence"),
+    (rx(B + rf"терроризм{W}*", B + rf"контртеррор{W}*"), "counter-terrorism"),
+    (rx(B + rf"энергетик{W}*", B + rf"энергетическ{W}*"), "energy"),
+    (rx(B + rf"финанс{W}*", B + rf"банковск{W}*"), "finance"),
+    (rx(B + rf"транспорт{W}*", B + rf"логистик{W}*"), "transport"),
+    (rx(B + rf"промышленност{W}*"), "industry"),
+    (rx(B + rf"сельск{W}*\s+хозяйств{W}*", B + rf"агропромышленн{W}*"), "agriculture"),
+    (rx(B + rf"культур{W}*"), "culture"),
+    (rx(B + rf"наук{W}*", B + rf"научн{W}*"), "science"),
+    (rx(B + rf"технолог{W}*"), "technology"),
+    (rx(B + rf"информационн{W}*\s+безопасност{W}*", B + rf"кибер{W}*"), "cybersecurity"),
+    (rx(B + rf"Каспи{W}*"), "caspian"),
+    (rx(B + rf"эколог{W}*", B + rf"окружающ{W}*\s+сред{W}*", B + rf"климат{W}*"), "environment"),
+    (rx(B + rf"отмывани{W}*"), "money-laundering"),
+    (rx(B + rf"организованн{W}*\s+преступност{W}*"), "organised-crime"),
+    (rx(B + rf"здравоохранени{W}*", B + rf"медицин{W}*"), "health"),
+    (rx(B + rf"образовани{W}*"), "education"),
+    (rx(B + rf"туризм{W}*"), "tourism"),
+    (rx(B + rf"спорт{W}*"), "sport"),
+    (rx(B + rf"СМИ", B + rf"медиа{W}*"), "media"),
+    (rx(B + rf"космос{W}*", B + rf"космическ{W}*"), "space"),
 ]
 NO_SCOPE_NEEDED = {"caspian"}

@@ -15,7 +15,7 @@ NEGATION = {
     "en": re.compile(
         r"\b(?:not|no|never|without|neither|nor|lacks?|lacking|avoids?|avoiding|excludes?|excluding|absence|free of"
         r"|rather than|instead of|stops? short|stopping short|falls? short|short of|far from|isn't|wasn't|doesn't|don't"
-        r"|didn't|won't|cannot|can't|denied|denies|deny|rules? out|ruled out)\b|n't\b",
+        r"|didn't|won't|cannot|can't|denied|denies|deny|rules? out|ruled out|devoid|omit\w*|minus)\b|n't\b",
         re.I,
     ),
     "ru": re.compile(r"(?<![А-Яа-яЁё])(?:не|нет|без|ни|отсутств\w*|исключа\w*)(?![А-Яа-яЁё])", re.I),

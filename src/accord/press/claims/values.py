@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 NUMBER_WORDS = {
@@ -109,7 +110,9 @@ def places_after_preposition(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def document_year(text: str) -> int | None:
-    """The most frequent plausible year in a document, for dates written without one."""
-    years = YEAR.findall(text)
-    return int(max(set(years), key=years.count)) if years else None
+def document_year(text: str, today: int | None = None) -> int | None:
+    """For dates written without a year: the latest plausible year the document mentions
+    (news speaks from its own present; older years are background)."""
+    limit = today or dt.date.today().year
+    years = [int(y) for y in YEAR.findall(text) if int(y) <= limit]
+    return max(years) if years else None

@@ -172,13 +172,14 @@ class _SentenceScan:
         dates = [(d.start(), d.end(), read_date(d, self.year)) for d in DATE.finditer(self.s)]
         dates = [d for d in dates if d[2] and not FORCE_OR_RATIFY.search(self.s[max(0, d[0] - 40): d[0]])]
         sign_ends = [c.end() for c in cues]
-        dates = [d for d in dates if not YEAR_ONLY.match(d[2]) or any(0 <= d[0] - e <= 25 for e in sign_ends)]
+        dates = [d for d in dates if not YEAR_ONLY.match(d[2]) or any(0 <= d[0] - e <= 45 for e in sign_ends)]
         near = _nearest(dates, anchor)
         if near:
             dated_treaty = "rus-irn-2001" if str(near[2]).startswith("2001") else resolve(self.s, near[0], fallback=treaty, reach=60)
             self.emit(dated_treaty, ClaimType.signed_on, near[2], near[0], near[1])
-        place = _nearest(places_after_preposition(self.s), anchor)
-        if place and abs(place[0] - anchor) < 120:
+        places = places_after_preposition(self.s)
+        place = min(places, key=lambda p: min(abs(p[0] - c.start()) for c in cues), default=None)
+        if place and min(abs(place[0] - c.start()) for c in cues) < 120:
             self.emit(treaty, ClaimType.signed_at, place[2], place[0], place[1])
 
     def ratification(self) -> None:

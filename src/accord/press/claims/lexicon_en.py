@@ -82,7 +82,7 @@ DURATION = rx_each(
 )
 DURATION_EXCLUDE = re.compile(r"\b(?:past|last|previous|ago)\b", I)
 RENEWAL = rx(
-    r"\bautomatic(?:ally)?\s+(?:\w+\s+){0,2}?(?:renew\w*|exten\w*|prolong\w*)", r"\b(?:renew\w*|exten\w*|prolong\w*)\s+automatically\b",
+    r"\bautomatic(?:ally)?\s+(?:[\w-]+\s+){0,2}?(?:renew\w*|exten\w*|prolong\w*)", r"\b(?:renew\w*|exten\w*|prolong\w*)\s+automatically\b",
     r"\bextended twice\b", r"\bcan be (?:extended|renewed|prolonged)\b", r"\b(?:renewable|extendable)\b",
     r"\boption to (?:extend|renew)\b", r"\bpossibility of (?:\w+ )?(?:extension|renewal)\b",
 )
@@ -100,10 +100,11 @@ IN_FORCE_FALSE = rx(r"\bnot yet (?:in force|entered into force|been ratified|rat
 
 SIGN_CUE = rx(r"\bsign(?:s|ed|ing|ature|atories)?\b", r"\binked\b", r"\bconclud(?:ed|ing)\b", r"\bceremony\b")
 RATIFY = rx(
-    r"\b(?:ratified|ratifies|ratify(?:ing)?|approved|approves|endorsed|endorses|passed|adopted)\b",
+    r"\b(?:ratified|ratifies|ratify(?:ing)?|approved|approves|approving|endorsed|endorses|passed|adopted)\b",
+    r"\bratification (?:of (?:\w+ ){1,3})?by\b",
     r"\bvoted (?:\w+ ){0,3}(?:to (?:ratify|approve)|in favou?r)\b", r"\bsigned (?:\w+ ){0,3}(?:into law|legislation|the law|a law|the bill|ratification law)\b",
 )
-RATIFY_FUTURE = re.compile(r"\b(?:will|would|to|must|should|shall|expected to|set to|needs? to|has to|yet to|before)\s+(?:\w+\s+)?(?:ratif|approv|endors|vote)", I)
+RATIFY_FUTURE = re.compile(r"(?<!voted )(?<!voted to )\b(?:will|would|(?<!voted )to|must|should|shall|expected to|set to|needs? to|has to|yet to|before)\s+(?:\w+\s+)?(?:ratif|approv|endors|vote)", I)
 PARTY_CUES = {
     "IRN": rx(r"\bIran\w*", r"\bMajlis\b", r"\bGuardian Council\b", r"\bTehran\b", r"\bPezeshkian\b"),
     "RUS": rx(r"\bRussia\w*", r"\bDuma\b", r"\bFederation Council\b", r"\bPutin\b", r"\bKremlin\b", r"\bMoscow\b"),
@@ -123,7 +124,7 @@ NEEDS_RATIFICATION = rx(
     r"\bsubmitted (?:\w+ ){0,3}(?:for ratification|to (?:the )?(?:parliament|Duma|Majlis))",
 )
 REPLACES = rx(
-    r"\b(?:replac\w*|supersed\w*|succeed\w*|updat\w*|substitut\w*)\b(?:\W+\w+){0,12}?\W+(?:2001|previous|earlier|old|outdated|former)\b",
+    r"\b(?:replac\w*|supersed\w*|succeed\w*|updat\w*|substitut\w*)\b(?:\W+\w+){0,12}?\W+(?:2001|previous|earlier|old|outdated|former|current|existing|foundations of relations)\b",
     r"\b(?:previous|earlier|old|former) (?:\w+ ){0,2}(?:treaty|agreement) (?:\w+ ){0,4}(?:in )?2001\b",
 )
 THIRD_COUNTRIES = rx(r"\b(?:directed|aimed|targeted|pointed)\s+(?:\w+\s+){0,2}?against\s+(?:any\s+)?(?:third|other|another)\s+(?:countr\w+|states?|parties|nations)",

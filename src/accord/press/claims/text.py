@@ -22,11 +22,18 @@ NEGATION = {
 }
 
 
+ABBREVIATION = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Art|Arts|para|vs|Gen|Lt|Col|Sen|Rep|Gov|Pres|Prof|U\.S|U\.N|U\.K|e\.g|i\.e|etc|ст|г|гг|т\.е|т\.д|им|пп|п)|\b[A-ZА-Я])\.$"
+)
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans within text[start:end]."""
+    """Sentence spans within text[start:end]; no break after an abbreviation ("Jan. 17", "Art. 3")."""
     end = len(text) if end is None else end
     spans, pos = [], start
     for m in SENTENCE_END.finditer(text, start, end):
+        if "\n" not in m.group(0) and ABBREVIATION.search(text, max(pos, m.start() - 8), m.start()):
+            continue
         if m.start() > pos:
             spans.append((pos, m.start()))
         pos = m.end()

@@ -25,7 +25,7 @@ DATE = re.compile(
     rf"\b{_EN_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
     rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH.replace('mon', 'mon2')}(?:,?\s+(?P<year2>(?:19|20)\d\d))?\b"
     rf"|\b(?P<day3>\d{{1,2}})\s+{_RU_MONTH.replace('mon', 'mon3')}(?:\s+(?P<year3>(?:19|20)\d\d))?"
-    rf"|\b(?:in|of|since|early|mid-?|late)\s+{_EN_MONTH.replace('mon', 'mon4')}(?:,?\s+(?P<year4>(?:19|20)\d\d))?\b"
+    rf"|\b(?:in|of|since|early|mid|late)[\s-]+{_EN_MONTH.replace('mon', 'mon4')}(?:,?\s+(?P<year4>(?:19|20)\d\d))?\b"
     rf"|(?<![А-Яа-яЁё])в\s+{_RU_MONTH.replace('mon', 'mon5')}(?:\s+(?P<year5>(?:19|20)\d\d))?"
     rf"|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"
     rf"|\b(?:in|of|since)\s+(?P<year6>(?:19|20)\d\d)\b|(?<![А-Яа-яЁё])в\s+(?P<year7>(?:19|20)\d\d)\s+год",

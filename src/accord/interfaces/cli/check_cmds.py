@@ -1,0 +1,79 @@
+"""`accord check` (judge a sentence) and `accord eval` (quality against gold annotations)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.table import Table
+
+from accord.interfaces.cli.common import app, console, fail, print_json
+from accord.interfaces.cli.treaty_cmds import JSON, catalog
+from accord.press.evaluate import EvalInputError, evaluate
+from accord.press.verify import UnsupportedLanguage, check_text
+
+VERDICT_STYLE = {"supported": "green", "contradicted": "bold red", "unverifiable": "yellow"}
+
+
+@app.command("check")
+def check(
+    text: str = typer.Argument(..., help="A sentence or paragraph in English or Russian."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="en or ru (default: detected)."),
+    json_out: bool = JSON,
+) -> None:
+    """Extract the claims a text makes about a treaty and judge each against the catalog."""
+    if not text.strip():
+        fail("nothing to check: the text is empty")
+    try:
+        detected, results = check_text(text, lang, catalog=catalog())
+    except UnsupportedLanguage as exc:
+        fail(str(exc))
+    if json_out:
+        print_json([r.to_json() for r in results])
+        return
+    if not results:
+        console.print(f"No claim about a treaty found in this {detected} text.")
+        return
+    table = Table(title=f"Claims ({detected})", show_lines=True)
+    for col in ("claim", "value", "treaty", "verdict", "decided by", "why"):
+        table.add_column(col, overflow="fold")
+    for r in results:
+        j = r.judgement
+        style = VERDICT_STYLE[j.verdict.value]
+        table.add_row(r.extracted.claim.type.value, str(r.extracted.claim.value), r.extracted.claim.treaty,
+                      f"[{style}]{j.verdict.value}[/]", j.citation, j.reason)
+    console.print(table)
+
+
+@app.command("eval")
+def eval_cmd(
+    path: Path = typer.Argument(..., help="Corpus JSON Lines with gold claims."),
+    json_out: bool = JSON,
+    show: int = typer.Option(15, "--show", help="How many misses and false alarms to list."),
+) -> None:
+    """Precision, recall and F1 of claim extraction per type and language, and verdict accuracy."""
+    try:
+        report = evaluate(path, catalog())
+    except EvalInputError as exc:
+        fail(str(exc))
+    data = report.to_json()
+    if json_out:
+        print_json(data)
+        return
+    o = data["overall"]
+    console.print(f"{data['documents']} documents — F1 {o['f1']:.3f} (P {o['precision']:.3f}, R {o['recall']:.3f}), "
+                  f"verdict accuracy {o['verdict_accuracy']:.3f}; flagship mutual-defence claims judged supported: "
+                  f"{data['supported_flagship_mutual_defense']}")
+    for title, rows in (("By language", data["by_lang"]), ("By claim type", data["by_type"])):
+        table = Table(title=title)
+        for col in ("", "P", "R", "F1", "verdict acc.", "tp", "fp", "fn"):
+            table.add_column(col)
+        for key, c in rows.items():
+            table.add_row(key, f"{c['precision']:.2f}", f"{c['recall']:.2f}", f"{c['f1']:.2f}", f"{c['verdict_accuracy']:.2f}", str(c["tp"]), str(c["fp"]), str(c["fn"]))
+        console.print(table)
+    for title, rows in (("Misses", data["misses"]), ("False alarms", data["false_alarms"])):
+        if rows:
+            console.print(f"[bold]{title}[/] (first {min(show, len(rows))} of {len(rows)})")
+            for r in rows[:show]:
+                console.print(f"  {r['doc']} [{r['lang']}] {r['treaty']} {r['type']}={r['value']!r}: “{(r.get('quote') or '')[:90]}”", highlight=False)

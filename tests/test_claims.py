@@ -1,0 +1,110 @@
+"""Claim extraction and verdicts: the issue's examples, negation, reported speech, comparators, offsets."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from accord.interfaces.cli import app
+from accord.press.claims import extract_claims
+from accord.press.verify import UnsupportedLanguage, check_text
+
+
+def _claims(text: str, lang: str):
+    return {(c.claim.treaty, c.claim.type.value, c.claim.value) for c in extract_claims(text, lang, default_year=2025)}
+
+
+def _checked(text: str, lang: str | None = None):
+    return {(r.extracted.claim.treaty, r.extracted.claim.type.value, r.extracted.claim.value): r.judgement for r in check_text(text, lang)[1]}
+
+
+def test_obliged_to_defend_is_contradicted_by_article_3():
+    got = _checked("Russia is now obliged to defend Iran militarily.")
+    j = got[("rus-irn-2025", "mutual_defense", True)]
+    assert j.verdict.value == "contradicted" and "Art. 3" in j.citation and j.sources
+
+
+def test_russian_term_and_renewal_are_supported():
+    got = _checked("Договор заключен сроком на 20 лет с автоматическим продлением")
+    assert got[("rus-irn-2025", "duration_years", 20)].verdict.value == "supported"
+    renewal = [j for (t, k, v), j in got.items() if k == "renewal"]
+    assert renewal and renewal[0].verdict.value == "supported"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("It does not constitute a mutual defense pact but rather a flexible framework.", "en"),
+        ("Rudenko said the treaty contains no military commitments from either side.", "en"),
+        ("The agreement stops short of a mutual defence clause.", "en"),
+        ("Critics dismissed it as an agreement devoid of any mutual defence relationship.", "en"),
+        ("Договор не предусматривает создание военного альянса.", "ru"),
+        ("Руденко заявил, что документ не является военным союзом.", "ru"),
+    ],
+)
+def test_negated_and_reported_defence_claims_are_false_and_supported(text, lang):
+    got = _checked(text, lang)
+    assert ("rus-irn-2025", "mutual_defense", False) in got
+    assert got[("rus-irn-2025", "mutual_defense", False)].verdict.value == "supported"
+    assert ("rus-irn-2025", "mutual_defense", True) not in got
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Moscow and Tehran have signed a defence pact.", "en"),
+        ("The treaty obliges Russia to send troops if Iran is invaded.", "en"),
+        ("Договор обязывает Россию защищать Иран в случае агрессии.", "ru"),
+    ],
+)
+def test_positive_defence_claims_about_the_flagship_are_contradicted(text, lang):
+    got = _checked(text, lang)
+    assert got[("rus-irn-2025", "mutual_defense", True)].verdict.value == "contradicted"
+
+
+def test_comparator_named_in_the_sentence_gets_the_claim():
+    got = _checked("Under Article 4 of the North Korea treaty Russia must help Pyongyang if attacked.")
+    j = got[("rus-prk-2024", "mutual_defense", True)]
+    assert j.verdict.value == "supported" and "Art. 4" in j.citation
+    contrast = _claims("Unlike the pact with North Korea, the new treaty does not include a mutual defense clause.", "en")
+    assert ("rus-irn-2025", "mutual_defense", False) in contrast and ("rus-prk-2024", "mutual_defense", True) in contrast
+
+
+def test_life_cycle_claims():
+    got = _checked("The treaty, signed in Moscow on January 17, 2025 by Vladimir Putin and Masoud Pezeshkian, entered into force on October 2, 2025.")
+    assert got[("rus-irn-2025", "signed_on", "2025-01-17")].verdict.value == "supported"
+    assert got[("rus-irn-2025", "signed_at", "Moscow")].verdict.value == "supported"
+    assert got[("rus-irn-2025", "in_force", "2025-10-02")].verdict.value == "supported"
+    wrong = _checked("The treaty was signed in St Petersburg on 18 January 2025 and has 50 articles.")
+    assert wrong[("rus-irn-2025", "signed_at", "Saint Petersburg")].verdict.value == "contradicted"
+    assert wrong[("rus-irn-2025", "signed_on", "2025-01-18")].verdict.value == "contradicted"
+    assert wrong[("rus-irn-2025", "article_count", 50)].verdict.value == "contradicted"
+
+
+def test_unknown_fact_is_unverifiable_not_supported():
+    got = _checked("The parties also agreed to cooperate in outer space exploration.")
+    assert got[("rus-irn-2025", "covers_domain", "space")].verdict.value == "unverifiable"
+
+
+def test_offsets_point_into_the_text():
+    text = "Analysts note that, while not an explicit mutual defense pact, the treaty bars help to the aggressor."
+    for c in extract_claims(text, "en"):
+        assert text[c.start:c.end] == c.quote and c.quote
+
+
+def test_other_languages_are_not_guessed():
+    assert extract_claims("Der Vertrag hat 47 Artikel und gilt zwanzig Jahre lang.", "de") == []
+    with pytest.raises(UnsupportedLanguage):
+        check_text("Der Vertrag hat 47 Artikel und gilt zwanzig Jahre lang, sagte das Außenministerium in Berlin.")
+
+
+def test_check_cli_json_and_errors():
+    runner = CliRunner()
+    out = runner.invoke(app, ["check", "The treaty consists of 47 articles.", "--json"])
+    assert out.exit_code == 0
+    rows = json.loads(out.stdout)
+    assert rows[0]["type"] == "article_count" and rows[0]["verdict"] == "supported"
+    assert set(rows[0]) >= {"treaty", "type", "value", "quote", "start", "end", "verdict", "citation", "reason", "sources"}
+    assert runner.invoke(app, ["check", "   "]).exit_code == 2

@@ -1,0 +1,82 @@
+"""Quality against the shared gold corpus (skipped when it is absent) and the evaluator's own behaviour."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from accord.interfaces.cli import app
+from accord.press.evaluate import Counts, EvalInputError, compatible, evaluate
+
+CORPUS = Path(os.environ.get("ACCORD_SHARED", Path(__file__).resolve().parents[1].parent / "shared")) / "corpus"
+needs_corpus = pytest.mark.skipif(not (CORPUS / "dev.jsonl").is_file(), reason="shared corpus absent")
+
+
+@pytest.fixture(scope="module")
+def reports():
+    return [evaluate(CORPUS / name) for name in ("seeds.jsonl", "dev.jsonl")]
+
+
+def _combined(reports, lang: str) -> dict:
+    total = Counts()
+    for r in reports:
+        if lang in r.by_lang:
+            total.add(r.by_lang[lang])
+    return total.to_json()
+
+
+@needs_corpus
+def test_english_and_russian_f1_targets(reports):
+    assert _combined(reports, "en")["f1"] >= 0.85
+    assert _combined(reports, "ru")["f1"] >= 0.75
+
+
+@needs_corpus
+def test_verdicts_and_the_defence_pact_guard(reports):
+    total = Counts()
+    for r in reports:
+        total.add(r.overall)
+    assert total.to_json()["verdict_accuracy"] >= 0.95
+    assert all(r.supported_flagship_defence == 0 for r in reports)
+
+
+@needs_corpus
+def test_languages_without_an_extractor_yield_no_claims(reports):
+    dev = reports[1]
+    for lang in ("ar", "de", "fr"):
+        if lang in dev.by_lang:
+            assert dev.by_lang[lang].tp == 0 and dev.by_lang[lang].fp == 0
+
+
+def test_value_compatibility():
+    assert compatible("signed_on", "2025-01", "2025-01-17") and compatible("signed_on", "2025-01-17", "2025-01")
+    assert not compatible("signed_on", "2025-01-17", "2025-01-18")
+    assert compatible("renewal", "auto-5y", "auto") and compatible("renewal", "extendable", "auto-5y")
+    assert not compatible("renewal", "none", "auto")
+
+
+def test_evaluate_scores_a_small_file(tmp_path):
+    rows = [
+        {"id": "t1", "lang": "en", "text": "The treaty consists of 47 articles. It is not a military alliance.",
+         "claims": [{"treaty": "rus-irn-2025", "type": "article_count", "value": 47, "quote": "47 articles", "verdict": "supported"},
+                    {"treaty": "rus-irn-2025", "type": "duration_years", "value": 20, "quote": "x", "verdict": "supported"}]},
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+    report = evaluate(path).to_json()
+    assert report["overall"]["tp"] == 1 and report["overall"]["fn"] == 1 and report["overall"]["fp"] == 1
+    assert report["misses"][0]["type"] == "duration_years"
+    assert report["false_alarms"][0]["type"] == "mutual_defense"
+
+
+def test_bad_eval_input(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "text": "ok", "claims": []}\nnot json\n')
+    with pytest.raises(EvalInputError, match="bad.jsonl:2"):
+        evaluate(bad)
+    out = CliRunner().invoke(app, ["eval", str(tmp_path / "missing.jsonl")])
+    assert out.exit_code == 2 and "no such file" in out.output

@@ -1,0 +1,242 @@
+"""SQLite store for processed coverage: documents, paragraphs, claims, verdicts, ingest errors.
+
+One transaction per document, so an interrupted ingest leaves whole documents
+or nothing, and a re-run picks up where it stopped.  Only cleaned (redacted)
+text is ever written.  Full-text search uses FTS5 with two columns: the text
+(Porter stemming, good for English) and a lemma column (pymorphy3 normal
+forms), because FTS5 has no Russian stemmer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import sqlite3
+from functools import lru_cache
+from pathlib import Path
+
+import platformdirs
+
+from accord.press.dedupe import Fingerprint, NearDuplicateIndex
+from accord.press.pipeline import ProcessedDocument
+
+SCHEMA_VERSION = 1
+WORD = re.compile(r"\w+", re.U)
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY, origin TEXT, url TEXT, outlet TEXT, author TEXT, published TEXT, lang TEXT,
+    content_hash TEXT NOT NULL UNIQUE, near_dup_of TEXT, text TEXT NOT NULL, fingerprint BLOB,
+    removed_blocks INTEGER, redactions TEXT, not_analysed TEXT, ingested_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS paragraphs (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, idx INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, lang TEXT, analysed INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+);
+CREATE TABLE IF NOT EXISTS claims (
+    id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    treaty TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, start INTEGER, "end" INTEGER, quote TEXT,
+    lang TEXT, verdict TEXT NOT NULL, citation TEXT, reason TEXT, sources TEXT
+);
+CREATE INDEX IF NOT EXISTS claims_by_doc ON claims(doc_id);
+CREATE INDEX IF NOT EXISTS claims_by_verdict ON claims(verdict, type);
+CREATE TABLE IF NOT EXISTS ingest_errors (id INTEGER PRIMARY KEY, origin TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_fts USING fts5(
+    text, lemmas, doc_id UNINDEXED, idx UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+"""
+
+
+def default_db_path() -> Path:
+    env = os.environ.get("ACCORD_DB")
+    return Path(env) if env else Path(platformdirs.user_data_dir("accord")) / "accord.sqlite"
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3  # loaded only when Russian text is indexed or searched
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(word: str) -> str:
+    return _morph().parse(word)[0].normal_form if CYRILLIC.search(word) else word
+
+
+def lemmatise(text: str) -> str:
+    return " ".join(_lemma(w.lower()) for w in WORD.findall(text))
+
+
+def _fts_query(query: str) -> str:
+    """Words of the user's query, lemmatised, as an FTS5 query matching either column."""
+    words = [w.lower() for w in WORD.findall(query)]
+    if not words:
+        return ""
+    text_part = " ".join(f'"{w}"' for w in words)
+    lemma_part = " ".join(f'"{_lemma(w)}"' for w in words)
+    return f"(text: ({text_part})) OR (lemmas: ({lemma_part}))"
+
+
+class StoreError(RuntimeError):
+    """The database file cannot be used (not a database, a newer schema, not writable)."""
+
+
+class Store:
+    def __init__(self, path: Path | str | None = None):
+        self.path = Path(path) if path else default_db_path()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA busy_timeout=5000")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot be used as an accord store ({exc})") from exc
+        self._near: NearDuplicateIndex | None = None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _migrate(self) -> None:
+        row = self.db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+        if row is not None:
+            version = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            if version is not None and int(version[0]) > SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: schema version {version[0]} is newer than this accord ({SCHEMA_VERSION})")
+        self.db.executescript("BEGIN;" + SCHEMA + f"INSERT OR IGNORE INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}');COMMIT;")
+
+    # --- writing ----------------------------------------------------------------------------
+    def _near_index(self) -> NearDuplicateIndex:
+        if self._near is None:
+            self._near = NearDuplicateIndex()
+            for row in self.db.execute("SELECT id, fingerprint FROM documents WHERE fingerprint IS NOT NULL"):
+                self._near.add_fingerprint(row["id"], Fingerprint.from_bytes(row["fingerprint"]))
+        return self._near
+
+    def add(self, doc: ProcessedDocument) -> tuple[str, str | None]:
+        """Store one processed document: ("new" | "unchanged" | "near-duplicate", related id)."""
+        same = self.db.execute("SELECT id FROM documents WHERE content_hash = ?", (doc.content_hash,)).fetchone()
+        if same is not None:
+            return "unchanged", same["id"]
+        doc_id = doc.id
+        if self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+            doc_id = f"{doc.id}~{doc.content_hash[:8]}"  # same id, other content: keep both versions
+        fp = Fingerprint.from_bytes(doc.fingerprint)
+        near = self._near_index().query_fingerprint(fp)
+        near_of = near[0][0] if near else None
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute(
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (doc_id, doc.origin, doc.url, doc.outlet, doc.author, doc.published.isoformat() if doc.published else None,
+                 doc.lang, doc.content_hash, near_of, doc.text, doc.fingerprint, doc.removed_blocks,
+                 json.dumps(doc.redactions), json.dumps(doc.not_analysed), now),
+            )
+            self.db.executemany(
+                'INSERT INTO paragraphs (doc_id, idx, start, "end", lang, analysed) VALUES (?,?,?,?,?,?)',
+                [(doc_id, i, p.start, p.end, p.lang, int(p.analysed)) for i, p in enumerate(doc.paragraphs)],
+            )
+            self.db.executemany(
+                "INSERT INTO paragraph_fts (text, lemmas, doc_id, idx) VALUES (?,?,?,?)",
+                [(doc.text[p.start:p.end], lemmatise(doc.text[p.start:p.end]) if p.lang == "ru" else "", doc_id, i)
+                 for i, p in enumerate(doc.paragraphs)],
+            )
+            self.db.executemany(
+                'INSERT INTO claims (doc_id, treaty, type, value, start, "end", quote, lang, verdict, citation, reason, sources) '
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(doc_id, c.treaty, c.type, json.dumps(c.value, ensure_ascii=False), c.start, c.end, c.quote, c.lang,
+                  c.verdict, c.citation, c.reason, json.dumps(c.sources)) for c in doc.claims],
+            )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self._near_index().add_fingerprint(doc_id, fp)
+        return ("near-duplicate", near_of) if near_of else ("new", None)
+
+    def record_error(self, origin: str, message: str) -> None:
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        self.db.execute("INSERT INTO ingest_errors (origin, message, at) VALUES (?,?,?)", (origin, message, now))
+
+    # --- reading ----------------------------------------------------------------------------
+    @staticmethod
+    def _claim(row: sqlite3.Row) -> dict:
+        out = dict(row)
+        out["value"] = json.loads(out["value"])
+        out["sources"] = json.loads(out["sources"] or "[]")
+        return out
+
+    def documents(self, *, outlet: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+        sql = ("SELECT d.id, d.url, d.outlet, d.author, d.published, d.lang, d.near_dup_of, d.ingested_at, "
+               "(SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) AS claims FROM documents d")
+        args: list = []
+        if outlet:
+            sql += " WHERE d.outlet = ?"
+            args.append(outlet)
+        sql += " ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ? OFFSET ?"
+        return [dict(r) for r in self.db.execute(sql, (*args, limit, offset))]
+
+    def document(self, doc_id: str) -> dict | None:
+        row = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        doc = {k: row[k] for k in row.keys() if k != "fingerprint"}
+        doc["redactions"] = json.loads(doc["redactions"] or "{}")
+        doc["not_analysed"] = json.loads(doc["not_analysed"] or "{}")
+        doc["paragraphs"] = [dict(r) for r in self.db.execute('SELECT idx, start, "end", lang, analysed FROM paragraphs WHERE doc_id = ? ORDER BY idx', (doc_id,))]
+        doc["claims"] = [self._claim(r) for r in self.db.execute('SELECT * FROM claims WHERE doc_id = ? ORDER BY start', (doc_id,))]
+        return doc
+
+    def claims(self, *, verdict: str | None = None, type: str | None = None, lang: str | None = None,
+               treaty: str | None = None, outlet: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
+        where, args = [], []
+        for column, value in (("c.verdict", verdict), ("c.type", type), ("c.lang", lang), ("c.treaty", treaty), ("d.outlet", outlet)):
+            if value:
+                where.append(f"{column} = ?")
+                args.append(value)
+        sql = "SELECT c.*, d.outlet FROM claims c JOIN documents d ON d.id = c.doc_id"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY c.doc_id, c.start LIMIT ? OFFSET ?"
+        return [self._claim(r) for r in self.db.execute(sql, (*args, limit, offset))]
+
+    def sources_summary(self) -> list[dict]:
+        sql = """
+        SELECT COALESCE(d.outlet, 'unknown') AS outlet, COUNT(DISTINCT d.id) AS documents, COUNT(c.id) AS claims,
+               SUM(c.verdict = 'supported') AS supported, SUM(c.verdict = 'contradicted') AS contradicted,
+               SUM(c.verdict = 'unverifiable') AS unverifiable
+        FROM documents d LEFT JOIN claims c ON c.doc_id = d.id
+        GROUP BY COALESCE(d.outlet, 'unknown') ORDER BY documents DESC, outlet
+        """
+        return [{k: (v or 0) if k != "outlet" else v for k, v in dict(r).items()} for r in self.db.execute(sql)]
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        fts = _fts_query(query)
+        if not fts:
+            return []
+        sql = ("SELECT doc_id, idx, snippet(paragraph_fts, 0, '[', ']', '…', 12) AS snippet, bm25(paragraph_fts) AS score "
+               "FROM paragraph_fts WHERE paragraph_fts MATCH ? ORDER BY score LIMIT ?")
+        return [dict(r) for r in self.db.execute(sql, (fts, limit))]
+
+    def errors(self, limit: int = 100) -> list[dict]:
+        return [dict(r) for r in self.db.execute("SELECT origin, message, at FROM ingest_errors ORDER BY id DESC LIMIT ?", (limit,))]
+
+    def stats(self) -> dict:
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731 - tiny local helper
+        return {
+            "documents": one("SELECT COUNT(*) FROM documents"),
+            "near_duplicates": one("SELECT COUNT(*) FROM documents WHERE near_dup_of IS NOT NULL"),
+            "paragraphs": one("SELECT COUNT(*) FROM paragraphs"),
+            "claims": one("SELECT COUNT(*) FROM claims"),
+            "errors": one("SELECT COUNT(*) FROM ingest_errors"),
+        }
+

@@ -29,7 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# One document (a file, or one JSONL line) over this is not an article; refusing it keeps one
+# runaway input from holding a worker for minutes.  JSONL files themselves may be any size.
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = {".txt": False, ".html": True, ".htm": True}
 JSONL_SUFFIXES = {".jsonl"}
 SUPPORTED = ", ".join(sorted([*TEXT_SUFFIXES, *JSONL_SUFFIXES]))
@@ -185,7 +187,8 @@ def _document_from_json(line: str, where: str, fallback_id: str) -> RawDocument 
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return ReadError(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
+        message = exc.msg.removesuffix(" at")  # json says "Invalid control character at"; the column follows
+        return ReadError(where, f"malformed JSON: {message} at column {exc.colno}")
     if not isinstance(record, dict):
         return ReadError(where, f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")

@@ -1,0 +1,191 @@
+"""`accord ingest`, `claims`, `sources`, `doc`, `search`: the press store from the command line."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rapidfuzz import process as fuzzy
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.markup import escape
+from rich.text import Text
+
+from accord.interfaces.cli.common import app, console, err_console, fail, print_json
+from accord.interfaces.cli.treaty_cmds import JSON, catalog
+from accord.press.claims import SUPPORTED_LANGUAGES
+from accord.reasoning.claims import ClaimType, Verdict
+from accord.services.ingest import ingest as run_ingest
+from accord.services.store import Store, StoreError
+
+DB = typer.Option(None, "--db", help="SQLite store to use (default: $ACCORD_DB or a file in the user's data folder).")
+VERDICT_STYLE = {"supported": "green", "contradicted": "bold red", "unverifiable": "yellow"}
+EXIT_PARTIAL = 1  # some files could not be read; everything else was stored
+
+
+def open_store(db: Optional[Path]) -> Store:
+    try:
+        return Store(db)
+    except StoreError as exc:
+        fail(str(exc))
+
+
+def _choice(value: Optional[str], valid: list[str], option: str) -> Optional[str]:
+    """Accept a filter value only if it is one of ``valid``; otherwise name the nearest one."""
+    if value is None or value in valid:
+        return value
+    best = fuzzy.extractOne(value, valid)
+    hint = f"; did you mean '{best[0]}'?" if best and best[1] >= 60 else ""
+    fail(f"unknown value '{value}' for {option}{hint} (one of: {', '.join(valid)})")
+
+
+@app.command("ingest")
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files (.txt, .html, .jsonl) or folders to read recursively."),
+    db: Optional[Path] = DB,
+    workers: int = typer.Option(max(1, min(4, os.cpu_count() or 1)), "--workers", "-w", min=1, help="Processes for the pipeline."),
+    json_out: bool = JSON,
+) -> None:
+    """Read coverage, clean and redact it, extract and judge its claims, and store the results."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        fail(f"no such file or folder: {', '.join(missing)}")
+    store = open_store(db)
+    catalog()  # a broken catalog is reported once here, not once per document
+    with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
+                  MofNCompleteColumn(), TimeElapsedColumn(), console=err_console, transient=True,
+                  disable=json_out or not err_console.is_terminal) as progress:
+        task = progress.add_task("ingesting", total=None)
+        report = run_ingest(paths, store, workers=workers,
+                            progress=lambda origin, done: progress.update(task, completed=done, description=f"ingesting {origin[-40:]}"))
+    data = {**report.to_json(), "db": str(store.path)}
+    if json_out:
+        print_json(data)
+    else:
+        verdicts = ", ".join(f"{v} {n}" for v, n in sorted(report.verdicts.items())) or "no claims"
+        console.print(f"{report.new} new, {report.unchanged} unchanged, {report.near_duplicates} near-duplicates; "
+                      f"{len(report.errors)} errors; claims: {verdicts}. Store: {store.path}", highlight=False)
+        if report.not_analysed:
+            langs = ", ".join(f"{lang} {n}" for lang, n in sorted(report.not_analysed.items()))
+            console.print(f"Paragraphs not analysed (language without claim extraction): {langs}", highlight=False)
+        if report.errors:
+            table = Table(title="Not stored", title_justify="left")
+            table.add_column("file", overflow="fold")
+            table.add_column("problem", overflow="fold")
+            for e in report.errors:
+                table.add_row(e["origin"], e["message"])
+            err_console.print(table)
+    if report.errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command("claims")
+def claims(
+    verdict: Optional[str] = typer.Option(None, "--verdict", help="supported, contradicted or unverifiable."),
+    claim_type: Optional[str] = typer.Option(None, "--type", help="A claim type, e.g. mutual_defense."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of the claim's sentence (en, ru)."),
+    treaty: Optional[str] = typer.Option(None, "--treaty", help="Treaty id the claim is about."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet, as listed by `accord sources`."),
+    limit: int = typer.Option(100, "--limit", min=1),
+    db: Optional[Path] = DB,
+    json_out: bool = JSON,
+) -> None:
+    """Stored claims with their verdicts, filtered."""
+    verdict = _choice(verdict, [v.value for v in Verdict], "--verdict")
+    claim_type = _choice(claim_type, [t.value for t in ClaimType], "--type")
+    lang = _choice(lang, sorted(SUPPORTED_LANGUAGES), "--lang")
+    treaty = _choice(treaty, sorted(catalog().treaties), "--treaty")
+    rows = open_store(db).claims(verdict=verdict, type=claim_type, lang=lang, treaty=treaty, outlet=outlet, limit=limit)
+    if json_out:
+        print_json(rows)
+        return
+    if not rows:
+        console.print("No stored claim matches.")
+        return
+    table = Table(title=f"Claims ({len(rows)})", show_lines=True)
+    for col in ("document", "claim", "value", "treaty", "verdict", "decided by", "quote"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(escape(r["doc_id"]), r["type"], escape(str(r["value"])), r["treaty"],
+                      f"[{VERDICT_STYLE[r['verdict']]}]{r['verdict']}[/]", escape(r["citation"] or ""), escape((r["quote"] or "")[:160]))
+    console.print(table)
+
+
+@app.command("sources")
+def sources(db: Optional[Path] = DB, json_out: bool = JSON) -> None:
+    """Per outlet: documents, claims, and how many are supported, contradicted or unverifiable."""
+    rows = open_store(db).sources_summary()
+    if json_out:
+        print_json(rows)
+        return
+    if not rows:
+        console.print("Nothing ingested yet: run `accord ingest PATH`.")
+        return
+    table = Table(title="Outlets")
+    for col in ("outlet", "documents", "claims", "supported", "contradicted", "unverifiable"):
+        table.add_column(col, justify="left" if col == "outlet" else "right")
+    for r in rows:
+        table.add_row(escape(r["outlet"]), *(str(r[k]) for k in ("documents", "claims", "supported", "contradicted", "unverifiable")))
+    console.print(table)
+
+
+def highlighted(text: str, claims: list[dict]) -> Text:
+    """The cleaned text with each claim's span styled by its verdict (overlaps: first claim wins)."""
+    out = Text(text)
+    taken = 0
+    for c in sorted((c for c in claims if c["start"] is not None), key=lambda c: c["start"]):
+        start, end = max(c["start"], taken), c["end"]
+        if end > start:
+            out.stylize(f"underline {VERDICT_STYLE[c['verdict']]}", start, end)
+            taken = end
+    return out
+
+
+@app.command("doc")
+def doc(doc_id: str = typer.Argument(..., help="Document id, as listed by `accord claims` or `accord search`."),
+        db: Optional[Path] = DB, json_out: bool = JSON) -> None:
+    """One stored document: its cleaned text with its claims and verdicts."""
+    store = open_store(db)
+    record = store.document(doc_id)
+    if record is None:
+        ids = [row[0] for row in store.db.execute("SELECT id FROM documents")]
+        best = fuzzy.extractOne(doc_id, ids) if ids else None
+        hint = f"; did you mean '{best[0]}'?" if best and best[1] >= 60 else ""
+        fail(f"no stored document '{doc_id}'{hint}")
+    if json_out:
+        print_json(record)
+        return
+    meta = ", ".join(f"{k}: {record[k]}" for k in ("outlet", "published", "author", "lang", "url") if record.get(k))
+    console.print(f"[bold]{escape(record['id'])}[/] — {escape(meta)}", highlight=False)
+    if record["near_dup_of"]:
+        console.print(f"near-duplicate of {record['near_dup_of']}")
+    if record["not_analysed"]:
+        console.print(f"paragraphs not analysed: {record['not_analysed']}", highlight=False)
+    console.print(highlighted(record["text"], record["claims"]))
+    if record["claims"]:
+        table = Table(title="Claims", show_lines=True)
+        for col in ("at", "claim", "value", "treaty", "verdict", "decided by"):
+            table.add_column(col, overflow="fold")
+        for c in record["claims"]:
+            table.add_row(f"{c['start']}–{c['end']}", c["type"], escape(str(c["value"])), c["treaty"],
+                          f"[{VERDICT_STYLE[c['verdict']]}]{c['verdict']}[/]", escape(c["citation"] or ""))
+        console.print(table)
+
+
+@app.command("search")
+def search(query: str = typer.Argument(..., help="Words to find in the stored texts (English or Russian)."),
+           limit: int = typer.Option(20, "--limit", min=1), db: Optional[Path] = DB, json_out: bool = JSON) -> None:
+    """Full-text search over the cleaned texts (Russian words match in any inflected form)."""
+    if not query.strip():
+        fail("nothing to search for: the query is empty")
+    hits = open_store(db).search(query, limit=limit)
+    if json_out:
+        print_json(hits)
+        return
+    if not hits:
+        console.print("No match.")
+        return
+    for h in hits:
+        console.print(f"[bold]{escape(h['doc_id'])}[/] ¶{h['idx']}: {escape(h['snippet'])}", highlight=False)

@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from accord.interfaces.cli import app
+from accord.knowledge.catalog import default_catalog
 from accord.press.claims import extract_claims
 from accord.press.verify import UnsupportedLanguage, check_text
 
@@ -108,3 +109,25 @@ def test_check_cli_json_and_errors():
     assert rows[0]["type"] == "article_count" and rows[0]["verdict"] == "supported"
     assert set(rows[0]) >= {"treaty", "type", "value", "quote", "start", "end", "verdict", "citation", "reason", "sources"}
     assert runner.invoke(app, ["check", "   "]).exit_code == 2
+
+
+@pytest.mark.parametrize("sentence, value, verdict", [
+    ("Under the treaty, Moscow is bound to come to Tehran's defence.", True, "contradicted"),
+    ("The treaty requires Moscow to help Tehran militarily.", True, "contradicted"),
+    ("Russia would have to defend Iran militarily under the new treaty.", True, "contradicted"),
+    ("The treaty does not require Moscow to help Tehran militarily.", False, "supported"),
+])
+def test_obligation_wordings_of_mutual_defence_are_judged_against_article_3(sentence, value, verdict):
+    lang, results = check_text(sentence, catalog=default_catalog())
+    assert lang == "en"
+    found = [r for r in results if r.extracted.claim.type.value == "mutual_defense"]
+    assert [(r.extracted.claim.value, r.judgement.verdict.value) for r in found] == [(value, verdict)]
+    assert "Art. 3" in found[0].judgement.citation
+    assert len(found[0].judgement.sources) == len(set(found[0].judgement.sources))
+
+
+@pytest.mark.parametrize("sentence", ["Iran must defend itself.", "Russia has helped Iran militarily for years."])
+def test_short_english_sentences_are_read_as_english_and_make_no_defence_claim(sentence):
+    lang, results = check_text(sentence, catalog=default_catalog())
+    assert lang == "en"
+    assert not [r for r in results if r.extracted.claim.type.value == "mutual_defense"]

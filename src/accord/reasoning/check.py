@@ -49,7 +49,7 @@ DOMAIN_SYNONYMS = {
 
 
 def _j(verdict: Verdict, treaty: Treaty, where: str, reason: str, sources: list[str]) -> Judgement:
-    return Judgement(verdict=verdict, citation=f"{treaty.id} {where}".strip(), reason=reason, sources=list(sources)[:6])
+    return Judgement(verdict=verdict, citation=f"{treaty.id} {where}".strip(), reason=reason, sources=list(dict.fromkeys(sources))[:6])
 
 
 def _unknown(treaty: Treaty, what: str) -> Judgement:

@@ -22,7 +22,9 @@ MUTUAL_DEFENSE = rx(
     r"\bdefen[cs]e agreement\b",
     r"\bmilitary (?:alliance|bloc|pact|commitments?|obligations?|coalition)\b",
     r"\bsecurity pact\b",
-    r"\b(?:obliges?|obliged|obligates?|obligated|commits?|committed|bound|required|promises?|pledges?)\b(?:\s+\w+){0,5}?\s+(?:to\s+)?(?:defend|come to (?:the|each other's|its) (?:aid|defen[cs]e)|send troops|fight for)",
+    r"\b(?:obliges?|obliged|obligates?|obligated|commits?|committed|bound|requires?|required|promises?|pledges?)\b(?:\s+[\w']+){0,5}?\s+(?:to\s+)?(?:defend|come to [\w']+(?:\s+[\w']+)?\s+(?:aid|defen[cs]e|assistance|rescue)|send troops|fight for)",
+    # "would have to help Iran militarily": an obligation to give military help, whoever must give it
+    r"\b(?:obliges?|obliged|obligates?|obligated|commits?|committed|bound|requires?|required|must|has to|have to)\b(?:\s+[\w']+){0,5}?\s+(?:to\s+)?(?:defend|help|assist|aid|support|protect)\b(?:\W+[\w']+){0,3}?\W+militarily\b",
     r"\bcommit militarily\b",
     r"\bmilitary (?:assistance|aid|help) (?:to each other|if (?:either|one) (?:is|were) attacked|in (?:the )?(?:case|event) of (?:an )?(?:attack|aggression|war))",
     r"\battack on (?:one|either)(?: party)? (?:is|would be|will be) (?:considered|treated|regarded|deemed) (?:as )?an? (?:attack|aggression) (?:on|against) (?:both|all|the other)",

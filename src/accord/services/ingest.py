@@ -40,7 +40,7 @@ class IngestReport:
                 "claims_by_verdict": dict(self.verdicts), "paragraphs_not_analysed": dict(self.not_analysed)}
 
 
-def _safe_process(raw: RawDocument) -> ProcessedDocument | ReadError:
+def safe_process(raw: RawDocument) -> ProcessedDocument | ReadError:
     try:
         return process(raw)
     except Exception as exc:  # one broken document must not stop the batch; say what broke
@@ -50,7 +50,7 @@ def _safe_process(raw: RawDocument) -> ProcessedDocument | ReadError:
 def _processed(items: Iterator[RawDocument | ReadError], workers: int) -> Iterator[ProcessedDocument | ReadError]:
     if workers <= 1:
         for item in items:
-            yield item if isinstance(item, ReadError) else _safe_process(item)
+            yield item if isinstance(item, ReadError) else safe_process(item)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         while True:
@@ -58,15 +58,21 @@ def _processed(items: Iterator[RawDocument | ReadError], workers: int) -> Iterat
             if not chunk:
                 return
             raws = [c for c in chunk if isinstance(c, RawDocument)]
-            done = iter(pool.map(_safe_process, raws, chunksize=CHUNK))
+            done = iter(pool.map(safe_process, raws, chunksize=CHUNK))
             for item in chunk:  # keep the reading order; errors from reading pass straight through
                 yield item if isinstance(item, ReadError) else next(done)
 
 
 def ingest(paths: Iterable[Path | str], store: Store, *, workers: int = 1,
            progress: Callable[[str, int], None] | None = None) -> IngestReport:
+    return store_results(_processed(read_paths(paths), workers), store, progress=progress)
+
+
+def store_results(results: Iterable[ProcessedDocument | ReadError], store: Store, *,
+                  progress: Callable[[str, int], None] | None = None) -> IngestReport:
+    """Write processed documents (from any engine) to the store and record the errors, one by one."""
     report = IngestReport()
-    for item in _processed(read_paths(paths), workers):
+    for item in results:
         if isinstance(item, ReadError):
             report.errors.append({"origin": item.origin, "message": item.message})
             store.record_error(item.origin, item.message)

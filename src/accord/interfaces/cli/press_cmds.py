@@ -17,6 +17,7 @@ from accord.interfaces.cli.common import app, console, err_console, fail, print_
 from accord.interfaces.cli.treaty_cmds import JSON, catalog
 from accord.press.claims import SUPPORTED_LANGUAGES
 from accord.reasoning.claims import ClaimType, Verdict
+from accord.services.batch import EngineUnavailable, ingest_on_dask
 from accord.services.ingest import ingest as run_ingest
 from accord.services.store import Store, StoreError
 
@@ -46,9 +47,14 @@ def ingest(
     paths: list[Path] = typer.Argument(..., help="Files (.txt, .html, .jsonl) or folders to read recursively."),
     db: Optional[Path] = DB,
     workers: int = typer.Option(max(1, min(4, os.cpu_count() or 1)), "--workers", "-w", min=1, help="Processes for the pipeline."),
+    engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask (a Dask cluster; needs accord[scale])."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster of --workers processes."),
     json_out: bool = JSON,
 ) -> None:
     """Read coverage, clean and redact it, extract and judge its claims, and store the results."""
+    engine = _choice(engine, ["local", "dask"], "--engine")
+    if scheduler and engine != "dask":
+        fail("--scheduler needs --engine dask")
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         fail(f"no such file or folder: {', '.join(missing)}")
@@ -58,8 +64,16 @@ def ingest(
                   MofNCompleteColumn(), TimeElapsedColumn(), console=err_console, transient=True,
                   disable=json_out or not err_console.is_terminal) as progress:
         task = progress.add_task("ingesting", total=None)
-        report = run_ingest(paths, store, workers=workers,
-                            progress=lambda origin, done: progress.update(task, completed=done, description=f"ingesting {origin[-40:]}"))
+        def advance(origin: str, done: int) -> None:
+            progress.update(task, completed=done, description=f"ingesting {origin[-40:]}")
+
+        if engine == "dask":
+            try:
+                report = ingest_on_dask(paths, store, scheduler=scheduler, workers=workers, progress=advance)
+            except EngineUnavailable as exc:
+                fail(str(exc))
+        else:
+            report = run_ingest(paths, store, workers=workers, progress=advance)
     data = {**report.to_json(), "db": str(store.path)}
     if json_out:
         print_json(data)

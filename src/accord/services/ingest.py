@@ -7,6 +7,7 @@ recorded in the store, and the rest goes on.
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -52,7 +53,10 @@ def _processed(items: Iterator[RawDocument | ReadError], workers: int) -> Iterat
         for item in items:
             yield item if isinstance(item, ReadError) else safe_process(item)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # Never plain fork: a parent that has already detected languages holds lingua's thread pool,
+    # and a forked child that inherits its locks but not its threads waits forever.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
         while True:
             chunk = list(itertools.islice(items, CHUNK * workers))
             if not chunk:

@@ -26,11 +26,18 @@ class CatalogError(ValueError):
 
 
 class LookupFailed(KeyError):
-    """An unknown id or name; ``suggestion`` is the nearest valid one, if any."""
+    """An unknown id or name; ``suggestion`` is the nearest valid one, if any.
 
-    def __init__(self, what: str, value: str, suggestion: str | None):
-        self.what, self.value, self.suggestion = what, value, suggestion
-        hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
+    ``known`` lists the valid values of a short closed set (event kinds), named in the
+    message when no suggestion is near enough to help.
+    """
+
+    def __init__(self, what: str, value: str, suggestion: str | None, known: list[str] | None = None):
+        self.what, self.value, self.suggestion, self.known = what, value, suggestion, known
+        if suggestion:
+            hint = f" (did you mean '{suggestion}'?)"
+        else:
+            hint = f"; known: {', '.join(known)}" if known else ""
         super().__init__(f"unknown {what} '{value}'{hint}")
 
     def __str__(self) -> str:  # KeyError quotes its message otherwise

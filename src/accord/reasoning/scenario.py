@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from accord.knowledge.catalog import Catalog, default_catalog
+from accord.knowledge.catalog import Catalog, LookupFailed, default_catalog, nearest
 from accord.knowledge.model import Action, BearerKind, EventKind, Modality, Provision, Role, Treaty
 from accord.reasoning.lifecycle import Status, status
 from accord.reasoning.snapback import timeline
@@ -56,6 +56,15 @@ KIND_OF = {
 }
 
 VERB = {"duty": "must", "prohibition": "must not", "permission": "may"}
+
+
+def parse_event_kind(value: str) -> EventKind:
+    """The event kind spelt ``value``; LookupFailed names the nearest kind (or all of them) otherwise."""
+    try:
+        return EventKind(value)
+    except ValueError:
+        kinds = [k.value for k in EventKind]
+        raise LookupFailed("event kind", value, nearest(value, kinds), known=kinds) from None
 
 
 @dataclass(frozen=True)

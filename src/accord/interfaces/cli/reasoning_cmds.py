@@ -15,7 +15,7 @@ from accord.knowledge.catalog import LookupFailed, nearest
 from accord.knowledge.model import EventKind
 from accord.reasoning.compare import compare as compare_treaties
 from accord.reasoning.export import export_atop_csv, export_json
-from accord.reasoning.scenario import Event, run_scenario
+from accord.reasoning.scenario import Event, parse_event_kind, run_scenario
 from accord.reasoning.scenario_tests import ScenarioFileError, run_file, scenario_files
 
 KIND_STYLE = {"duty": "bold green", "prohibition": "bold red", "permission": "cyan", "negative": "bold yellow"}
@@ -23,11 +23,9 @@ KIND_STYLE = {"duty": "bold green", "prohibition": "bold red", "permission": "cy
 
 def _event_kind(value: str) -> EventKind:
     try:
-        return EventKind(value)
-    except ValueError:
-        kinds = [k.value for k in EventKind]
-        hint = nearest(value, kinds)
-        fail(f"unknown event kind '{value}'" + (f" (did you mean '{hint}'?)" if hint else f"; known: {', '.join(kinds)}"))
+        return parse_event_kind(value)
+    except LookupFailed as exc:
+        fail(str(exc))
 
 
 def _party(value: Optional[str], option: str) -> Optional[str]:

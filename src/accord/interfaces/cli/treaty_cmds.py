@@ -10,8 +10,8 @@ from rich.table import Table
 from accord.interfaces.cli.common import app, console, fail, parse_day, print_json
 from accord.knowledge.catalog import CatalogError, LookupFailed, default_catalog
 from accord.knowledge.model import Treaty
-from accord.reasoning.alliance import derive_types
 from accord.reasoning.lifecycle import status as treaty_status
+from accord.reasoning.listing import treaty_rows
 
 JSON = typer.Option(False, "--json", help="Print JSON (documented in docs/json.md).")
 
@@ -30,27 +30,17 @@ def get_treaty(treaty_id: str) -> Treaty:
         fail(str(exc))
 
 
-def _types_badge(treaty: Treaty) -> str:
-    types = derive_types(treaty)
-    names = [t for t in ("defense", "offense", "neutrality", "nonaggression", "consultation") if getattr(types, t)]
-    return ", ".join(names) or "-"
+TYPE_ORDER = ("defense", "offense", "neutrality", "nonaggression", "consultation")
+
+
+def _types_badge(types: dict) -> str:
+    return ", ".join(t for t in TYPE_ORDER if types[t]) or "-"
 
 
 @app.command("treaties")
 def treaties(json_out: bool = JSON) -> None:
     """The catalog, one line per treaty."""
-    rows = []
-    for t in catalog().treaties.values():
-        rows.append(
-            {
-                "id": t.id,
-                "title": t.short_title or t.title,
-                "parties": t.all_members(),
-                "signed": t.signature.date.isoformat() if t.signature else None,
-                "articles": t.article_count,
-                "types": derive_types(t).as_dict(),
-            }
-        )
+    rows = treaty_rows(catalog())
     if json_out:
         print_json(rows)
         return
@@ -58,10 +48,10 @@ def treaties(json_out: bool = JSON) -> None:
     table.add_column("id", no_wrap=True)
     for col in ("title", "parties", "signed", "articles", "obligation types"):
         table.add_column(col)
-    for t, row in zip(catalog().treaties.values(), rows):
+    for row in rows:
         parties = row["parties"]
         shown = ", ".join(parties[:6]) + (f" +{len(parties) - 6}" if len(parties) > 6 else "")
-        table.add_row(row["id"], row["title"], shown, row["signed"] or "unknown", str(row["articles"] or "unknown"), _types_badge(t))
+        table.add_row(row["id"], row["title"], shown, row["signed"] or "unknown", str(row["articles"] or "unknown"), _types_badge(row["types"]))
     console.print(table)
 
 

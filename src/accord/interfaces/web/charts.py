@@ -1,0 +1,201 @@
+"""Geometry for the two server-drawn SVG charts: a treaty's timeline and the per-outlet verdict bars.
+
+The numbers are computed here and drawn by small autoescaped templates
+(``_timeline.svg``, ``_outlet_bars.svg``), so no label ever reaches the page
+unescaped and no plotting library or script is needed in the browser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from accord.interfaces.web.rendering import render_fragment
+from accord.interfaces.web.timeline import LANES, TimelineEvent
+
+WIDTH = 960
+LEFT = 104  # room for the lane names
+RIGHT = 24
+TOP = 34  # room for the "chosen day" label
+ROW = 24  # one row of marks inside a lane
+LANE_PAD = 10
+MIN_STEP = 22  # the smallest distance between two different days, so their labels do not collide
+MARK_R = 9
+COMPRESSED_GAP_DAYS = 400  # a gap this long is drawn with a break mark: the axis is not to scale there
+
+
+@dataclass
+class Mark:
+    event: TimelineEvent
+    x: float
+    x_end: float | None = None  # periods only
+    row: int = 0  # which row of its lane, when marks would overlap
+    y: float = 0.0
+
+    @property
+    def caption(self) -> str:
+        """The period's name, cut to the room its bar leaves after the number."""
+        if self.x_end is None:
+            return ""
+        room = int((self.x_end - self.x - 2 * MARK_R - 8) / 6.4)
+        text = self.event.label
+        if room < 6:
+            return ""
+        return text if len(text) <= room else text[: room - 1].rstrip() + "…"
+
+
+@dataclass
+class Lane:
+    name: str
+    y: float
+    height: float
+    marks: list[Mark] = field(default_factory=list)
+
+
+@dataclass
+class Tick:
+    x: float
+    label: str
+
+
+@dataclass
+class TimelineChart:
+    width: int
+    height: int
+    left: int
+    lanes: list[Lane]
+    ticks: list[Tick]
+    breaks: list[float]
+    axis_y: float
+    chosen_x: float
+    chosen_label: str
+    title: str
+    desc: str
+    dom_id: str
+
+
+def _positions(days: list[dt.date]) -> dict[dt.date, float]:
+    """x for each day: each gap between consecutive days gets a width that grows with the log of its
+    length, so a 20-year term and a week between two votes both stay readable."""
+    ordered = sorted(set(days))
+    weights = [math.log1p((b - a).days) for a, b in zip(ordered, ordered[1:])]
+    usable = WIDTH - LEFT - RIGHT - MIN_STEP * len(weights)
+    total = sum(weights) or 1.0
+    x = float(LEFT)
+    out = {ordered[0]: x}
+    for day, weight in zip(ordered[1:], weights):
+        x += MIN_STEP + usable * weight / total
+        out[day] = x
+    return out
+
+
+def _rows(marks: list[Mark]) -> int:
+    """Put marks that would overlap on separate rows of the lane; returns the rows used."""
+    last_x: list[float] = []
+    for mark in sorted(marks, key=lambda m: (m.x, m.event.number)):
+        right = mark.x_end if mark.x_end is not None else mark.x + MARK_R
+        left = mark.x - MARK_R
+        for row, edge in enumerate(last_x):
+            if left > edge + 2:
+                last_x[row] = right
+                mark.row = row
+                break
+        else:
+            last_x.append(right)
+            mark.row = len(last_x) - 1
+    return max(len(last_x), 1)
+
+
+def timeline_chart(treaty_id: str, events: list[TimelineEvent], day: dt.date, period_end: dt.date) -> TimelineChart | None:
+    """Lay out the dated events; None when no event has a date (the table still lists them)."""
+    dated = [e for e in events if e.date is not None]
+    if not dated:
+        return None
+    days = [e.date for e in dated] + [e.end for e in dated if e.end] + [day, period_end]
+    xs = _positions(days)
+    lanes: list[Lane] = []
+    y = float(TOP)
+    for name in LANES:
+        marks = [Mark(e, xs[e.date], xs[e.end or period_end] if e.is_period else None) for e in dated if e.lane == name]
+        if not marks:
+            continue
+        rows = _rows(marks)
+        height = rows * ROW + 2 * LANE_PAD
+        for mark in marks:
+            mark.y = y + LANE_PAD + ROW / 2 + mark.row * ROW
+        lanes.append(Lane(name, y, height, marks))
+        y += height
+    ordered = sorted(xs)
+    breaks = [(xs[a] + xs[b]) / 2 for a, b in zip(ordered, ordered[1:]) if (b - a).days >= COMPRESSED_GAP_DAYS]
+    ticks = [Tick(xs[d], d.isoformat()) for d in ordered]
+    undated = len(events) - len(dated)
+    first, last = min(e.date for e in dated), max(e.end or e.date for e in dated)
+    desc = (
+        f"{len(dated)} dated events of {treaty_id} from {first.isoformat()} to {last.isoformat()}, in lanes: "
+        f"{', '.join(lane.name.lower() for lane in lanes)}. Each mark carries the number of its row in the table below. "
+        "Long gaps are shortened (marked with a break on the axis), so distances are not to scale. "
+        f"The dashed line is the chosen day, {day.isoformat()}."
+        + (f" {undated} events whose day is unknown are listed only in the table." if undated else "")
+    )
+    return TimelineChart(
+        width=WIDTH, height=int(y + 84), left=LEFT, lanes=lanes, ticks=ticks, breaks=breaks, axis_y=y + 6,
+        chosen_x=xs[day], chosen_label=f"chosen day {day.isoformat()}",
+        title=f"Life-cycle timeline of {treaty_id}", desc=desc, dom_id=f"timeline-{treaty_id}",
+    )
+
+
+def timeline_svg(treaty_id: str, events: list[TimelineEvent], day: dt.date, period_end: dt.date) -> Markup | None:
+    chart = timeline_chart(treaty_id, events, day, period_end)
+    return render_fragment("_timeline.svg", {"chart": chart}) if chart else None
+
+
+# --- outlets: supported / contradicted / unverifiable claims ---------------------------------
+
+VERDICT_ORDER = ("supported", "contradicted", "unverifiable")
+BAR_LABEL_W = 260
+BAR_W = 560
+BAR_H = 22
+BAR_GAP = 12
+
+
+@dataclass
+class BarPart:
+    verdict: str
+    count: int
+    x: float
+    width: float
+
+
+@dataclass
+class OutletBar:
+    outlet: str
+    y: float
+    parts: list[BarPart]
+    total: int
+
+
+def outlet_bars_svg(rows: list[dict]) -> Markup | None:
+    """A stacked horizontal bar per outlet, counts written beside it; ``rows`` from ``Store.sources_summary``."""
+    rows = [r for r in rows if r["claims"]]
+    if not rows:
+        return None
+    most = max(r["claims"] for r in rows)
+    bars = []
+    for i, row in enumerate(rows):
+        x, parts = float(BAR_LABEL_W), []
+        for verdict in VERDICT_ORDER:
+            width = BAR_W * row[verdict] / most
+            parts.append(BarPart(verdict, row[verdict], x, width))
+            x += width
+        bars.append(OutletBar(row["outlet"], 40 + i * (BAR_H + BAR_GAP), parts, row["claims"]))
+    height = int(40 + len(bars) * (BAR_H + BAR_GAP) + 10)
+    desc = "; ".join(
+        f"{b.outlet}: " + ", ".join(f"{p.count} {p.verdict}" for p in b.parts) for b in bars
+    )
+    return render_fragment("_outlet_bars.svg", {
+        "bars": bars, "width": BAR_LABEL_W + BAR_W + 90, "height": height, "desc": desc,
+        "verdicts": VERDICT_ORDER, "label_w": BAR_LABEL_W,
+    })

@@ -1,0 +1,60 @@
+"""Reading what a page's form sent: dates, parties, and url-encoded POST bodies.
+
+Every problem becomes a :class:`FormError` whose message is shown on the page
+(status 422), never a stack trace.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import parse_qs
+
+from fastapi import Request
+
+from accord.knowledge.catalog import Catalog, LookupFailed
+
+DEFAULT_MAX_FORM_BYTES = 1_048_576
+
+
+class FormError(ValueError):
+    """Bad input from a form; the message names the field and, where there is one, the nearest valid value."""
+
+
+def parse_day(value: str | None, field: str = "date") -> dt.date:
+    """An ISO day; empty means today."""
+    if value is None or not value.strip():
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise FormError(f"bad {field} '{value}': expected YYYY-MM-DD") from None
+
+
+def parse_party(value: str | None, field: str, catalog: Catalog) -> str | None:
+    """A party code from a code or any alias ("Iran", "irn", "Ирана"); empty means none."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return catalog.party(value).code
+    except LookupFailed as exc:
+        hint = f" (did you mean '{exc.suggestion}'?)" if exc.suggestion else ""
+        raise FormError(f"unknown party '{value.strip()}' for {field}{hint}") from None
+
+
+async def read_urlencoded(request: Request) -> dict[str, str]:
+    """The fields of an ``application/x-www-form-urlencoded`` body (the only kind the pages send).
+
+    Parsed here rather than with a multipart library the pages would not otherwise need; the
+    body size is capped by the app's ``max_body_bytes``.
+    """
+    limit = getattr(request.app.state, "max_body_bytes", DEFAULT_MAX_FORM_BYTES)
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise FormError(f"the text is too long: at most {limit // 1024} KiB can be checked at once")
+    try:
+        decoded = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise FormError("the form was not sent as UTF-8 text") from None
+    return {key: values[-1] for key, values in parse_qs(decoded, keep_blank_values=True).items()}

@@ -1,0 +1,45 @@
+"""The check page: a sentence or paragraph (English or Russian) -> claims, verdicts, deciding records."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from starlette.concurrency import run_in_threadpool
+
+from accord.interfaces.api.deps import get_catalog
+from accord.interfaces.web.forms import FormError, read_urlencoded
+from accord.interfaces.web.rendering import bad_input, render
+from accord.knowledge.catalog import Catalog
+from accord.press.verify import UnsupportedLanguage, check_text
+
+router = APIRouter(include_in_schema=False)
+
+LANGUAGES = [("", "detect"), ("en", "English"), ("ru", "Russian")]
+
+
+def _context(text: str = "", lang: str = "") -> dict:
+    return {"text": text, "lang": lang, "languages": LANGUAGES, "error": None, "checked": None, "detected": None}
+
+
+@router.get("/check")
+def check_form(request: Request):
+    return render(request, "check.html", _context())
+
+
+@router.post("/check")
+async def check_page(request: Request, catalog: Catalog = Depends(get_catalog)):
+    try:
+        fields = await read_urlencoded(request)
+    except FormError as exc:
+        return bad_input(request, "check.html", _context(), str(exc))
+    text, lang = fields.get("text", ""), fields.get("lang", "").strip()
+    context = _context(text, lang)
+    if not text.strip():
+        return bad_input(request, "check.html", context, "nothing to check: the text is empty")
+    if lang not in dict(LANGUAGES):
+        return bad_input(request, "check.html", context, f"unknown language '{lang}': choose English or Russian, or let it be detected")
+    try:
+        # Claim extraction is CPU work: keep it off the event loop.
+        detected, checked = await run_in_threadpool(check_text, text, lang or None, catalog=catalog)
+    except UnsupportedLanguage as exc:
+        return bad_input(request, "check.html", context, str(exc))
+    return render(request, "check.html", {**context, "checked": checked, "detected": detected})

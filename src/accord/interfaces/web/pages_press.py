@@ -1,0 +1,90 @@
+"""Pages over the press store: coverage per outlet, one document with its claims marked, the claims
+explorer and full-text search."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Request
+from markupsafe import Markup, escape
+
+from accord.interfaces.api.deps import get_catalog, get_store
+from accord.interfaces.web.charts import outlet_bars_svg
+from accord.interfaces.web.highlight import highlight
+from accord.interfaces.web.rendering import not_found, render
+from accord.knowledge.catalog import Catalog, nearest
+from accord.reasoning.claims import ClaimType, Verdict
+from accord.services.store import Store
+
+router = APIRouter(include_in_schema=False)
+
+PAGE_SIZE = 50
+CLAIMS_PAGE_SIZE = 100
+NEAREST_POOL = 5000  # ids compared when a document is not found
+# Store.search wraps matched words in [ and ]; the snippet is escaped first, then only those marks become <mark>.
+SNIPPET_MATCH = re.compile(r"\[([^\[\]]{1,80})\]")
+
+
+def _page_number(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and int(value) > 0 else 1
+
+
+@router.get("/coverage")
+def coverage_page(request: Request, page: str | None = None, store: Store = Depends(get_store)):
+    stats = store.stats()
+    number = _page_number(page)
+    summary = store.sources_summary()
+    for row in summary:
+        row["share_supported"] = row["supported"] / row["claims"] if row["claims"] else None
+    return render(request, "coverage.html", {
+        "stats": stats, "summary": summary, "chart": outlet_bars_svg(summary),
+        "documents": store.documents(limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE),
+        "page": number, "page_size": PAGE_SIZE,
+    })
+
+
+@router.get("/documents/{doc_id:path}")
+def document_page(request: Request, doc_id: str, store: Store = Depends(get_store)):
+    doc = store.document(doc_id)
+    if doc is None:
+        ids = [d["id"] for d in store.documents(limit=NEAREST_POOL)]
+        hint = nearest(doc_id, ids) if ids else None
+        return not_found(request, "document", doc_id, hint, f"/documents/{hint}" if hint else None)
+    blocks, unplaced = highlight(doc["text"], doc["paragraphs"], doc["claims"])
+    return render(request, "document.html", {"doc": doc, "blocks": blocks, "unplaced": unplaced})
+
+
+@router.get("/claims")
+def claims_page(request: Request, type: str | None = None, verdict: str | None = None, lang: str | None = None,
+                treaty: str | None = None, outlet: str | None = None, page: str | None = None,
+                store: Store = Depends(get_store), catalog: Catalog = Depends(get_catalog)):
+    filters = {"type": type or "", "verdict": verdict or "", "lang": lang or "", "treaty": treaty or "", "outlet": outlet or ""}
+    number = _page_number(page)
+    rows = store.claims(**{k: v or None for k, v in filters.items()}, limit=CLAIMS_PAGE_SIZE + 1, offset=(number - 1) * CLAIMS_PAGE_SIZE)
+    outlets = [r["outlet"] for r in store.sources_summary()]
+    return render(request, "claims.html", {
+        "filters": filters, "filter_query": urlencode({k: v for k, v in filters.items() if v}), "claims": rows[:CLAIMS_PAGE_SIZE], "has_more": len(rows) > CLAIMS_PAGE_SIZE, "page": number,
+        "types": [t.value for t in ClaimType], "verdicts": [v.value for v in Verdict], "langs": ["en", "ru"],
+        "treaties": list(catalog.treaties), "outlets": outlets, "stats": store.stats(),
+    })
+
+
+def snippet_markup(snippet: str) -> Markup:
+    """The search snippet as markup: every character escaped, then the match marks turned into <mark>."""
+    escaped = str(escape(snippet))
+    return Markup(SNIPPET_MATCH.sub(lambda m: f"<mark>{m.group(1)}</mark>", escaped))
+
+
+@router.get("/search")
+def search_page(request: Request, q: str | None = None, store: Store = Depends(get_store)):
+    query = (q or "").strip()
+    hits = []
+    if query:
+        outlets = {}
+        for hit in store.search(query, limit=50):
+            if hit["doc_id"] not in outlets:
+                doc = store.document(hit["doc_id"])
+                outlets[hit["doc_id"]] = doc["outlet"] if doc else None
+            hits.append({**hit, "snippet_html": snippet_markup(hit["snippet"]), "outlet": outlets[hit["doc_id"]]})
+    return render(request, "search.html", {"q": query, "hits": hits, "stats": store.stats()})

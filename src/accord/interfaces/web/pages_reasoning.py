@@ -1,0 +1,61 @@
+"""The scenario page: an event on a day, and what every treaty in force then makes each party do."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+
+from accord.interfaces.api.deps import get_catalog
+from accord.interfaces.web.forms import FormError, parse_day, parse_party
+from accord.interfaces.web.rendering import bad_input, render
+from accord.knowledge.catalog import Catalog, nearest
+from accord.knowledge.model import EventKind
+from accord.reasoning.scenario import Event, run_scenario
+
+router = APIRouter(include_in_schema=False)
+
+KIND_ORDER = {"duty": 0, "prohibition": 1, "permission": 2, "negative": 3}
+
+
+def _event_kind(value: str) -> EventKind:
+    try:
+        return EventKind(value.strip())
+    except ValueError:
+        kinds = [k.value for k in EventKind]
+        hint = nearest(value, kinds)
+        raise FormError(f"unknown event kind '{value}'" + (f" (did you mean '{hint}'?)" if hint else f"; known: {', '.join(kinds)}")) from None
+
+
+def _by_party(answer) -> list[tuple[str, list]]:
+    """An answer's findings grouped per party, duties first and the decisive negatives last."""
+    groups: dict[str, list] = {}
+    for finding in answer.findings:
+        groups.setdefault(finding.party, []).append(finding)
+    return [(party, sorted(items, key=lambda f: KIND_ORDER.get(f.kind, 9))) for party, items in groups.items()]
+
+
+@router.get("/scenario")
+def scenario_page(request: Request, event: str | None = None, by: str | None = None, against: str | None = None,
+                  on: str | None = None, catalog: Catalog = Depends(get_catalog)):
+    form = {"event": event or "aggression", "by": by or "", "against": against or "", "on": on or ""}
+    context = {
+        "form": form, "kinds": [k.value for k in EventKind], "error": None, "result": None,
+        "parties": sorted(catalog.parties.values(), key=lambda p: p.code), "titles": {},
+    }
+    if event is None and by is None and against is None and on is None:
+        return render(request, "scenario.html", context)  # the empty form
+    try:
+        kind = _event_kind(form["event"])
+        actor = parse_party(by, "the acting state", catalog)
+        target = parse_party(against, "the target", catalog)
+        if actor is None and target is None:
+            raise FormError("name the acting state, the target, or both")
+        day = parse_day(on, "date")
+    except FormError as exc:
+        return bad_input(request, "scenario.html", context, str(exc))
+    result = run_scenario([Event(kind, actor, target, day)], day, catalog)
+    answers = [(answer, _by_party(answer)) for answer in result.treaties]
+    titles = {a.treaty: catalog.treaty(a.treaty).short_title or catalog.treaty(a.treaty).title for a in result.treaties}
+    return render(request, "scenario.html", {
+        **context, "result": result, "answers": answers, "titles": titles,
+        "asked": {"kind": kind.value, "by": actor, "against": target, "day": day},
+    })

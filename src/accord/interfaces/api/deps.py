@@ -1,16 +1,102 @@
-"""Request-scoped access to the catalog and the store, shared by the API routes and the pages."""
+"""Request-scoped access to the catalog and the store, shared by the API routes and the pages.
+
+Reading: ``get_store`` gives a store whose every call runs on the calling thread's
+own SQLite connection.  FastAPI resolves a sync dependency on one threadpool thread
+and may run the handler on another, so a connection picked inside the dependency
+would be shared between threads; picking it at call time keeps one per thread,
+and reads on separate connections run in parallel (SQLite releases the GIL).
+
+Writing: ``get_writer`` gives the one store that adds documents, behind a lock.
+A store keeps its near-duplicate index in memory, so two writing connections
+would not see each other's documents as near-duplicates.
+"""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
-from fastapi import Request
+from fastapi import FastAPI, Request
 
 from accord.knowledge.catalog import Catalog
+from accord.press.pipeline import ProcessedDocument
 from accord.services.store import Store
 
-_local = threading.local()
+
+class PerThreadStore:
+    """Stands in for a :class:`Store`; attribute access resolves to the calling thread's connection."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._lock = threading.Lock()
+
+    def _store(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = Store(self.path)
+            with self._lock:
+                self._opened.append(store)
+        return store
+
+    def __getattr__(self, name: str):
+        return getattr(self._store(), name)
+
+    def close(self) -> None:
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for store in opened:
+            store.close()
+
+
+class SerialWriter:
+    """Adds processed documents to one store, one at a time."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._lock = threading.Lock()
+        self._store: Store | None = None
+
+    def add(self, doc: ProcessedDocument) -> tuple[str, str | None, str]:
+        """(outcome, related id, the id the document is stored under).  The store keeps a second
+        version of a known id under a new id, so the stored id is looked up by content."""
+        with self._lock:
+            if self._store is None:
+                self._store = Store(self.path)
+            outcome, related = self._store.add(doc)
+            row = self._store.db.execute("SELECT id FROM documents WHERE content_hash = ?", (doc.content_hash,)).fetchone()
+            return outcome, related, row["id"]
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+
+_state_lock = threading.Lock()
+
+
+def _shared(app: FastAPI, role: str, make):
+    """One reader and one writer per application and database path, made on first use, so a
+    server nobody asks about documents never creates the database file."""
+    key = (role, str(app.state.db_path))
+    with _state_lock:
+        if getattr(app.state, "stores", None) is None:
+            app.state.stores = {}
+        if key not in app.state.stores:
+            app.state.stores[key] = make(Path(app.state.db_path))
+        return app.state.stores[key]
+
+
+def close_stores(app: FastAPI) -> None:
+    with _state_lock:
+        stores = list((getattr(app.state, "stores", None) or {}).values())
+        app.state.stores = {}
+    for store in stores:
+        store.close()
 
 
 def get_catalog(request: Request) -> Catalog:
@@ -18,12 +104,8 @@ def get_catalog(request: Request) -> Catalog:
 
 
 def get_store(request: Request) -> Iterator[Store]:
-    """One SQLite connection per worker thread and database file: connections are cheap to keep and
-    unsafe to share between threads that write."""
-    path = request.app.state.db_path
-    stores: dict = getattr(_local, "stores", None) or {}
-    _local.stores = stores
-    store = stores.get(str(path))
-    if store is None:
-        store = stores[str(path)] = Store(path)
-    yield store
+    yield _shared(request.app, "read", PerThreadStore)  # type: ignore[misc]  # a Store, thread by thread
+
+
+def get_writer(request: Request) -> SerialWriter:
+    return _shared(request.app, "write", SerialWriter)

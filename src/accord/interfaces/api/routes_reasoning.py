@@ -1,0 +1,53 @@
+"""Reasoning over the catalog: scenarios (what each party must do when something happens) and
+comparisons; the JSON of ``accord scenario --json`` and ``accord compare --json``."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
+
+from accord.interfaces.api import inputs
+from accord.interfaces.api.deps import get_catalog
+from accord.interfaces.api.errors import ApiError, ApiRoute
+from accord.interfaces.api.schemas import ScenarioRequest
+from accord.knowledge.catalog import Catalog
+from accord.reasoning.compare import compare as compare_treaties
+from accord.reasoning.scenario import Event, run_scenario
+
+router = APIRouter(prefix="/api", route_class=ApiRoute, tags=["reasoning"])
+
+
+def _scenario(request: ScenarioRequest, catalog: Catalog) -> JSONResponse:
+    kind = inputs.event_kind(request.event)
+    actor = inputs.party(catalog, request.by, "by")
+    target = inputs.party(catalog, request.against, "against")
+    if actor is None and target is None:
+        raise ApiError(422, "give 'by' and/or 'against': a scenario needs an acting or a targeted party")
+    day = inputs.day(request.on, "on")
+    result = run_scenario([Event(kind, actor, target, day)], day, catalog)
+    return JSONResponse(result.to_json())
+
+
+SCENARIO_DOC = ("Per treaty binding the parties involved: in force or not on that day, and each party's duties, "
+                "prohibitions, permissions and decisive negatives, each citing its article and sources.")
+
+
+@router.get("/scenario", summary="What each party must, must not and may do after an event", description=SCENARIO_DOC)
+def scenario_get(event: str = Query(..., examples=["aggression"], description="Event kind."),
+                 by: str | None = Query(None, examples=["ISR"], description="Acting state or group (code or name)."),
+                 against: str | None = Query(None, examples=["IRN"], description="Target state (code or name)."),
+                 on: str | None = Query(None, examples=["2025-11-01"], description="Date YYYY-MM-DD (default: today)."),
+                 catalog: Catalog = Depends(get_catalog)) -> JSONResponse:
+    return _scenario(ScenarioRequest(event=event, by=by, against=against, on=on), catalog)
+
+
+@router.post("/scenario", summary="The same scenario, asked with a JSON body", description=SCENARIO_DOC)
+def scenario_post(request: ScenarioRequest, catalog: Catalog = Depends(get_catalog)) -> JSONResponse:
+    return _scenario(request, catalog)
+
+
+@router.get("/compare", summary="Treaties by obligation type and cooperation domain, each cell cited")
+def compare(ids: str | None = Query(None, description="Comma-separated treaty ids (default: the whole catalog).",
+                                    examples=["rus-irn-2025,rus-irn-2001,rus-prk-2024"]),
+            catalog: Catalog = Depends(get_catalog)) -> JSONResponse:
+    return JSONResponse(compare_treaties(inputs.treaty_ids(catalog, ids), catalog))

@@ -1,0 +1,55 @@
+"""POST /api/check: the claims a text makes, each judged against the catalog, as `accord check --json`."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import cli_json
+
+EN = "The treaty obliges Russia to defend Iran militarily if it is attacked."
+RU = "Договор между Россией и Ираном заключён сроком на 20 лет и не предусматривает взаимной обороны."
+
+
+def test_english_claim_is_contradicted_citing_the_article(client):
+    r = client.post("/api/check", json={"text": EN})
+    assert r.status_code == 200
+    claims = r.json()
+    assert claims == cli_json("check", EN)
+    defence = next(c for c in claims if c["type"] == "mutual_defense")
+    assert (defence["treaty"], defence["value"], defence["verdict"]) == ("rus-irn-2025", True, "contradicted")
+    assert defence["citation"] == "rus-irn-2025 Art. 3(3)" and defence["sources"]
+    assert EN[defence["start"]:defence["end"]] == defence["quote"]
+
+
+def test_russian_claims_are_supported(client):
+    claims = client.post("/api/check", json={"text": RU, "lang": "ru"}).json()
+    assert claims == cli_json("check", RU, "--lang", "ru")
+    verdicts = {(c["type"], c["value"]): c["verdict"] for c in claims}
+    assert verdicts[("duration_years", 20)] == "supported"
+    assert verdicts[("mutual_defense", False)] == "supported"
+    assert all(c["lang"] == "ru" for c in claims)
+
+
+def test_a_text_without_claims_is_an_empty_list(client):
+    r = client.post("/api/check", json={"text": "The weather in Moscow was mild this week."})
+    assert r.status_code == 200 and r.json() == []
+
+
+@pytest.mark.parametrize("body, message", [
+    ({"text": "   "}, "nothing to check: the text is empty"),
+    ({"text": EN, "lang": "fr"}, "unsupported language 'fr' for 'lang': claims are extracted from en, ru text"),
+    ({"text": "Le traité entre la Russie et l'Iran a été signé à Moscou le 17 janvier 2025 par les deux présidents."},
+     "claims are extracted from en, ru text; this text is 'fr' and is not analysed"),
+    ({"lang": "en"}, "invalid request: body field 'text': Field required"),
+    ({"text": 42}, "invalid request: body field 'text': Input should be a valid string"),
+])
+def test_bad_check_input_is_422_naming_the_problem(client, body, message):
+    r = client.post("/api/check", json=body)
+    assert r.status_code == 422
+    assert r.json()["error"] == message
+
+
+def test_malformed_json_is_422_not_500(client):
+    r = client.post("/api/check", content=b'{"text": "unterminated', headers={"content-type": "application/json"})
+    assert r.status_code == 422
+    assert r.json()["error"].startswith("the request body is not valid JSON")

@@ -9,9 +9,10 @@ from fastapi import APIRouter, Depends, Request
 from accord.interfaces.api.deps import get_catalog
 from accord.interfaces.web.rendering import not_found, render
 from accord.knowledge.catalog import Catalog, LookupFailed
-from accord.reasoning.alliance import BINDING, TESTS, TYPES, derive_types
+from accord.reasoning.alliance import BINDING, TESTS, TYPES
 from accord.reasoning.compare import compare
 from accord.reasoning.lifecycle import status
+from accord.reasoning.listing import treaty_row
 
 router = APIRouter(include_in_schema=False)
 
@@ -21,12 +22,10 @@ def catalog_page(request: Request, catalog: Catalog = Depends(get_catalog)):
     today = dt.date.today()
     rows = []
     for treaty in catalog.treaties.values():
-        rows.append({
-            "treaty": treaty,
-            "parties": [(code, catalog.parties[code].name()) for code in treaty.all_members()],
-            "status": status(treaty, today, catalog),
-            "types": derive_types(treaty).as_dict(),
-        })
+        row = treaty_row(treaty)  # the same row as `accord treaties` and GET /api/treaties
+        row["party_names"] = [(code, catalog.parties[code].name()) for code in row["parties"]]
+        row["status"] = status(treaty, today, catalog)
+        rows.append(row)
     return render(request, "catalog.html", {"rows": rows, "today": today, "type_names": TYPES})
 
 

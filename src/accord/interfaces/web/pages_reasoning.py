@@ -7,9 +7,9 @@ from fastapi import APIRouter, Depends, Request
 from accord.interfaces.api.deps import get_catalog
 from accord.interfaces.web.forms import FormError, parse_day, parse_party
 from accord.interfaces.web.rendering import bad_input, render
-from accord.knowledge.catalog import Catalog, nearest
+from accord.knowledge.catalog import Catalog, LookupFailed
 from accord.knowledge.model import EventKind
-from accord.reasoning.scenario import Event, run_scenario
+from accord.reasoning.scenario import Event, parse_event_kind, run_scenario
 
 router = APIRouter(include_in_schema=False)
 
@@ -18,11 +18,9 @@ KIND_ORDER = {"duty": 0, "prohibition": 1, "permission": 2, "negative": 3}
 
 def _event_kind(value: str) -> EventKind:
     try:
-        return EventKind(value.strip())
-    except ValueError:
-        kinds = [k.value for k in EventKind]
-        hint = nearest(value, kinds)
-        raise FormError(f"unknown event kind '{value}'" + (f" (did you mean '{hint}'?)" if hint else f"; known: {', '.join(kinds)}")) from None
+        return parse_event_kind(value.strip())
+    except LookupFailed as exc:
+        raise FormError(str(exc)) from None
 
 
 def _by_party(answer) -> list[tuple[str, list]]:

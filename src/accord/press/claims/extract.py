@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from types import ModuleType
+from typing import Iterator
 
 from accord.press.claims import lexicon_en, lexicon_ru
+from accord.press.claims.gate import GateSet, admits, fold
 from accord.press.claims.text import clause_start, negated, sentences
-from accord.press.claims.treaty_ref import DEFAULT, DEFENCE_COMPARATORS, OTHER, mentions, resolve
-from accord.press.claims.values import DATE, document_year, number, people, places_after_preposition, read_date
+from accord.press.claims.treaty_ref import CUES, DEFAULT, DEFENCE_COMPARATORS, OTHER, mentions, resolve
+from accord.press.claims.values import DATE, PEOPLE, PLACES, document_year, number, people, places_after_preposition, read_date
 from accord.reasoning.claims import Claim, ClaimType
 
 LEXICONS: dict[str, ModuleType] = {"en": lexicon_en, "ru": lexicon_ru}
@@ -27,6 +30,29 @@ RULE_EVENTS = [("ratif", "ratification"), ("ратифи", "ratification"), ("no
                ("обмен", "exchange of instruments"), ("sign", "signature"), ("подпис", "signature")]
 YEAR_ONLY = re.compile(r"^\d{4}$")
 FORCE_OR_RATIFY = re.compile(r"(?:force|effect|ratif\w*|approv\w*|вступ\w*|силу|ратифи\w*|одобр\w*)\W*(?:\w+\W+){0,2}$", re.I)
+
+
+def _patterns_of(lexicon: ModuleType) -> Iterator[re.Pattern]:
+    """Every compiled pattern a lexicon module holds: alone, in dicts, tuples and lists, or in (pattern, name) pairs."""
+    def walk(value, depth: int = 0):
+        if isinstance(value, re.Pattern):
+            yield value
+        elif depth < 2 and isinstance(value, dict):
+            for item in value.values():
+                yield from walk(item, depth + 1)
+        elif depth < 2 and isinstance(value, (list, tuple)):
+            for item in value:
+                yield from walk(item, depth + 1)
+
+    for value in vars(lexicon).values():
+        yield from walk(value)
+
+
+@lru_cache(maxsize=None)
+def _gate_set(lang: str) -> GateSet:
+    """Gates for everything a sentence scan may run: the lexicon, treaty cues, people, places."""
+    shared = [rx for _, rx in CUES] + [rx for rx, _ in PEOPLE] + [rx for rx, _ in PLACES] + [DATE]
+    return GateSet([*_patterns_of(LEXICONS[lang]), *shared])
 
 
 @dataclass(frozen=True)
@@ -60,10 +86,53 @@ def _nearest(items: list[tuple[int, int, object]], anchor: int) -> tuple[int, in
 
 
 class _SentenceScan:
+    """One sentence through every pattern of its language.
+
+    Patterns run through :meth:`find` and :meth:`search`: a pattern whose literal words
+    are missing from the sentence (``accord.press.claims.gate``) is not run at all, and one
+    used by several steps runs once.  Both only skip work whose outcome is known.
+    """
+
     def __init__(self, sink: _Sink, a: int, b: int, lang: str, year: int | None, carry: str | None):
         self.sink, self.a, self.lang, self.year, self.carry = sink, a, lang, year, carry
         self.s = sink.text[a:b]
+        self.folded = fold(self.s)
         self.lex = LEXICONS[lang]
+        self._gates = _gate_set(lang)
+        self._admitted = self._gates.admitted(self.folded)
+        self._found: dict[int, list[re.Match]] = {}  # by id(pattern): hashing a pattern is slow
+        self._treaty_cues: list[tuple[int, str]] | None = None
+
+    def may_match(self, pattern: re.Pattern) -> bool:
+        key = id(pattern)
+        if key in self._gates.gated:
+            return key in self._admitted
+        return admits(pattern, self.folded)  # a pattern the gate set does not know: its own gate
+
+    def find(self, pattern: re.Pattern) -> list[re.Match]:
+        """Every match of ``pattern`` in the sentence."""
+        found = self._found.get(id(pattern))
+        if found is None:
+            found = self._found[id(pattern)] = list(pattern.finditer(self.s)) if self.may_match(pattern) else []
+        return found
+
+    def first(self, pattern: re.Pattern) -> re.Match | None:
+        found = self.find(pattern)
+        return found[0] if found else None
+
+    def search(self, pattern: re.Pattern, pos: int, endpos: int) -> re.Match | None:
+        return pattern.search(self.s, pos, endpos) if self.may_match(pattern) else None
+
+    def treaty_cues(self) -> list[tuple[int, str]]:
+        if self._treaty_cues is None:
+            self._treaty_cues = mentions(self.s, self.may_match)
+        return self._treaty_cues
+
+    def resolve(self, offset: int, fallback: str = DEFAULT, reach: int = 90) -> str:
+        return resolve(self.s, offset, fallback=fallback, reach=reach, cues=self.treaty_cues())
+
+    def dates(self) -> list[tuple[int, int, str | None]]:
+        return [(d.start(), d.end(), read_date(d, self.year)) for d in self.find(DATE)]
 
     def emit(self, treaty: str, type_: ClaimType, value, start: int, end: int) -> None:
         if treaty == OTHER:
@@ -74,7 +143,7 @@ class _SentenceScan:
         for step in (self.mutual_defense, self.booleans, self.counts, self.terms, self.life_cycle, self.signing,
                      self.ratification, self.domains):
             step()
-        cues = [tid for _, tid in mentions(self.s)]
+        cues = [tid for _, tid in self.treaty_cues()]
         return cues[-1] if cues else None
 
     # --- security core -------------------------------------------------------------------------
@@ -82,7 +151,7 @@ class _SentenceScan:
         if self.s.rstrip().endswith("?"):
             return  # a question asserts nothing
         last_negated_end = None
-        for m in self.lex.MUTUAL_DEFENSE.finditer(self.s):
+        for m in self.find(self.lex.MUTUAL_DEFENSE):
             positive = not negated(self.s, m.start(), self.lang)
             if positive and last_negated_end is not None and m.start() - last_negated_end < 120 \
                     and clause_start(self.s, m.start()) <= last_negated_end:
@@ -90,8 +159,8 @@ class _SentenceScan:
             if not positive:
                 last_negated_end = m.end()
             fallback = self.carry if self.carry in DEFENCE_COMPARATORS else DEFAULT
-            near = resolve(self.s, m.start(), fallback=fallback, reach=60)
-            cued = {tid for _, tid in mentions(self.s)} & DEFENCE_COMPARATORS
+            near = self.resolve(m.start(), fallback=fallback, reach=60)
+            cued = {tid for _, tid in self.treaty_cues()} & DEFENCE_COMPARATORS
             if near in DEFENCE_COMPARATORS and positive:
                 self.emit(near, ClaimType.mutual_defense, True, m.start(), m.end())
                 continue
@@ -102,90 +171,90 @@ class _SentenceScan:
                     self.emit(tid, ClaimType.mutual_defense, True, m.start(), m.end())
 
     def booleans(self) -> None:
-        territory_use = self.lex.BOOL["territory_not_used_against"].search(self.s)
+        territory_use = self.first(self.lex.BOOL["territory_not_used_against"])
         for name, pattern in self.lex.BOOL.items():
             if name == "territorial_integrity" and territory_use:
                 continue  # "territory used against ... territorial integrity" is the territory clause
-            for m in pattern.finditer(self.s):
+            for m in self.find(pattern):
                 value = True
                 if name not in self.lex.NOT_NEGATABLE and negated(self.s, m.start(), self.lang, window=40):
                     value = False
-                self.emit(resolve(self.s, m.start(), reach=60), ClaimType(name), value, m.start(), m.end())
-        for m in self.lex.THIRD_COUNTRIES.finditer(self.s):
+                self.emit(self.resolve(m.start(), reach=60), ClaimType(name), value, m.start(), m.end())
+        for m in self.find(self.lex.THIRD_COUNTRIES):
             value = not negated(self.s, m.start(), self.lang, window=40)
-            self.emit(resolve(self.s, m.start(), reach=60), ClaimType.directed_against_third_countries, value, m.start(), m.end())
+            self.emit(self.resolve(m.start(), reach=60), ClaimType.directed_against_third_countries, value, m.start(), m.end())
 
     # --- structure and term ----------------------------------------------------------------------
     def counts(self) -> None:
-        for m in self.lex.ARTICLE_COUNT.finditer(self.s):
+        for m in self.find(self.lex.ARTICLE_COUNT):
             n = number(m.group("n"))
             if n is not None and 3 <= n <= 300:
-                self.emit(resolve(self.s, m.start(), reach=60), ClaimType.article_count, n, m.start(), m.end())
+                self.emit(self.resolve(m.start(), reach=60), ClaimType.article_count, n, m.start(), m.end())
 
     def terms(self) -> None:
-        renewals = [m.start() for m in self.lex.RENEWAL.finditer(self.s)] + [m.start() for m in self.lex.FIVE_YEARS.finditer(self.s)]
-        for m in (m for pattern in self.lex.DURATION for m in pattern.finditer(self.s)):
+        renewals = [m.start() for m in self.find(self.lex.RENEWAL)] + [m.start() for m in self.find(self.lex.FIVE_YEARS)]
+        for m in (m for pattern in self.lex.DURATION for m in self.find(pattern)):
             n = number(m.group("n"))
-            if n is None or not 2 <= n <= 99 or self.lex.DURATION_EXCLUDE.search(self.s, max(0, m.start() - 20), m.end()):
+            if n is None or not 2 <= n <= 99 or self.search(self.lex.DURATION_EXCLUDE, max(0, m.start() - 20), m.end()):
                 continue
             if any(abs(r - m.start()) < 60 for r in renewals) and self.lex.FIVE_YEARS.search(m.group(0)):
                 continue  # "extended for five years" is the renewal period, not the term
-            self.emit(resolve(self.s, m.start(), reach=120), ClaimType.duration_years, n, m.start(), m.end())
-        for m in self.lex.RENEWAL.finditer(self.s):
-            automatic = bool(self.lex.AUTOMATIC.search(self.s))
-            five = bool(self.lex.FIVE_YEARS.search(self.s))
+            self.emit(self.resolve(m.start(), reach=120), ClaimType.duration_years, n, m.start(), m.end())
+        for m in self.find(self.lex.RENEWAL):
+            automatic = bool(self.first(self.lex.AUTOMATIC))
+            five = bool(self.first(self.lex.FIVE_YEARS))
             value = ("auto-5y" if five else "auto") if automatic else "extendable"
-            self.emit(resolve(self.s, m.start(), reach=120), ClaimType.renewal, value, m.start(), m.end())
-        for m in self.lex.ENTRY_RULE.finditer(self.s):
+            self.emit(self.resolve(m.start(), reach=120), ClaimType.renewal, value, m.start(), m.end())
+        for m in self.find(self.lex.ENTRY_RULE):
             n = number(m.group("n"))
             if n:
                 what = next((name for stem, name in RULE_EVENTS if m.group("what").lower().startswith(stem)), m.group("what").lower())
-                self.emit(resolve(self.s, m.start(), reach=60), ClaimType.entry_into_force_rule, f"{n} days after {what}", m.start(), m.end())
+                self.emit(self.resolve(m.start(), reach=60), ClaimType.entry_into_force_rule, f"{n} days after {what}", m.start(), m.end())
 
     def life_cycle(self) -> None:
-        if self.lex.ENTRY_RULE.search(self.s) is None:
-            for m in self.lex.IN_FORCE_TRUE.finditer(self.s):
-                if self.lex.IN_FORCE_FUTURE.search(self.s, max(0, m.start() - 30), m.end()) or negated(self.s, m.start(), self.lang, window=25):
+        if self.first(self.lex.ENTRY_RULE) is None:
+            for m in self.find(self.lex.IN_FORCE_TRUE):
+                if self.search(self.lex.IN_FORCE_FUTURE, max(0, m.start() - 30), m.end()) or negated(self.s, m.start(), self.lang, window=25):
                     continue
-                dates = [(d.start(), d.end(), read_date(d, self.year)) for d in DATE.finditer(self.s)]
+                dates = self.dates()
                 near = _nearest([d for d in dates if d[2] and abs(d[0] - m.start()) < 60], m.start())
                 value = near[2] if near else True
-                self.emit(resolve(self.s, m.start(), reach=60), ClaimType.in_force, value, min(m.start(), near[0]) if near else m.start(), max(m.end(), near[1]) if near else m.end())
-        for m in self.lex.IN_FORCE_FALSE.finditer(self.s):
-            self.emit(resolve(self.s, m.start(), reach=60), ClaimType.in_force, False, m.start(), m.end())
-        for m in self.lex.NEEDS_RATIFICATION.finditer(self.s):
-            self.emit(resolve(self.s, m.start(), reach=60), ClaimType.needs_ratification, True, m.start(), m.end())
-        for m in self.lex.REPLACES.finditer(self.s):
+                self.emit(self.resolve(m.start(), reach=60), ClaimType.in_force, value, min(m.start(), near[0]) if near else m.start(), max(m.end(), near[1]) if near else m.end())
+        for m in self.find(self.lex.IN_FORCE_FALSE):
+            self.emit(self.resolve(m.start(), reach=60), ClaimType.in_force, False, m.start(), m.end())
+        for m in self.find(self.lex.NEEDS_RATIFICATION):
+            self.emit(self.resolve(m.start(), reach=60), ClaimType.needs_ratification, True, m.start(), m.end())
+        for m in self.find(self.lex.REPLACES):
             self.emit(DEFAULT, ClaimType.replaces, "rus-irn-2001", m.start(), m.end())
 
     def signing(self) -> None:
-        cues = [m for m in self.lex.SIGN_CUE.finditer(self.s) if not negated(self.s, m.start(), self.lang, window=20)]
+        cues = [m for m in self.find(self.lex.SIGN_CUE) if not negated(self.s, m.start(), self.lang, window=20)]
         if not cues:
             return
         anchor = cues[0].start()
-        law = self.lex.RATIFY.search(self.s)
+        law = self.first(self.lex.RATIFY)
         law_signing = law is not None and "law" in law.group(0).lower() or (law is not None and "закон" in law.group(0).lower())
-        treaty = resolve(self.s, anchor, reach=120)
+        treaty = self.resolve(anchor, reach=120)
         if not law_signing:
-            for start, end, name in people(self.s):
+            for start, end, name in people(self.s, self.may_match):
                 self.emit(treaty, ClaimType.signatory, name, start, end)
-        dates = [(d.start(), d.end(), read_date(d, self.year)) for d in DATE.finditer(self.s)]
+        dates = self.dates()
         dates = [d for d in dates if d[2] and not FORCE_OR_RATIFY.search(self.s[max(0, d[0] - 40): d[0]])]
         sign_ends = [c.end() for c in cues]
         dates = [d for d in dates if not YEAR_ONLY.match(d[2]) or any(0 <= d[0] - e <= 45 for e in sign_ends)]
         near = _nearest(dates, anchor)
         if near:
-            dated_treaty = "rus-irn-2001" if str(near[2]).startswith("2001") else resolve(self.s, near[0], fallback=treaty, reach=60)
+            dated_treaty = "rus-irn-2001" if str(near[2]).startswith("2001") else self.resolve(near[0], fallback=treaty, reach=60)
             self.emit(dated_treaty, ClaimType.signed_on, near[2], near[0], near[1])
-        places = places_after_preposition(self.s)
+        places = places_after_preposition(self.s, self.may_match)
         place = min(places, key=lambda p: min(abs(p[0] - c.start()) for c in cues), default=None)
         if place and min(abs(place[0] - c.start()) for c in cues) < 120:
             self.emit(treaty, ClaimType.signed_at, place[2], place[0], place[1])
 
     def ratification(self) -> None:
-        for m in self.lex.RATIFY.finditer(self.s):
+        for m in self.find(self.lex.RATIFY):
             verb = m.group(0).lower()
-            if self.lex.RATIFY_FUTURE.search(self.s, max(0, m.start() - 25), m.end()) or negated(self.s, m.start(), self.lang, window=20):
+            if self.search(self.lex.RATIFY_FUTURE, max(0, m.start() - 25), m.end()) or negated(self.s, m.start(), self.lang, window=20):
                 continue
             left = self.s[max(0, m.start() - 70): m.start()]
             right = self.s[m.end(): m.end() + 70]
@@ -196,11 +265,11 @@ class _SentenceScan:
                 continue  # "approved"/"adopted" alone is too vague to be a ratification step
             parties = self._ratifying_parties(left, right)
             for party in parties:
-                dates = [(d.start(), d.end(), read_date(d, self.year)) for d in DATE.finditer(self.s)]
+                dates = self.dates()
                 near = _nearest([d for d in dates if d[2] and abs(d[0] - m.start()) < 50], m.start())
                 detail = ", ".join(x for x in (body, near[2] if near else None) if x)
                 value = f"{party} ({detail})" if detail else party
-                self.emit(resolve(self.s, m.start(), reach=40), ClaimType.ratified_by, value, m.start(), m.end())
+                self.emit(self.resolve(m.start(), reach=40), ClaimType.ratified_by, value, m.start(), m.end())
 
     def _ratifying_parties(self, left: str, right: str) -> list[str]:
         # Passive "ratified by Russia ... and Iran": the parties after "by"; else the nearest subject on the left.
@@ -221,15 +290,15 @@ class _SentenceScan:
 
     # --- scope -----------------------------------------------------------------------------------
     def domains(self) -> None:
-        scoped = bool(self.lex.SCOPE_CUE.search(self.s))
-        defence_phrases = [(m.start(), m.end()) for m in self.lex.MUTUAL_DEFENSE.finditer(self.s)]
+        scoped = bool(self.first(self.lex.SCOPE_CUE))
+        defence_phrases = [(m.start(), m.end()) for m in self.find(self.lex.MUTUAL_DEFENSE)]
         for pattern, domain in self.lex.DOMAINS:
             if not scoped and domain not in self.lex.NO_SCOPE_NEEDED:
                 continue
-            for m in pattern.finditer(self.s):
+            for m in self.find(pattern):
                 if any(a <= m.start() < b for a, b in defence_phrases):
                     continue
-                treaty = resolve(self.s, m.start(), reach=40)
+                treaty = self.resolve(m.start(), reach=40)
                 if treaty == "rus-irn-2001":
                     treaty = DEFAULT  # "2001" near a list of fields is a date, not a subject
                 self.emit(treaty, ClaimType.covers_domain, domain, m.start(), m.end())

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Callable
+
+from accord.press.claims.gate import admits, fold
 
 NUMBER_WORDS = {
     "five": 5, "ten": 10, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty-seven": 47, "fifty": 50,
@@ -96,14 +99,24 @@ def read_date(m: re.Match, default_year: int | None) -> str | None:
     return None
 
 
-def people(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), name) for rx, name in PEOPLE for m in rx.finditer(text)]
+def _own_gates(text: str) -> Callable[[re.Pattern], bool]:
+    folded = fold(text)
+    return lambda rx: admits(rx, folded)
 
 
-def places_after_preposition(text: str) -> list[tuple[int, int, str]]:
+def people(text: str, may_match: Callable[[re.Pattern], bool] | None = None) -> list[tuple[int, int, str]]:
+    """Known people named in the text.  ``may_match`` rules out patterns that cannot match (see ``gate``)."""
+    may_match = may_match or _own_gates(text)
+    return [(m.start(), m.end(), name) for rx, name in PEOPLE if may_match(rx) for m in rx.finditer(text)]
+
+
+def places_after_preposition(text: str, may_match: Callable[[re.Pattern], bool] | None = None) -> list[tuple[int, int, str]]:
     """Places introduced by in/at/to/в ("in Moscow", "в Кремле"), not places acting as subjects."""
+    may_match = may_match or _own_gates(text)
     out = []
     for rx, name in PLACES:
+        if not may_match(rx):
+            continue
         for m in rx.finditer(text):
             if PLACE_PREPOSITION.search(text[max(0, m.start() - 12): m.start()]):
                 out.append((m.start(), m.end(), name))

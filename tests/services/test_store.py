@@ -91,9 +91,12 @@ def test_search_finds_english_words_and_russian_words_in_any_inflection(store: S
     ingest([corpus_file("dev.jsonl")], store)
     english = store.search("ratification")
     assert english and all("ratif" in hit["snippet"].lower() for hit in english)
+    for hit in english:  # offsets, not markers: the snippet is the text as stored
+        assert hit["matches"] and all(hit["snippet"][a:b].lower().startswith("ratif") for a, b in hit["matches"])
     # the query word's case differs from the text's ("ратификации" is stored)
     russian = store.search("ратификация")
     assert russian, "a Russian noun should match its inflected forms"
+    assert any(hit["snippet"][a:b].lower() == "ратификации" for hit in russian for a, b in hit["matches"])
     assert all(store.document(hit["doc_id"])["lang"] == "ru" or "ратифик" in hit["snippet"].lower() for hit in russian)
     assert store.search("zzzqqqxxyy") == []
     assert store.search("  ") == []

@@ -25,6 +25,8 @@ from accord.press.pipeline import ProcessedDocument
 SCHEMA_VERSION = 1
 WORD = re.compile(r"\w+", re.U)
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+# Snippet match markers: control characters that cleaned text never contains.
+MARK_START, MARK_END = "\x02", "\x03"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -81,6 +83,25 @@ def _fts_query(query: str) -> str:
     text_part = " ".join(f'"{w}"' for w in words)
     lemma_part = " ".join(f'"{_lemma(w)}"' for w in words)
     return f"(text: ({text_part})) OR (lemmas: ({lemma_part}))"
+
+
+def _unmark(marked: str, lemmas: set[str]) -> dict:
+    """Split an FTS5 snippet into plain text and match offsets. Russian words are also matched by
+    lemma, since FTS5 marks only the text column and they were found through the lemma column."""
+    text, matches, pos = [], [], 0
+    for piece in re.split(f"({MARK_START}|{MARK_END})", marked):
+        if piece == MARK_START:
+            start = pos
+        elif piece == MARK_END:
+            matches.append([start, pos])
+        else:
+            text.append(piece)
+            pos += len(piece)
+    plain = "".join(text)
+    for word in WORD.finditer(plain):
+        if CYRILLIC.search(word.group()) and _lemma(word.group().lower()) in lemmas:
+            matches.append([word.start(), word.end()])
+    return {"snippet": plain, "matches": [list(m) for m in sorted({tuple(m) for m in matches})]}
 
 
 class StoreError(RuntimeError):
@@ -227,12 +248,16 @@ class Store:
         return [{k: (v or 0) if k != "outlet" else v for k, v in dict(r).items()} for r in self.db.execute(sql)]
 
     def search(self, query: str, limit: int = 20) -> list[dict]:
+        """Matching paragraphs, best first: ``snippet`` is plain text and ``matches`` the [start, end)
+        offsets of the matched words in it, so no character of the text is ever taken for a marker."""
         fts = _fts_query(query)
         if not fts:
             return []
-        sql = ("SELECT doc_id, idx, snippet(paragraph_fts, 0, '[', ']', '…', 12) AS snippet, bm25(paragraph_fts) AS score "
-               "FROM paragraph_fts WHERE paragraph_fts MATCH ? ORDER BY score LIMIT ?")
-        return [dict(r) for r in self.db.execute(sql, (fts, limit))]
+        sql = (f"SELECT f.doc_id, f.idx, d.outlet, snippet(paragraph_fts, 0, '{MARK_START}', '{MARK_END}', '…', 12) AS snippet, "
+               "bm25(paragraph_fts) AS score FROM paragraph_fts f JOIN documents d ON d.id = f.doc_id "
+               "WHERE paragraph_fts MATCH ? ORDER BY score LIMIT ?")
+        lemmas = {_lemma(w.lower()) for w in WORD.findall(query)}
+        return [{**dict(r), **_unmark(r["snippet"], lemmas)} for r in self.db.execute(sql, (fts, limit))]
 
     def errors(self, limit: int = 100) -> list[dict]:
         return [dict(r) for r in self.db.execute("SELECT origin, message, at FROM ingest_errors ORDER BY id DESC LIMIT ?", (limit,))]

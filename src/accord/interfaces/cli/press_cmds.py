@@ -202,4 +202,8 @@ def search(query: str = typer.Argument(..., help="Words to find in the stored te
         console.print("No match.")
         return
     for h in hits:
-        console.print(f"[bold]{escape(h['doc_id'])}[/] ¶{h['idx']}: {escape(h['snippet'])}", highlight=False)
+        line = Text.assemble((h["doc_id"], "bold"), f" ¶{h['idx']}: ")
+        snippet = Text(h["snippet"])
+        for start, end in h["matches"]:
+            snippet.stylize("bold reverse", start, end)
+        console.print(line + snippet, highlight=False)

@@ -3,7 +3,6 @@ explorer and full-text search."""
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
@@ -22,8 +21,6 @@ router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
 CLAIMS_PAGE_SIZE = 100
 NEAREST_POOL = 5000  # ids compared when a document is not found
-# Store.search wraps matched words in [ and ]; the snippet is escaped first, then only those marks become <mark>.
-SNIPPET_MATCH = re.compile(r"\[([^\[\]]{1,80})\]")
 
 
 def _page_number(value: str | None) -> int:
@@ -70,10 +67,16 @@ def claims_page(request: Request, type: str | None = None, verdict: str | None =
     })
 
 
-def snippet_markup(snippet: str) -> Markup:
-    """The search snippet as markup: every character escaped, then the match marks turned into <mark>."""
-    escaped = str(escape(snippet))
-    return Markup(SNIPPET_MATCH.sub(lambda m: f"<mark>{m.group(1)}</mark>", escaped))
+def snippet_markup(snippet: str, matches: list[list[int]]) -> Markup:
+    """The search snippet as markup: every slice escaped, the matched words wrapped in <mark>."""
+    parts, pos = [], 0
+    for start, end in matches:
+        if start < pos:
+            continue
+        parts += [str(escape(snippet[pos:start])), f"<mark>{escape(snippet[start:end])}</mark>"]
+        pos = end
+    parts.append(str(escape(snippet[pos:])))
+    return Markup("".join(parts))
 
 
 @router.get("/search")
@@ -81,10 +84,5 @@ def search_page(request: Request, q: str | None = None, store: Store = Depends(g
     query = (q or "").strip()
     hits = []
     if query:
-        outlets = {}
-        for hit in store.search(query, limit=50):
-            if hit["doc_id"] not in outlets:
-                doc = store.document(hit["doc_id"])
-                outlets[hit["doc_id"]] = doc["outlet"] if doc else None
-            hits.append({**hit, "snippet_html": snippet_markup(hit["snippet"]), "outlet": outlets[hit["doc_id"]]})
+        hits = [{**hit, "snippet_html": snippet_markup(hit["snippet"], hit["matches"])} for hit in store.search(query, limit=50)]
     return render(request, "search.html", {"q": query, "hits": hits, "stats": store.stats()})

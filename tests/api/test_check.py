@@ -53,3 +53,13 @@ def test_malformed_json_is_422_not_500(client):
     r = client.post("/api/check", content=b'{"text": "unterminated', headers={"content-type": "application/json"})
     assert r.status_code == 422
     assert r.json()["error"].startswith("the request body is not valid JSON")
+
+
+def test_a_long_text_is_checked_like_a_short_one(client):
+    # over the size checked on the event loop: the thread pool path must give the same answer
+    filler = "Trade between the two countries grew last year. " * 90
+    text = filler + EN
+    assert len(text) > 4_000
+    claims = client.post("/api/check", json={"text": text}).json()
+    defence = next(c for c in claims if c["type"] == "mutual_defense")
+    assert defence["verdict"] == "contradicted" and text[defence["start"]:defence["end"]] == defence["quote"]

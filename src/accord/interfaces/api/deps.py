@@ -14,7 +14,6 @@ would not see each other's documents as near-duplicates.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -99,13 +98,16 @@ def close_stores(app: FastAPI) -> None:
         store.close()
 
 
-def get_catalog(request: Request) -> Catalog:
+# The dependencies are coroutines on purpose: they only look objects up, and a plain ``def``
+# dependency costs a hop to the thread pool (and back) on every request.
+
+async def get_catalog(request: Request) -> Catalog:
     return request.app.state.catalog
 
 
-def get_store(request: Request) -> Iterator[Store]:
-    yield _shared(request.app, "read", PerThreadStore)  # type: ignore[misc]  # a Store, thread by thread
+async def get_store(request: Request) -> Store:
+    return _shared(request.app, "read", PerThreadStore)  # type: ignore[return-value]  # a Store, thread by thread
 
 
-def get_writer(request: Request) -> SerialWriter:
+async def get_writer(request: Request) -> SerialWriter:
     return _shared(request.app, "write", SerialWriter)

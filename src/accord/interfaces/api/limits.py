@@ -42,7 +42,7 @@ class BodySizeLimit:
             await self.app(scope, receive, send)
             return
         limit: int = scope["app"].state.max_body_bytes
-        declared = dict(scope["headers"]).get(b"content-length")
+        declared = next((value for name, value in scope["headers"] if name == b"content-length"), None)
         if declared is not None:
             if not declared.isdigit():
                 await _send_error(send, 400, f"bad Content-Length header '{declared.decode('latin-1')}'")

@@ -1,0 +1,223 @@
+"""Load test of the REST API: latency and throughput of POST /api/check and GET /api/scenario.
+
+    .venv/bin/python bench/load_api.py [--clients 50] [--duration 8] [--requests 20000] [--runs 3] [--json]
+
+Starts uvicorn (one worker) on a free loopback port in a subprocess, over a
+throw-away store, then for each endpoint runs ``--clients`` concurrent clients,
+each sending its next request as soon as the last one is answered, for
+``--duration`` seconds or ``--requests`` requests, whichever comes first.  It
+prints p50/p99 latency, requests/s and errors per endpoint for each run, then the
+median of the runs.  A response counts as an error unless it is a 200 carrying
+what that endpoint must answer (a verdict; the flagship treaty).
+
+The clients run in this process and share the machine's cores with the server,
+so the figures are what one worker serves while a client load is generated
+beside it.  They speak HTTP/1.1 themselves over asyncio streams (keep-alive
+connections, Content-Length responses): httpx's async pool spends about 3 ms of
+CPU per request with 50 connections, more than the server does, and would
+measure itself.  Only the loopback address is ever contacted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+import httpx
+
+TARGET_P99_MS = 100.0
+HOST = "127.0.0.1"
+
+CHECK_BODIES = [
+    json.dumps({"text": "Russia and Iran signed a 20-year treaty in Moscow on 17 January 2025, "
+                        "but it does not oblige Russia to defend Iran militarily."}).encode(),
+    json.dumps({"text": "Договор между Россией и Ираном, подписанный в Москве 17 января 2025 года, "
+                        "заключён сроком на 20 лет и не предусматривает взаимной обороны."}, ensure_ascii=False).encode(),
+]
+SCENARIO_PARAMS = {"event": "aggression", "by": "ISR", "against": "IRN", "on": "2025-11-01"}
+
+
+@dataclass
+class Endpoint:
+    name: str
+    requests: list[bytes]  # complete HTTP/1.1 requests, alternated
+    must_contain: bytes  # a 200 without this in its body counts as an error
+
+
+def http_request(method: str, target: str, body: bytes = b"") -> bytes:
+    head = f"{method} {target} HTTP/1.1\r\nHost: {HOST}\r\n"
+    if body:
+        head += f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+    return (head + "\r\n").encode() + body
+
+
+ENDPOINTS = [
+    Endpoint("POST /api/check", [http_request("POST", "/api/check", b) for b in CHECK_BODIES], b'"verdict"'),
+    Endpoint("GET /api/scenario", [http_request("GET", "/api/scenario?" + urlencode(SCENARIO_PARAMS))], b'"rus-irn-2025"'),
+]
+
+
+@dataclass
+class RunResult:
+    latencies_ms: list[float]
+    errors: int
+    seconds: float
+
+    @property
+    def requests_per_s(self) -> float:
+        return (len(self.latencies_ms) + self.errors) / self.seconds
+
+    def percentile(self, q: float) -> float:
+        if not self.latencies_ms:
+            return float("nan")
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def start_server(port: int, db_path: Path) -> subprocess.Popen:
+    env = {**os.environ, "ACCORD_DB": str(db_path)}
+    command = [sys.executable, "-m", "uvicorn", "--factory", "accord.interfaces.api:create_app",
+               "--host", HOST, "--port", str(port), "--workers", "1", "--log-level", "warning", "--no-access-log"]
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def wait_until_up(proc: subprocess.Popen, base: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the server exited: {proc.stderr.read().decode(errors='replace')[-2000:]}")
+        try:
+            if httpx.get(f"{base}/api/treaties", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("the server did not answer within 60 s")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes) -> tuple[int, bytes]:
+    writer.write(request)
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head[9:12])
+    length = 0
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value)
+    return status, await reader.readexactly(length)
+
+
+async def _client(port: int, endpoint: Endpoint, offset: int, stop_at: float, budget: list[int],
+                  latencies: list[float], errors: list[int]) -> None:
+    """One client on its own keep-alive connection, sending its next request as soon as one is answered."""
+    reader, writer = await asyncio.open_connection(HOST, port)
+    sent = offset
+    try:
+        while time.perf_counter() < stop_at and budget[0] > 0:
+            budget[0] -= 1
+            request = endpoint.requests[sent % len(endpoint.requests)]
+            sent += 1
+            started = time.perf_counter()
+            try:
+                status, body = await _exchange(reader, writer, request)
+                ok = status == 200 and endpoint.must_contain in body
+            except (OSError, asyncio.IncompleteReadError, ValueError):
+                ok = False
+            if ok:
+                latencies.append((time.perf_counter() - started) * 1000)
+            else:
+                errors[0] += 1
+                writer.close()  # the connection's state is unknown: start a new one
+                reader, writer = await asyncio.open_connection(HOST, port)
+    finally:
+        writer.close()
+
+
+async def load(port: int, endpoint: Endpoint, clients: int, duration: float, max_requests: int) -> RunResult:
+    # a short warm-up (connections opened, thread pool started) that is not measured
+    await asyncio.gather(*(_client(port, endpoint, i, time.perf_counter() + 1.0, [4], [], [0]) for i in range(clients)))
+    latencies: list[float] = []
+    errors = [0]
+    budget = [max_requests]
+    started = time.perf_counter()
+    await asyncio.gather(*(_client(port, endpoint, i, started + duration, budget, latencies, errors) for i in range(clients)))
+    return RunResult(latencies, errors[0], time.perf_counter() - started)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--duration", type=float, default=8.0, help="Seconds per endpoint and run (upper bound).")
+    parser.add_argument("--requests", type=int, default=20_000, help="Requests per endpoint and run (upper bound).")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", action="store_true", help="Print the medians as JSON.")
+    args = parser.parse_args(argv)
+
+    port = free_port()
+    base = f"http://{HOST}:{port}"
+    with tempfile.TemporaryDirectory() as scratch:
+        proc = start_server(port, Path(scratch) / "load.sqlite")
+        try:
+            wait_until_up(proc, base)
+            runs: dict[str, list[RunResult]] = {e.name: [] for e in ENDPOINTS}
+            for run in range(1, args.runs + 1):
+                for endpoint in ENDPOINTS:
+                    result = asyncio.run(load(port, endpoint, args.clients, args.duration, args.requests))
+                    runs[endpoint.name].append(result)
+                    if not args.json:
+                        print(f"run {run} {endpoint.name:<18} p50 {result.percentile(0.50):6.1f} ms  "
+                              f"p99 {result.percentile(0.99):6.1f} ms  {result.requests_per_s:7.0f} req/s  "
+                              f"errors {result.errors}", flush=True)
+        finally:
+            stop_server(proc)
+
+    summary = {}
+    for name, results in runs.items():
+        summary[name] = {
+            "clients": args.clients,
+            "p50_ms": round(statistics.median(r.percentile(0.50) for r in results), 1),
+            "p99_ms": round(statistics.median(r.percentile(0.99) for r in results), 1),
+            "requests_per_s": round(statistics.median(r.requests_per_s for r in results)),
+            "errors": sum(r.errors for r in results),
+            "requests": sum(len(r.latencies_ms) + r.errors for r in results),
+        }
+    if args.json:
+        print(json.dumps(summary, indent=2))
+    else:
+        print(f"\nmedian of {args.runs} runs, {args.clients} concurrent clients, one uvicorn worker:")
+        for name, s in summary.items():
+            verdict = "ok" if s["p99_ms"] < TARGET_P99_MS and s["errors"] == 0 else f"over target (p99 < {TARGET_P99_MS:.0f} ms, no errors)"
+            print(f"  {name:<18} p50 {s['p50_ms']:6.1f} ms  p99 {s['p99_ms']:6.1f} ms  {s['requests_per_s']:6d} req/s  "
+                  f"errors {s['errors']}  ({s['requests']} requests) — {verdict}")
+    met = all(s["p99_ms"] < TARGET_P99_MS and s["errors"] == 0 for s in summary.values())
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

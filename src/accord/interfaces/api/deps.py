@@ -1,10 +1,10 @@
 """Request-scoped access to the catalog and the store, shared by the API routes and the pages.
 
 Reading: ``get_store`` gives a store whose every call runs on the calling thread's
-own SQLite connection.  FastAPI resolves a sync dependency on one threadpool thread
-and may run the handler on another, so a connection picked inside the dependency
-would be shared between threads; picking it at call time keeps one per thread,
-and reads on separate connections run in parallel (SQLite releases the GIL).
+own SQLite connection.  Dependencies are resolved on the event loop and the
+handlers that read run on thread-pool threads, so the connection cannot be picked
+in the dependency; picking it at call time keeps one per thread, and reads on
+separate connections run in parallel (SQLite releases the GIL).
 
 Writing: ``get_writer`` gives the one store that adds documents, behind a lock.
 A store keeps its near-duplicate index in memory, so two writing connections

@@ -28,7 +28,7 @@ from accord.services.store import Store
 router = APIRouter(prefix="/api", route_class=ApiRoute, tags=["press"])
 
 # Checking a paragraph takes under a millisecond, less than a hop to the thread pool and back
-# (measured with bench/load_api.py: 1.7k instead of 0.8k checks/s at 50 clients), so short texts
+# (measured with bench/load_api.py: 1.4k instead of 0.8k checks/s at 50 clients), so short texts
 # are checked on the event loop; a long one goes to the pool so it cannot hold up other requests.
 INLINE_CHECK_CHARS = 4_000
 

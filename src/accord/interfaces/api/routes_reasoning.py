@@ -3,7 +3,7 @@ comparisons; the JSON of ``accord scenario --json`` and ``accord compare --json`
 
 The handlers are coroutines: a scenario or a comparison over the in-memory catalog
 takes a fraction of a millisecond, less than a hop to the thread pool and back
-(measured with bench/load_api.py: 2.7k instead of 1.6k scenarios/s at 50 clients).
+(measured with bench/load_api.py: 2.2k instead of 1.1k scenarios/s at 50 clients).
 """
 
 from __future__ import annotations

@@ -38,8 +38,8 @@ def serve(
         fail(f"--db {db_path} is a directory; give the path of the SQLite file")
     application = create_app(db_path=db_path, ingest_token=token, max_body_bytes=max_body_bytes)
     shown_host = f"[{host}]" if ":" in host else host
-    console.print(f"accord on http://{shown_host}:{port}/ — API under /api, documentation at /docs", highlight=False)
+    console.print(f"accord on http://{shown_host}:{port}/ — API under /api, documentation at /docs", highlight=False, soft_wrap=True)
     console.print(f"store: {db_path}; ingest over HTTP: "
                   + (f"on (token from ${ingest_token_env})" if token else f"off (set ${ingest_token_env} to turn it on)"),
-                  highlight=False)
+                  highlight=False, soft_wrap=True)
     uvicorn.run(application, host=host, port=port, workers=1, log_level="info")

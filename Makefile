@@ -1,4 +1,4 @@
-# Two entry points: `make run` (the main job on the built-in catalog) and `make test`.
+# Two entry points: `make run` (the web app and API on the built-in catalog) and `make test`.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -13,9 +13,11 @@ $(BIN)/accord: pyproject.toml
 
 install: $(BIN)/accord
 
+# The main job: the web app and API on the built-in catalog (and whatever has been ingested),
+# on this machine only. PORT=8001 make run to choose another port.
+PORT ?= 8000
 run: install
-	$(BIN)/accord treaties
-	$(BIN)/accord status rus-irn-2025
+	$(BIN)/accord serve --host 127.0.0.1 --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest

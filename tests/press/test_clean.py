@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -247,3 +248,18 @@ def test_cleaning_is_idempotent_on_the_corpus(seeds, dev):
         once = clean_text(record["text"])
         twice = clean_text(once.text)
         assert (twice.text, twice.removed_blocks, twice.redactions) == (once.text, 0, {}), record["id"]
+
+
+def test_paragraph_spans_are_those_of_the_lazy_blank_line_pattern():
+    # The reference: the single pattern split_paragraphs replaces, kept here as its specification.
+    def reference(text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n[ \t]*\n|\s*\Z)", text, re.S)]
+
+    generator = random.Random(7)
+    pieces = ["a", "b", "ы", " ", " ", "\t", "\n", "\n", "\r", "\x0b", "\x0c", "\u00a0", "\u2028", "\x1c", "\x85"]
+    texts = ["", " ", "\n\n", "a", "a\n\nb", "a\n \t\nb\n", " \n a \n\n\n b \n", "a\r\n\r\nb", "a\n\u00a0\nb"]
+    texts += ["".join(generator.choices(pieces, k=generator.randrange(40))) for _ in range(20000)]
+    for text in texts:
+        assert split_paragraphs(text) == reference(text), repr(text)
+    # the split walks over whitespace with str.isspace, the reference with \s: they agree
+    assert all((re.fullmatch(r"\s", chr(c)) is not None) == chr(c).isspace() for c in range(0x10000))

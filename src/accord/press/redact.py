@@ -56,6 +56,9 @@ LABELLED_FIELD = re.compile(
 PHONE_LABEL = r"(?:tel|phone|telephone|mobile|cell|fax|whatsapp|viber|call|тел|телефон|моб|факс|звоните)\.?[ \t]*[:.]?[ \t]*"
 LABELLED_PHONE = re.compile(rf"(?<!\w)(?P<label>{PHONE_LABEL})(?P<num>\+?\d[\d \t().\-‐‑–]{{4,}}\d)(?![\w/])", re.I)
 PHONE_CANDIDATE = re.compile(r"(?<![\w+.\-/,])(?:\+|00)?\(?\d[\d \t().\-‐‑–]{5,}\d(?![\w/]|[.,]\d)")
+# The digit run inside every candidate: found by jumping from digit to digit, where the candidate
+# pattern, which opens with a look-behind, is tried at every position.
+PHONE_RUN = re.compile(r"\d[\d \t().\-‐‑–]{5,}\d")
 SEPARATORS = re.compile(r"[ \t().\-‐‑–]+")
 DATE_SHAPES = re.compile(
     r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{4}|\d{4}[./-]\d{1,2}"
@@ -94,13 +97,16 @@ DE_ADDRESS = re.compile(
 )
 # Cheap substring gates: a pattern runs only on text that holds one of its literal markers
 # (the regexes are tried at every position; the gates make clean text cost almost nothing).
+# A gate that starts with a word boundary is itself tried at every position, so it comes
+# after a quick gate without the boundary — a looser test the engine runs by jumping between
+# possible first characters — and only runs where that one matched.
 SOCIAL_MARKERS = tuple(host.replace("\\.", ".") for host in SOCIAL_HOSTS.split("|"))
 ADDRESS_PATTERNS = (
-    (EN_STREET, re.compile(rf"\b(?:{STREET_TYPES})\b")),
-    (EN_CITY_STATE_ZIP, re.compile(r"\b[A-Z]{2}[ \t]+\d{5}\b")),
-    (UK_POSTCODE, re.compile(r"\b\d[A-Z]{2}\b")),
-    (RU_ADDRESS, re.compile(RU_STREET_TYPE)),
-    (DE_ADDRESS, re.compile(r"(?:straße|strasse|str\.|weg|platz|allee|gasse|damm)[ \t]+\d")),
+    (EN_STREET, (re.compile(rf"(?:{STREET_TYPES})\b"), re.compile(rf"\b(?:{STREET_TYPES})\b"))),
+    (EN_CITY_STATE_ZIP, (re.compile(r"[A-Z]{2}[ \t]+\d{5}\b"), re.compile(r"\b[A-Z]{2}[ \t]+\d{5}\b"))),
+    (UK_POSTCODE, (re.compile(r"\d[A-Z]{2}\b"), re.compile(r"\b\d[A-Z]{2}\b"))),
+    (RU_ADDRESS, (re.compile(RU_STREET_TYPE),)),
+    (DE_ADDRESS, (re.compile(r"(?:straße|strasse|str\.|weg|platz|allee|gasse|damm)[ \t]+\d"),)),
 )
 OBFUSCATION_GATE = re.compile(r"[\[(]\s*(?:at|собака)\s*[\])]", re.I)
 PHONE_LABEL_GATE = re.compile(r"(?:tel|phone|mobile|cell|fax|whatsapp|viber|call|тел|моб|факс|звоните)", re.I)
@@ -127,8 +133,8 @@ def redact(text: str) -> tuple[str, dict[str, int]]:
     if ":" in text:
         text = _redact_labelled_fields(text, counts)
     text = _redact_phones(text, counts)
-    for pattern, gate in ADDRESS_PATTERNS:
-        if gate.search(text):
+    for pattern, gates in ADDRESS_PATTERNS:
+        if all(gate.search(text) for gate in gates):
             text = sub(pattern, "[address]", text)
     return text, {kind: n for kind, n in sorted(counts.items()) if n}
 
@@ -206,4 +212,6 @@ def _redact_phones(text: str, counts: Counter[str]) -> str:
 
     if PHONE_LABEL_GATE.search(text):
         text = LABELLED_PHONE.sub(labelled, text)
+    if PHONE_RUN.search(text) is None:
+        return text
     return PHONE_CANDIDATE.sub(unlabelled, text)

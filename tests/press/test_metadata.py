@@ -132,3 +132,21 @@ def test_html_page_metadata_is_used():
     meta = extract_metadata(raw, "The treaty was signed in Moscow on Friday.", today=TODAY)
     assert (meta.published, meta.date_source, meta.outlet, meta.author) == (date(2025, 1, 18), "html", "Example Daily", "Jane Roe")
     assert dataclasses.replace(meta).outlet_source == "html"
+
+
+def test_spelled_dates_read_without_dateparser_are_read_as_dateparser_reads_them():
+    import dateparser
+
+    from accord.press.metadata import DATEPARSER_SETTINGS, ENGLISH_MONTHS, RUSSIAN_MONTHS, _parse_candidate, _plausible
+
+    english, russian = list(ENGLISH_MONTHS), list(RUSSIAN_MONTHS)
+    candidates = []
+    for month in (0, 1, 4, 11):
+        for day in ("0", "01", "9", "29", "30", "31", "32"):
+            for year in ("1899", "2025", "2099"):
+                candidates += [f"{english[month].title()} {day}, {year}", f"{english[month].upper()} {day} {year}",
+                               f"{day} {english[month]} {year}", f"{day} {russian[month]} {year}", f"{day} {russian[month].upper()} {year}"]
+    for candidate in candidates:
+        parsed = dateparser.parse(candidate, settings=DATEPARSER_SETTINGS)
+        expected = parsed.date() if parsed and _plausible(parsed.date(), TODAY) else None
+        assert _parse_candidate(candidate, TODAY) == expected, candidate

@@ -55,6 +55,15 @@ DATE_CANDIDATES = re.compile(
     rf"|\b(?:{MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR})",
     re.I,
 )
+DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+# The commonest spelled-out dates, read without dateparser (1.2 ms a call); the tests check that
+# dateparser reads every one of these shapes the same way.
+ENGLISH_MONTHS = {name: number for number, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"), 1)}
+RUSSIAN_MONTHS = {name: number for number, name in enumerate(
+    ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"), 1)}
+SPELLED_MONTHS = {**ENGLISH_MONTHS, **RUSSIAN_MONTHS}
+SPELLED_DATE = re.compile(r"(?:(?P<day>[0-9]{1,2}) (?P<month>[^\W\d_]+)|(?P<month2>[A-Za-z]+) (?P<day2>[0-9]{1,2}),?) (?P<year>[0-9]{4})")
 PUBLISHED_WORD = re.compile(
     r"(?:published|posted|updated|publié|veröffentlicht|publicado|опубликовано|обновлено|дата публикации|^\W*date|^\W*дата)\W{0,3}$", re.I
 )
@@ -179,9 +188,13 @@ def _parse_candidate(candidate: str, today: date) -> date | None:
     iso = re.fullmatch(rf"({YEAR})-(\d{{1,2}})-(\d{{1,2}})", candidate)
     if iso:
         return _make(*(int(x) for x in iso.groups()), today)
-    parsed = dateparser.parse(
-        candidate, settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
-    )
+    spelled = SPELLED_DATE.fullmatch(candidate)
+    if spelled:  # "January 20, 2025", "20 January 2025", "20 января 2025": what dateparser reads them as, in microseconds
+        day, month = spelled["day"] or spelled["day2"], (spelled["month"] or spelled["month2"]).lower()
+        number = SPELLED_MONTHS.get(month) if spelled["month"] else ENGLISH_MONTHS.get(month)
+        if number:
+            return _make(int(spelled["year"]), number, int(day), today)
+    parsed = dateparser.parse(candidate, settings=DATEPARSER_SETTINGS)
     return parsed.date() if parsed and _plausible(parsed.date(), today) else None
 
 

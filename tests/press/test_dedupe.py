@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
 from accord.press.clean import clean_text
@@ -96,3 +97,42 @@ def test_fingerprints_are_deterministic_and_validated():
         Fingerprint.from_bytes(b"garbage")
     with pytest.raises(ValueError):
         NearDuplicateIndex().add_signature("x", b"short")
+
+
+def test_the_compact_index_answers_as_datasketch_lsh_with_exact_jaccard(corpus_index, monkeypatch):
+    """The reference: datasketch's MinHashLSH with the same bands, and the shingle sets in memory."""
+    from datasketch import MinHash, MinHashLSH
+
+    from accord.press import dedupe
+
+    monkeypatch.setattr(dedupe, "MERGE_EVERY", 16)  # merge into the sorted arrays many times, and grow the table
+    _, texts = corpus_index
+    rng = random.Random(3)
+    documents = {}
+    for doc_id, text in texts.items():
+        documents[doc_id] = text
+        for copy in range(rng.randrange(3)):  # near copies, more and less edited, to cross the thresholds
+            words = text.split()
+            documents[f"{doc_id}~{copy}"] = _edit_words(text, rng.randrange(1 + len(words) // 3), seed=copy)
+    reference = MinHashLSH(num_perm=dedupe.NUM_PERM, params=dedupe._bands(dedupe.LSH_THRESHOLD))
+    reference_shingles = {}
+    loaded = {}
+    index, light = NearDuplicateIndex(), NearDuplicateIndex(load=loaded.get)
+    for position, (doc_id, text) in enumerate(documents.items()):
+        fp = fingerprint(text)
+        probe = MinHash(num_perm=dedupe.NUM_PERM, seed=dedupe.SEED, scheme=dedupe.SCHEME, permutations=dedupe._PERMUTATIONS,
+                        hashvalues=np.frombuffer(fp.signature, dtype=np.uint32).astype(np.uint32))
+        expected = sorted(((other, round(dedupe.jaccard(fp.shingles, reference_shingles[other]), 4)) for other in reference.query(probe)
+                           if dedupe.jaccard(fp.shingles, reference_shingles[other]) >= dedupe.JACCARD_MIN),
+                          key=lambda hit: (-hit[1], hit[0]))
+        assert index.query_fingerprint(fp) == expected == light.query_fingerprint(fp), doc_id
+        reference.insert(doc_id, probe)
+        reference_shingles[doc_id] = fp.shingles
+        index.add_fingerprint(doc_id, fp)
+        light.add_fingerprint(doc_id, fp)
+        loaded[doc_id] = fp
+        if position % 50 == 49:  # replace one: the old entry must stop answering
+            reference.remove(doc_id)
+            index.remove(doc_id)
+            light.remove(doc_id)
+    assert sum(1 for doc_id in documents if "~" in doc_id) > 50

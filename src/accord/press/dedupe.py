@@ -3,10 +3,10 @@
 Exact: :func:`content_hash`, a SHA-256 over the casefolded, whitespace-collapsed text,
 so a copy that differs only in case, spacing or line breaks has the same hash.
 
-Near: :class:`NearDuplicateIndex`, MinHash LSH (datasketch, 128 permutations,
-threshold 0.6) over word 3-shingles, confirmed by the exact Jaccard similarity of the
-shingle sets (kept only if ≥ 0.65) — LSH finds candidates fast, the exact check throws
-out its false positives.
+Near: :class:`NearDuplicateIndex`, MinHash LSH (datasketch's MinHash, 128 permutations,
+and its banding for threshold 0.6, kept in compact arrays) over word 3-shingles, confirmed
+by the exact Jaccard similarity of the shingle sets (kept only if ≥ 0.65) — LSH finds
+candidates fast, the exact check throws out its false positives.
 
 Persistence (the store's side).  The index lives in memory and is rebuilt at start-up
 from what the store kept, without re-reading any text:
@@ -15,7 +15,9 @@ from what the store kept, without re-reading any text:
   (128 × uint32, datasketch's "affine32" scheme) and the set of 32-bit shingle hashes —
   and ``Fingerprint.to_bytes()`` / ``Fingerprint.from_bytes()`` turn it into one blob
   (516 bytes plus 4 bytes per shingle);
-* ``add_fingerprint(doc_id, fingerprint)`` puts it back.
+* ``add_fingerprint(doc_id, fingerprint)`` puts it back;
+* ``NearDuplicateIndex(load=...)`` reads a candidate's fingerprint back from the store
+  when a query needs its shingles, so the index itself holds about 1 kB a document.
 
 ``signature(text) -> bytes`` and ``add_signature(doc_id, signature, shingles=None)`` are
 the lighter variant: without the shingles the Jaccard check falls back on the MinHash
@@ -31,7 +33,7 @@ import zlib
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -134,20 +136,49 @@ def _bands(threshold: float) -> tuple[int, int]:
     return lsh.b, lsh.r
 
 
-class NearDuplicateIndex:
-    """Documents by id; ``query(text)`` returns the ids of near duplicates with their Jaccard similarity."""
+# Odd 64-bit multipliers for mixing a band's values into one bucket key (any fixed choice works:
+# a bucket only proposes candidates, and every candidate's band is compared value by value).
+_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+                 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB, 0xBF58476D1CE4E5B9], dtype=np.uint64)
+MERGE_EVERY = 1024  # documents collected in a small dictionary before they join the sorted bucket arrays
 
-    def __init__(self, threshold: float = LSH_THRESHOLD, min_jaccard: float = JACCARD_MIN) -> None:
+
+class NearDuplicateIndex:
+    """Documents by id; ``query(text)`` returns the ids of near duplicates with their Jaccard similarity.
+
+    The LSH is kept compact, because a store indexes every document it holds: the signatures
+    sit in one uint32 table (512 bytes a document), and each band's bucket key — a 64-bit mix
+    of the band's values — in one sorted array with the row it came from (12 bytes a band),
+    the latest additions in a small dictionary until they are merged in.  A query proposes the
+    rows sharing a bucket key with it and keeps those whose band values are equal, which is
+    exactly datasketch's ``MinHashLSH`` candidate set (``b`` bands of ``r`` rows, the same ``b``
+    and ``r``).
+
+    ``load(doc_id)`` tells the index where indexed fingerprints can be read again (the store's
+    fingerprint column): given, it keeps no shingles in memory and reads a candidate's only to
+    confirm it; without it, shingles are kept as sorted uint32 arrays (4 bytes each).
+    """
+
+    def __init__(self, threshold: float = LSH_THRESHOLD, min_jaccard: float = JACCARD_MIN,
+                 load: Callable[[str], Fingerprint | None] | None = None) -> None:
         self.min_jaccard = min_jaccard
-        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=_bands(threshold))
-        self._minhashes: dict[str, MinHash] = {}
-        self._shingles: dict[str, frozenset[int] | None] = {}
+        self._b, self._r = _bands(threshold)
+        self._load = load
+        self._row_of: dict[str, int] = {}
+        self._ids: list[str | None] = []  # by row; None once the document is removed or replaced
+        self._signatures = np.empty((MERGE_EVERY, NUM_PERM), dtype=SIGNATURE_DTYPE)
+        self._keys = np.empty(0, dtype=np.uint64)  # sorted bucket keys of all bands of merged rows
+        self._key_rows = np.empty(0, dtype=np.int32)
+        self._recent: dict[int, list[int]] = {}  # bucket key -> rows, for rows not merged yet
+        self._recent_rows = 0
+        self._shingles: dict[str, np.ndarray] = {}  # without ``load`` only
+        self._estimate_only: set[str] = set()  # added by signature alone: the MinHash estimate stands in
 
     def __len__(self) -> int:
-        return len(self._minhashes)
+        return len(self._row_of)
 
     def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self._minhashes
+        return doc_id in self._row_of
 
     def add(self, doc_id: str, text: str) -> None:
         """Index a document; adding an id again replaces its entry (re-ingesting changes nothing)."""
@@ -157,30 +188,101 @@ class NearDuplicateIndex:
         self.add_signature(doc_id, fp.signature, fp.shingles)
 
     def add_signature(self, doc_id: str, sig: bytes, shingles: frozenset[int] | None = None) -> None:
-        minhash = _minhash_from_bytes(sig)
+        values = _signature_array(sig)
         self.remove(doc_id)
-        self._lsh.insert(doc_id, minhash)
-        self._minhashes[doc_id] = minhash
-        self._shingles[doc_id] = frozenset(shingles) if shingles is not None else None
+        row = len(self._ids)
+        if row == len(self._signatures):
+            self._signatures = np.concatenate([self._signatures, np.empty_like(self._signatures)])
+        self._signatures[row] = values
+        self._ids.append(doc_id)
+        self._row_of[doc_id] = row
+        for key in self._bucket_keys(values).tolist():
+            self._recent.setdefault(key, []).append(row)
+        self._recent_rows += 1
+        if self._recent_rows >= MERGE_EVERY:
+            self._merge()
+        if shingles is None:
+            self._estimate_only.add(doc_id)
+        elif self._load is None:
+            self._shingles[doc_id] = np.array(sorted(shingles), dtype=np.uint32)
 
     def remove(self, doc_id: str) -> None:
-        if doc_id in self._minhashes:
-            self._lsh.remove(doc_id)
-            del self._minhashes[doc_id]
-            del self._shingles[doc_id]
+        row = self._row_of.pop(doc_id, None)
+        if row is not None:
+            self._ids[row] = None  # its bucket entries stay, pointing at a row no query returns
+            self._shingles.pop(doc_id, None)
+            self._estimate_only.discard(doc_id)
 
     def query(self, text: str, *, exclude: str | None = None) -> list[tuple[str, float]]:
         """Indexed near duplicates of ``text``, most similar first, as ``(doc_id, jaccard)``."""
         return self.query_fingerprint(fingerprint(text), exclude=exclude)
 
     def query_fingerprint(self, fp: Fingerprint, *, exclude: str | None = None) -> list[tuple[str, float]]:
-        minhash = _minhash_from_bytes(fp.signature)
+        values = _signature_array(fp.signature)
         found = []
-        for doc_id in self._lsh.query(minhash):
-            if doc_id == exclude:
+        for row in self._candidates(values):
+            doc_id = self._ids[row]
+            if doc_id is None or doc_id == exclude:
                 continue
-            stored = self._shingles[doc_id]
-            similarity = jaccard(fp.shingles, stored) if stored is not None else float(minhash.jaccard(self._minhashes[doc_id]))
+            similarity = self._similarity(doc_id, row, fp, values)
             if similarity >= self.min_jaccard:
                 found.append((doc_id, round(similarity, 4)))
         return sorted(found, key=lambda hit: (-hit[1], hit[0]))
+
+    # --- internals -------------------------------------------------------------------------------
+    def _bucket_keys(self, values: np.ndarray) -> np.ndarray:
+        """One 64-bit key per band: the band number and its ``r`` values, mixed."""
+        bands = values[: self._b * self._r].reshape(self._b, self._r).astype(np.uint64)
+        keys = np.arange(1, self._b + 1, dtype=np.uint64) * _MIX[-1]
+        for column in range(self._r):
+            keys = (keys ^ bands[:, column]) * _MIX[column % len(_MIX)]
+            keys ^= keys >> np.uint64(29)
+        return keys
+
+    def _merge(self) -> None:
+        keys = np.fromiter((k for k, rows in self._recent.items() for _ in rows), dtype=np.uint64)
+        rows = np.fromiter((r for rows in self._recent.values() for r in rows), dtype=np.int32)
+        keys, rows = np.concatenate([self._keys, keys]), np.concatenate([self._key_rows, rows])
+        order = np.argsort(keys, kind="stable")
+        self._keys, self._key_rows = keys[order], rows[order]
+        self._recent, self._recent_rows = {}, 0
+
+    def _candidates(self, values: np.ndarray) -> list[int]:
+        """Rows that share at least one whole band with ``values``, in no particular order."""
+        keys = self._bucket_keys(values)
+        proposed: set[int] = set()
+        if len(self._keys):
+            left = np.searchsorted(self._keys, keys, side="left")
+            right = np.searchsorted(self._keys, keys, side="right")
+            for a, b in zip(left.tolist(), right.tolist()):
+                if a < b:
+                    proposed.update(self._key_rows[a:b].tolist())
+        for key in keys.tolist():
+            proposed.update(self._recent.get(key, ()))
+        if not proposed:
+            return []
+        rows = np.fromiter(proposed, dtype=np.int64)
+        width = self._b * self._r
+        stored = self._signatures[rows, :width].reshape(len(rows), self._b, self._r)
+        same_band = (stored == values[:width].reshape(self._b, self._r)).all(axis=2).any(axis=1)
+        return rows[same_band].tolist()
+
+    def _similarity(self, doc_id: str, row: int, fp: Fingerprint, values: np.ndarray) -> float:
+        if doc_id not in self._estimate_only:
+            if self._load is None:
+                stored = self._shingles[doc_id]
+                query = np.fromiter(fp.shingles, dtype=np.uint32, count=len(fp.shingles))
+                common = len(np.intersect1d(stored, query, assume_unique=True))
+                union = len(stored) + len(query) - common
+                return common / union if union else 1.0
+            loaded = self._load(doc_id)
+            if loaded is not None:
+                return jaccard(fp.shingles, loaded.shingles)
+        # datasketch's MinHash estimate: the share of equal signature values
+        return float(np.count_nonzero(self._signatures[row] == values)) / float(NUM_PERM)
+
+
+def _signature_array(blob: bytes) -> np.ndarray:
+    if len(blob) != NUM_PERM * SIGNATURE_DTYPE.itemsize:
+        raise ValueError(f"a signature is {NUM_PERM * SIGNATURE_DTYPE.itemsize} bytes, got {len(blob)}")
+    return np.frombuffer(blob, dtype=SIGNATURE_DTYPE)

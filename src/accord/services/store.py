@@ -144,10 +144,15 @@ class Store:
     # --- writing ----------------------------------------------------------------------------
     def _near_index(self) -> NearDuplicateIndex:
         if self._near is None:
-            self._near = NearDuplicateIndex()
+            # Shingles stay on disk (about 4 kB a document): the index reads a candidate's back when it checks one.
+            self._near = NearDuplicateIndex(load=self._stored_fingerprint)
             for row in self.db.execute("SELECT id, fingerprint FROM documents WHERE fingerprint IS NOT NULL"):
                 self._near.add_fingerprint(row["id"], Fingerprint.from_bytes(row["fingerprint"]))
         return self._near
+
+    def _stored_fingerprint(self, doc_id: str) -> Fingerprint | None:
+        row = self.db.execute("SELECT fingerprint FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return Fingerprint.from_bytes(row[0]) if row is not None and row[0] is not None else None
 
     def add(self, doc: ProcessedDocument) -> tuple[str, str | None]:
         """Store one processed document: ("new" | "unchanged" | "near-duplicate", related id)."""

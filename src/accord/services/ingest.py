@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
-from collections import Counter
+from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +19,7 @@ from accord.press.read import RawDocument, ReadError, read_paths
 from accord.services.store import Store
 
 CHUNK = 32
+IN_FLIGHT = 2  # chunks handed to the pool at once: the workers run the next while this process stores one
 
 
 @dataclass
@@ -57,12 +58,20 @@ def _processed(items: Iterator[RawDocument | ReadError], workers: int) -> Iterat
     # and a forked child that inherits its locks but not its threads waits forever.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
-        while True:
-            chunk = list(itertools.islice(items, CHUNK * workers))
-            if not chunk:
-                return
+        chunks = iter(lambda: list(itertools.islice(items, CHUNK * workers)), [])
+
+        def submit(chunk: list[RawDocument | ReadError]):
             raws = [c for c in chunk if isinstance(c, RawDocument)]
-            done = iter(pool.map(safe_process, raws, chunksize=CHUNK))
+            return chunk, iter(pool.map(safe_process, raws, chunksize=CHUNK))
+
+        # A bounded queue: while this process stores one chunk, the workers already run the next
+        # IN_FLIGHT, and reading is never further ahead than that.
+        pending = deque(submit(chunk) for chunk in itertools.islice(chunks, IN_FLIGHT))
+        while pending:
+            chunk, done = pending.popleft()
+            following = next(chunks, None)
+            if following is not None:
+                pending.append(submit(following))
             for item in chunk:  # keep the reading order; errors from reading pass straight through
                 yield item if isinstance(item, ReadError) else next(done)
 

@@ -1,0 +1,33 @@
+"""Print claim-extraction quality on the shared corpus files given, one line each, and the
+English and Russian figures over all of them together (the targets are asserted by the tests)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from accord.press.evaluate import Counts, evaluate
+
+
+def line(name: str, counts: dict) -> str:
+    return (f"{name}: F1={counts['f1']:.3f} P={counts['precision']:.3f} R={counts['recall']:.3f} "
+            f"verdict_acc={counts['verdict_accuracy']:.3f}")
+
+
+def main(paths: list[str]) -> int:
+    totals: dict[str, Counts] = {}
+    for path in map(Path, paths):
+        report = evaluate(path)
+        langs = " ".join(f"{k}={v.to_json()['f1']:.2f}" for k, v in sorted(report.by_lang.items()))
+        print(line(path.name, report.overall.to_json()), f"| by language: {langs}",
+              f"| flagship defence claims judged supported: {report.supported_flagship_defence}")
+        for lang, counts in report.by_lang.items():
+            totals.setdefault(lang, Counts()).add(counts)
+    for lang in ("en", "ru"):
+        if lang in totals:
+            print(line(f"all files, {lang}", totals[lang].to_json()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

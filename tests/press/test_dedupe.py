@@ -130,7 +130,7 @@ def test_the_compact_index_answers_as_datasketch_lsh_with_exact_jaccard(corpus_i
         reference_shingles[doc_id] = fp.shingles
         index.add_fingerprint(doc_id, fp)
         light.add_fingerprint(doc_id, fp)
-        loaded[doc_id] = fp
+        loaded[doc_id] = fp.to_bytes()
         if position % 50 == 49:  # replace one: the old entry must stop answering
             reference.remove(doc_id)
             index.remove(doc_id)

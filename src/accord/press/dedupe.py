@@ -154,13 +154,15 @@ class NearDuplicateIndex:
     exactly datasketch's ``MinHashLSH`` candidate set (``b`` bands of ``r`` rows, the same ``b``
     and ``r``).
 
-    ``load(doc_id)`` tells the index where indexed fingerprints can be read again (the store's
-    fingerprint column): given, it keeps no shingles in memory and reads a candidate's only to
-    confirm it; without it, shingles are kept as sorted uint32 arrays (4 bytes each).
+    ``load(doc_id)`` tells the index where indexed fingerprints can be read again: it returns the
+    ``Fingerprint.to_bytes()`` blob (the store's fingerprint column) or None.  Given, the index
+    keeps no shingles in memory and reads a candidate's only to confirm it; without it, shingles
+    are kept as sorted uint32 arrays (4 bytes each).  Either way the Jaccard similarity is
+    counted on sorted arrays, as in the blob, never on Python sets.
     """
 
     def __init__(self, threshold: float = LSH_THRESHOLD, min_jaccard: float = JACCARD_MIN,
-                 load: Callable[[str], Fingerprint | None] | None = None) -> None:
+                 load: Callable[[str], bytes | None] | None = None) -> None:
         self.min_jaccard = min_jaccard
         self._b, self._r = _bands(threshold)
         self._load = load
@@ -220,11 +222,14 @@ class NearDuplicateIndex:
     def query_fingerprint(self, fp: Fingerprint, *, exclude: str | None = None) -> list[tuple[str, float]]:
         values = _signature_array(fp.signature)
         found = []
+        query_shingles = None
         for row in self._candidates(values):
             doc_id = self._ids[row]
             if doc_id is None or doc_id == exclude:
                 continue
-            similarity = self._similarity(doc_id, row, fp, values)
+            if query_shingles is None:
+                query_shingles = np.array(sorted(fp.shingles), dtype=np.uint32)
+            similarity = self._similarity(doc_id, row, query_shingles, values)
             if similarity >= self.min_jaccard:
                 found.append((doc_id, round(similarity, 4)))
         return sorted(found, key=lambda hit: (-hit[1], hit[0]))
@@ -267,19 +272,34 @@ class NearDuplicateIndex:
         same_band = (stored == values[:width].reshape(self._b, self._r)).all(axis=2).any(axis=1)
         return rows[same_band].tolist()
 
-    def _similarity(self, doc_id: str, row: int, fp: Fingerprint, values: np.ndarray) -> float:
+    def _similarity(self, doc_id: str, row: int, query_shingles: np.ndarray, values: np.ndarray) -> float:
         if doc_id not in self._estimate_only:
-            if self._load is None:
-                stored = self._shingles[doc_id]
-                query = np.fromiter(fp.shingles, dtype=np.uint32, count=len(fp.shingles))
-                common = len(np.intersect1d(stored, query, assume_unique=True))
-                union = len(stored) + len(query) - common
-                return common / union if union else 1.0
-            loaded = self._load(doc_id)
-            if loaded is not None:
-                return jaccard(fp.shingles, loaded.shingles)
+            stored = self._shingles.get(doc_id) if self._load is None else _stored_shingles(self._load(doc_id))
+            if stored is not None:
+                return _sorted_jaccard(query_shingles, stored)
         # datasketch's MinHash estimate: the share of equal signature values
         return float(np.count_nonzero(self._signatures[row] == values)) / float(NUM_PERM)
+
+
+def _stored_shingles(blob: bytes | None) -> np.ndarray | None:
+    """The sorted shingle hashes of a ``Fingerprint.to_bytes()`` blob, read in place."""
+    if blob is None:
+        return None
+    start = len(MAGIC) + NUM_PERM * SIGNATURE_DTYPE.itemsize
+    if not blob.startswith(MAGIC) or len(blob) < start or (len(blob) - start) % 4:
+        raise ValueError("not a dedupe fingerprint (bad header or length)")
+    return np.frombuffer(blob, dtype="=u4", offset=start)  # array("I") order: native, as to_bytes wrote it
+
+
+def _sorted_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Jaccard similarity of two sets given as sorted arrays of distinct values (as :func:`jaccard` counts it)."""
+    if not len(a) and not len(b):
+        return 1.0
+    if not len(a) or not len(b):
+        return 0.0
+    positions = np.searchsorted(a, b)
+    common = int(np.count_nonzero(a[np.minimum(positions, len(a) - 1)] == b))
+    return common / (len(a) + len(b) - common)
 
 
 def _signature_array(blob: bytes) -> np.ndarray:

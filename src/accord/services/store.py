@@ -150,9 +150,9 @@ class Store:
                 self._near.add_fingerprint(row["id"], Fingerprint.from_bytes(row["fingerprint"]))
         return self._near
 
-    def _stored_fingerprint(self, doc_id: str) -> Fingerprint | None:
+    def _stored_fingerprint(self, doc_id: str) -> bytes | None:
         row = self.db.execute("SELECT fingerprint FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return Fingerprint.from_bytes(row[0]) if row is not None and row[0] is not None else None
+        return row[0] if row is not None else None
 
     def add(self, doc: ProcessedDocument) -> tuple[str, str | None]:
         """Store one processed document: ("new" | "unchanged" | "near-duplicate", related id)."""

@@ -14,7 +14,10 @@ copied.  Each document mixes
   cooperation domains, non-assistance to an aggressor, sanctions and payment systems —
   mostly right, sometimes wrong (a 25-year term, 45 articles, signed in Tehran), so all
   verdicts occur;
-* filler: trade, logistics, energy and diplomatic colour that names no treaty fact;
+* filler from a small grammar — sources, quotes, shipments, prices, facilities — with coined
+  company, village and ferry names, so that unrelated documents share about as few word
+  triples as unrelated articles do (fixed sentences would make every document a
+  near-duplicate candidate of every other and flatter or punish the dedupe stage);
 * page furniture the cleaner should drop ("Subscribe to our newsletter", share bars,
   "Read more" lists, cookie notices) and an editor's e-mail and phone to redact.
 
@@ -51,8 +54,6 @@ FIRST_NAMES_EN = ["Anna", "Daniel", "Farid", "Grace", "Hamid", "Irina", "James",
 LAST_NAMES_EN = ["Alder", "Brannock", "Castellan", "Dorsey", "Everly", "Farrow", "Galloway", "Hartwell", "Ingram",
                  "Jessup", "Kowal", "Lindqvist", "Marlowe", "Norcross", "Okafor", "Pemberton", "Quayle", "Rasmussen",
                  "Sterling", "Thorne", "Varga", "Whitlock", "Yardley", "Zeller"]
-NAMES_RU = ["Анна Ветрова", "Дмитрий Соколов", "Ирина Лаврова", "Павел Корнеев", "Ольга Светлова", "Марат Исаев",
-            "Елена Миронова", "Артём Белов", "Наталья Орлова", "Сергей Грачёв", "Алина Рябова", "Кирилл Зимин"]
 ROLES_EN = ["a senior fellow", "a research director", "an associate professor", "a former diplomat", "an energy analyst",
             "a regional economist", "a security researcher", "a trade consultant"]
 INSTITUTES_EN = ["Institute for Regional Studies", "Centre for Eurasian Policy", "Caspian Research Forum",
@@ -110,6 +111,14 @@ MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "Au
 MONTHS_RU_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]
 FIRST_PUBLISHED = dt.date(2025, 1, 18)
 LAST_PUBLISHED = dt.date(2025, 12, 31)
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _date_en(day: dt.date, rng: random.Random) -> str:
@@ -199,29 +208,6 @@ def _claims_en(rng: random.Random, f: _Facts) -> list[str]:
     return sentences
 
 
-def _filler_sentence_en(rng: random.Random) -> str:
-    city = rng.choice(["Kazan", "Isfahan", "Astrakhan", "Tabriz", "Makhachkala", "Rasht", "Bandar Anzali", "Volgograd"])
-    kinds = [
-        lambda: (f"{_person_en(rng)}, {rng.choice(ROLES_EN)} at the {rng.choice(INSTITUTES_EN)}, said the outlook for "
-                 f"{rng.choice(EN_TOPICS)} {rng.choice(EN_VERBS)} {rng.choice(EN_FACTORS)}."),
-        lambda: (f"Bilateral trade rose by {rng.randint(3, 40)} percent to ${rng.randint(2, 9)}.{rng.randint(0, 9)} billion "
-                 f"in {rng.choice([2023, 2024])}, with {rng.choice(EN_TOPICS)} accounting for roughly {rng.randint(5, 35)} percent of the total."),
-        lambda: f"{rng.choice(EN_OPENERS)} {rng.choice(EN_SCENES).lower()}, and {rng.choice(EN_TOPICS)} came up repeatedly.",
-        lambda: (f"Some {rng.randint(12, 480)} companies have registered for the autumn fair in {city}, "
-                 f"{rng.randint(2, 9)} more than last year, organisers said."),
-        lambda: (f"A cargo train carrying {rng.randint(20, 90)} containers of {rng.choice(['paper', 'timber', 'fertiliser', 'spare parts', 'glassware'])} "
-                 f"left {city} on a {rng.choice(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'])} and was due within {rng.randint(6, 19)} days."),
-        lambda: (f"\"{rng.choice(['We are not in a hurry', 'The paperwork is the hardest part', 'Demand is there, financing is not', 'Our clients want predictability'])},\" "
-                 f"said {_person_en(rng)}, who runs a {rng.choice(['logistics', 'trading', 'construction', 'food-processing'])} firm in {city}."),
-        lambda: (f"Prices for {rng.choice(['wheat', 'barley', 'sunflower oil', 'urea', 'cement'])} at the {city} terminal "
-                 f"{rng.choice(['edged up', 'slipped', 'held steady', 'jumped'])} by {rng.randint(1, 12)} percent over the month."),
-        lambda: (f"Surveys by the {rng.choice(INSTITUTES_EN)} suggest that {rng.randint(18, 71)} percent of respondents "
-                 f"{rng.choice(['had heard of', 'followed news about', 'had no opinion on'])} {rng.choice(EN_TOPICS)}."),
-        lambda: rng.choice(EN_CLOSERS),
-    ]
-    return rng.choice(kinds)()
-
-
 def _filler_paragraph_en(rng: random.Random) -> str:
     return " ".join(_filler_sentence_en(rng) for _ in range(rng.randint(3, 6)))
 
@@ -233,7 +219,7 @@ def _furniture_en(rng: random.Random) -> list[str]:
     if rng.random() < 0.4:
         pieces.append("Share this article: Facebook | Twitter | Telegram | WhatsApp")
     if rng.random() < 0.2:
-        pieces += ["Read more:", f"{rng.choice(EN_TOPICS).capitalize()} faces delays", f"Markets react to the {rng.choice(EN_FACTORS)}"]
+        pieces += ["Read more:", f"{_sentence_case(rng.choice(EN_TOPICS))} faces delays", f"Markets react to the {rng.choice(EN_FACTORS)}"]
     if rng.random() < 0.15:
         pieces.append("We use cookies to improve your experience. By continuing browsing you accept our cookie policy.")
     return pieces
@@ -249,7 +235,7 @@ def _contact_en(rng: random.Random, domain: str) -> str:
 
 def _claims_ru(rng: random.Random, f: _Facts) -> list[str]:
     domains = [DOMAINS_RU[i] for i in f.domains]
-    person = rng.choice(NAMES_RU)
+    person = _person_ru(rng)
     term_words = {20: "20", 25: "25", 10: "10"}[f.term]
     sentences = [
         rng.choice([
@@ -287,32 +273,9 @@ def _claims_ru(rng: random.Random, f: _Facts) -> list[str]:
         ]),
     ]
     if rng.random() < 0.3:
-        sentences.append(f"{rng.choice(NAMES_RU)}, комментатор регионального телеканала, назвал соглашение фактически военным союзом.")
+        sentences.append(f"{_person_ru(rng)}, комментатор регионального телеканала, назвал соглашение фактически военным союзом.")
     rng.shuffle(sentences)
     return sentences
-
-
-def _filler_sentence_ru(rng: random.Random) -> str:
-    city = rng.choice(["Казани", "Астрахани", "Махачкале", "Исфахане", "Тебризе", "Волгограде", "Реште"])
-    kinds = [
-        lambda: (f"Как считает {rng.choice(ROLES_RU)} {rng.choice(INSTITUTES_RU)} {rng.choice(NAMES_RU)}, перспективы такого направления, "
-                 f"как {rng.choice(RU_TOPICS)}, во многом зависят от {rng.choice(RU_FACTORS)}."),
-        lambda: (f"Товарооборот вырос на {rng.randint(3, 40)}% и достиг {rng.randint(2, 9)},{rng.randint(0, 9)} млрд долларов "
-                 f"по итогам {rng.choice([2023, 2024])} года."),
-        lambda: f"{rng.choice(RU_OPENERS)} {rng.choice(RU_SCENES)}, а тема «{rng.choice(RU_TOPICS)}» звучала неоднократно.",
-        lambda: (f"Число участников осенней ярмарки в {city} достигло {rng.randint(12, 480)}, "
-                 f"сообщили организаторы."),
-        lambda: (f"Грузовой поезд из {rng.randint(20, 90)} контейнеров с {rng.choice(['бумагой', 'древесиной', 'удобрениями', 'запчастями', 'стеклом'])} "
-                 f"отправился из {rng.choice(['Казани', 'Астрахани', 'Волгограда', 'Махачкалы'])} и должен прибыть в течение {rng.randint(6, 19)} суток."),
-        lambda: (f"«{rng.choice(['Мы никуда не торопимся', 'Самое сложное — документы', 'Спрос есть, финансирования нет', 'Клиентам нужна предсказуемость'])}», — "
-                 f"говорит {rng.choice(NAMES_RU)}, руководитель {rng.choice(['логистической', 'торговой', 'строительной', 'пищевой'])} компании."),
-        lambda: (f"Цены на {rng.choice(['пшеницу', 'ячмень', 'подсолнечное масло', 'карбамид', 'цемент'])} на терминале в {city} "
-                 f"{rng.choice(['немного выросли', 'снизились', 'не изменились', 'резко подскочили'])} за месяц на {rng.randint(1, 12)}%."),
-        lambda: (f"По данным опроса {rng.choice(INSTITUTES_RU)}, {rng.randint(18, 71)}% респондентов "
-                 f"{rng.choice(['слышали про', 'следят за новостями про', 'не имеют мнения про'])} {rng.choice(RU_TOPICS)}."),
-        lambda: rng.choice(RU_CLOSERS),
-    ]
-    return rng.choice(kinds)()
 
 
 def _filler_paragraph_ru(rng: random.Random) -> str:
@@ -326,13 +289,171 @@ def _furniture_ru(rng: random.Random) -> list[str]:
     if rng.random() < 0.4:
         pieces.append("Поделиться: ВКонтакте | Telegram | Одноклассники")
     if rng.random() < 0.2:
-        pieces += ["Читайте также:", f"{rng.choice(RU_TOPICS).capitalize()}: сроки сдвигаются", "Рынки ждут новых решений"]
+        pieces += ["Читайте также:", f"{_sentence_case(rng.choice(RU_TOPICS))}: сроки сдвигаются", "Рынки ждут новых решений"]
     return pieces
 
 
 def _contact_ru(rng: random.Random, domain: str) -> str:
     return (f"Вопросы по материалу можно направить по адресу redakciya{rng.randint(1, 99)}@{domain} "
             f"или по телефону +7 (495) 555-{rng.randint(10, 99)}-{rng.randint(10, 99)}.")
+
+
+# --- filler: a small grammar with coined names, so that unrelated documents share few word triples,
+# as unrelated articles do (a corpus of fixed sentences would make every document a near-duplicate
+# candidate of every other) ------------------------------------------------------------------------
+
+SYLLABLES = ["ka", "lo", "ver", "mi", "dan", "sor", "te", "ril", "ba", "zan", "or", "vel", "ta", "nik", "os", "ra", "mer",
+             "lin", "gor", "sa", "ven", "tu", "ar", "el", "bru", "kes", "dor", "fa", "lum", "pra"]
+TRANSLIT = {"a": "а", "b": "б", "d": "д", "e": "е", "f": "ф", "g": "г", "i": "и", "k": "к", "l": "л", "m": "м", "n": "н",
+            "o": "о", "p": "п", "r": "р", "s": "с", "t": "т", "u": "у", "v": "в", "z": "з"}
+
+
+def _coined(rng: random.Random, russian: bool = False) -> str:
+    """A made-up proper name ("Velordan", «Велордан»): companies, villages and ships nobody has heard of."""
+    word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
+    if russian:
+        word = "".join(TRANSLIT[ch] for ch in word)
+    return word.capitalize()
+
+
+CITIES_EN = ["Kazan", "Isfahan", "Astrakhan", "Tabriz", "Makhachkala", "Rasht", "Bandar Anzali", "Volgograd", "Saratov",
+             "Orenburg", "Derbent", "Bandar Abbas", "Samara", "Ulyanovsk", "Penza", "Elista", "Mashhad", "Qazvin", "Shiraz",
+             "Yazd", "Nizhny Novgorod", "Ufa", "Perm", "Gorgan", "Sari"]
+COMMODITIES_EN = ["wheat", "barley", "sunflower oil", "urea", "cement", "steel pipes", "timber", "paper", "fertiliser",
+                  "spare parts", "tyres", "citrus fruit", "pistachios", "dried apricots", "polymers", "copper cathodes",
+                  "methanol", "saffron", "black tea", "rice", "lentils", "cotton", "glassware", "ceramic tiles", "medicines"]
+UNITS_EN = ["tonnes", "containers", "wagons", "truckloads", "pallets", "barrels"]
+TRENDS_EN = ["rose", "fell", "slipped", "jumped", "stalled", "doubled", "recovered", "edged up", "plunged", "held steady"]
+PERIODS_EN = ["in the first quarter", "over the summer", "year on year", "in the past six weeks", "compared with last spring",
+              "since the harvest", "in the autumn", "over the winter months", "in the second half of the year", "last month"]
+FACILITIES_EN = ["warehouse", "grain terminal", "cold-storage depot", "assembly line", "rail siding", "bonded zone",
+                 "container yard", "fuel depot", "packing plant", "repair shop"]
+ACTIONS_EN = ["open", "expand", "modernise", "relocate", "double the capacity of", "lease", "sell a stake in", "rebuild"]
+SPEECH_EN = ["said", "noted", "argued", "warned", "estimated", "reported", "told a local newspaper", "wrote in a research note",
+             "predicted", "suggested", "conceded", "insisted", "told listeners of a regional radio station"]
+SERVICES_EN = ["insuring a tanker", "renting a wagon", "hiring a truck", "storing grain", "clearing customs",
+               "chartering a vessel", "warehousing cotton", "shipping a refrigerated container"]
+EVENTS_EN = ["the harvest", "the new tariff schedule", "the rouble's slide", "a cold snap", "the holiday season",
+             "a change in customs rules", "the spring floods", "a strike at the ferry terminal", "the fuel price cap"]
+COMPANY_KINDS_EN = ["Logistics", "Trading", "Holding", "Shipping", "Agro", "Energy", "Rail", "Steel", "Pharma", "Capital"]
+QUOTES_EN = ["We are not in a hurry", "The paperwork is the hardest part", "Demand is there, financing is not",
+             "Our clients want predictability", "Nobody wants to be first", "Every week the rules change a little",
+             "The trains are full, the ships are not", "We hired six drivers and lost four", "Prices will settle by spring",
+             "It is a good year for pistachios and a bad one for cement"]
+
+
+def _company_en(rng: random.Random) -> str:
+    return f"{_coined(rng)} {rng.choice(COMPANY_KINDS_EN)}"
+
+
+def _source_en(rng: random.Random) -> str:
+    return rng.choice([
+        lambda: f"{_person_en(rng)}, {rng.choice(ROLES_EN)} at the {rng.choice(INSTITUTES_EN)},",
+        lambda: f"officials in {rng.choice(CITIES_EN)}",
+        lambda: f"traders at the {rng.choice(CITIES_EN)} exchange",
+        lambda: f"a spokeswoman for {_company_en(rng)}",
+        lambda: f"{_person_en(rng)}, who runs a {rng.choice(FACILITIES_EN)} near {rng.choice(CITIES_EN)},",
+        lambda: f"port authorities in {rng.choice(CITIES_EN)}",
+        lambda: f"freight forwarders in {rng.choice(CITIES_EN)}",
+    ])()
+
+
+def _clause_en(rng: random.Random) -> str:
+    return rng.choice([
+        lambda: (f"{rng.choice(COMMODITIES_EN)} shipments through {rng.choice(CITIES_EN)} {rng.choice(TRENDS_EN)} "
+                 f"{rng.choice(PERIODS_EN)}"),
+        lambda: f"the {rng.choice(FACILITIES_EN)} in {rng.choice(CITIES_EN)} would {rng.choice(ACTIONS_EN)} its operations by {rng.choice(MONTHS_EN)}",
+        lambda: f"{_company_en(rng)} planned to {rng.choice(ACTIONS_EN)} a {rng.choice(FACILITIES_EN)} near {rng.choice(CITIES_EN)}",
+        lambda: f"the cost of {rng.choice(SERVICES_EN)} had {rng.choice(TRENDS_EN)} by {rng.randint(2, 45)} percent {rng.choice(PERIODS_EN)}",
+        lambda: f"{rng.randint(12, 900)} {rng.choice(UNITS_EN)} of {rng.choice(COMMODITIES_EN)} were still waiting at {rng.choice(CITIES_EN)}",
+        lambda: f"demand for {rng.choice(COMMODITIES_EN)} {rng.choice(TRENDS_EN)} after {rng.choice(EVENTS_EN)}",
+        lambda: f"the village of {_coined(rng)} had asked for a new road to the {rng.choice(FACILITIES_EN)}",
+    ])()
+
+
+def _filler_sentence_en(rng: random.Random) -> str:
+    return rng.choice([
+        lambda: f"{_sentence_case(_source_en(rng))} {rng.choice(SPEECH_EN)} that {_clause_en(rng)}.",
+        lambda: f"{_sentence_case(_clause_en(rng))}, {_source_en(rng).rstrip(',')} {rng.choice(SPEECH_EN)}.",
+        lambda: f"According to {_source_en(rng).rstrip(',')}, {_clause_en(rng)}.",
+        lambda: (f"{_sentence_case(rng.choice(COMMODITIES_EN))} exports from {rng.choice(CITIES_EN)} {rng.choice(TRENDS_EN)} "
+                 f"to {rng.randint(3, 950)},{rng.randint(100, 999)} {rng.choice(UNITS_EN)} {rng.choice(PERIODS_EN)}."),
+        lambda: (f"\"{rng.choice(QUOTES_EN)},\" said {_person_en(rng)} of {_company_en(rng)}, "
+                 f"whose {rng.choice(FACILITIES_EN)} in {rng.choice(CITIES_EN)} employs {rng.randint(8, 400)} people."),
+        lambda: (f"{rng.choice(EN_OPENERS)} {_lower_first(rng.choice(EN_SCENES))}, and the {_coined(rng)} ferry "
+                 f"left {rng.choice(CITIES_EN)} {rng.randint(2, 9)} hours late."),
+        lambda: (f"Bilateral trade {rng.choice(TRENDS_EN)} to ${rng.randint(2, 9)}.{rng.randint(0, 9)} billion in "
+                 f"{rng.choice([2023, 2024])}, with {rng.choice(EN_TOPICS)} accounting for about {rng.randint(5, 35)} percent."),
+        lambda: rng.choice(EN_CLOSERS),
+    ])()
+
+
+CITIES_RU = [("Казани", "Казани"), ("Астрахани", "Астрахани"), ("Махачкалы", "Махачкале"), ("Волгограда", "Волгограде"),
+             ("Саратова", "Саратове"), ("Оренбурга", "Оренбурге"), ("Дербента", "Дербенте"), ("Решта", "Реште"),
+             ("Тебриза", "Тебризе"), ("Самары", "Самаре"), ("Ульяновска", "Ульяновске"), ("Пензы", "Пензе"),
+             ("Элисты", "Элисте"), ("Мешхеда", "Мешхеде"), ("Казвина", "Казвине"), ("Уфы", "Уфе"), ("Перми", "Перми"),
+             ("Нижнего Новгорода", "Нижнем Новгороде"), ("Горгана", "Горгане"), ("Бендер-Аббаса", "Бендер-Аббасе")]
+COMMODITIES_RU = ["пшеницы", "ячменя", "подсолнечного масла", "карбамида", "цемента", "стальных труб", "древесины", "бумаги",
+                  "удобрений", "запчастей", "шин", "цитрусовых", "фисташек", "кураги", "полимеров", "медного катода",
+                  "метанола", "шафрана", "чёрного чая", "риса", "чечевицы", "хлопка", "стекла", "керамической плитки", "лекарств"]
+TRENDS_RU_MASCULINE = ["вырос", "снизился", "не изменился", "удвоился", "сократился", "восстановился", "резко упал", "немного подрос"]
+TRENDS_RU_FEMININE = ["выросла", "снизилась", "не изменилась", "удвоилась", "сократилась", "восстановилась", "резко упала", "немного подросла"]
+PERIODS_RU = ["за первый квартал", "за лето", "с начала года", "за последние шесть недель", "по сравнению с прошлой весной",
+              "после уборочной", "осенью", "за зимние месяцы", "во втором полугодии", "в прошлом месяце"]
+FACILITIES_RU = ["склад", "зерновой терминал", "холодильный комплекс", "сборочный цех", "подъездной путь", "контейнерный терминал",
+                 "нефтебазу", "упаковочный цех", "ремонтную базу", "таможенный склад"]
+ACTIONS_RU = ["открыть", "расширить", "модернизировать", "перенести", "удвоить мощность, чтобы загрузить", "арендовать", "продать долю в",
+              "перестроить"]
+SPEECH_RU = ["отмечает", "считает", "полагает", "уточняет", "предупреждает", "указывает", "признаёт", "настаивает"]
+SERVICES_RU = ["страхования танкера", "аренды вагона", "найма грузовика", "хранения зерна", "таможенного оформления", "фрахта судна",
+               "хранения хлопка", "перевозки рефрижераторного контейнера"]
+MALE_FIRST_RU = ["Дмитрий", "Павел", "Марат", "Артём", "Сергей", "Кирилл", "Тимур", "Игорь", "Олег", "Руслан"]
+FEMALE_FIRST_RU = ["Анна", "Ирина", "Ольга", "Елена", "Наталья", "Алина", "Мария", "Дарья", "Светлана", "Камила"]
+SURNAMES_RU = ["Соколов", "Ветров", "Лавров", "Корнеев", "Исаев", "Миронов", "Белов", "Орлов", "Грачёв", "Рябов", "Зимин",
+               "Тарасов", "Ковалёв", "Абрамов", "Назаров"]
+COMPANY_KINDS_RU = ["компания", "холдинг", "логистическая группа", "торговый дом", "агрохолдинг"]
+QUOTES_RU = ["Мы никуда не торопимся", "Самое сложное — документы", "Спрос есть, финансирования нет", "Клиентам нужна предсказуемость",
+             "Никто не хочет быть первым", "Правила меняются каждую неделю", "Поезда полные, суда пустые",
+             "Наняли шестерых водителей, четверо ушли", "К весне цены успокоятся", "Для фисташек год хороший, для цемента плохой"]
+
+
+def _person_ru(rng: random.Random) -> str:
+    surname = rng.choice(SURNAMES_RU)
+    return f"{rng.choice(MALE_FIRST_RU)} {surname}" if rng.random() < 0.5 else f"{rng.choice(FEMALE_FIRST_RU)} {surname}а"
+
+
+def _company_ru(rng: random.Random) -> str:
+    return f"{rng.choice(COMPANY_KINDS_RU)} «{_coined(rng, russian=True)}»"
+
+
+def _clause_ru(rng: random.Random) -> str:
+    city_genitive, city_prepositional = rng.choice(CITIES_RU)
+    return rng.choice([
+        lambda: (f"объём перевозок {rng.choice(COMMODITIES_RU)} через порт {city_genitive} {rng.choice(TRENDS_RU_MASCULINE)} "
+                 f"{rng.choice(PERIODS_RU)}"),
+        lambda: f"{_company_ru(rng)} собирается {rng.choice(ACTIONS_RU)} {rng.choice(FACILITIES_RU)} в районе {city_genitive}",
+        lambda: f"стоимость {rng.choice(SERVICES_RU)} {rng.choice(TRENDS_RU_FEMININE)} на {rng.randint(2, 45)}% {rng.choice(PERIODS_RU)}",
+        lambda: f"около {rng.randint(12, 900)} партий {rng.choice(COMMODITIES_RU)} всё ещё ждут отправки в {city_prepositional}",
+        lambda: f"жители посёлка {_coined(rng, russian=True)} просят построить дорогу к терминалу в {city_prepositional}",
+    ])()
+
+
+def _filler_sentence_ru(rng: random.Random) -> str:
+    city_genitive, city_prepositional = rng.choice(CITIES_RU)
+    return rng.choice([
+        lambda: f"{_person_ru(rng)}, {rng.choice(ROLES_RU)} {rng.choice(INSTITUTES_RU)}, {rng.choice(SPEECH_RU)}, что {_clause_ru(rng)}.",
+        lambda: f"По данным {rng.choice(['компании', 'холдинга', 'торгового дома'])} «{_coined(rng, russian=True)}», {_clause_ru(rng)}.",
+        lambda: f"Как сообщили портовые власти {city_genitive}, {_clause_ru(rng)}.",
+        lambda: (f"Объём перевозок {rng.choice(COMMODITIES_RU)} через порт {city_genitive} {rng.choice(TRENDS_RU_MASCULINE)} "
+                 f"на {rng.randint(2, 60)}% {rng.choice(PERIODS_RU)}."),
+        lambda: (f"«{rng.choice(QUOTES_RU)}», — говорит {_person_ru(rng)}, чья компания «{_coined(rng, russian=True)}» держит "
+                 f"{rng.choice(FACILITIES_RU)} в {city_prepositional}."),
+        lambda: (f"{rng.choice(RU_OPENERS)} {rng.choice(RU_SCENES)}, а паром «{_coined(rng, russian=True)}» вышел из "
+                 f"{city_genitive} с опозданием на {rng.randint(2, 9)} ч."),
+        lambda: (f"Товарооборот по итогам {rng.choice([2023, 2024])} года {rng.choice(TRENDS_RU_MASCULINE)} и составил "
+                 f"{rng.randint(2, 9)},{rng.randint(0, 9)} млрд долларов."),
+        lambda: rng.choice(RU_CLOSERS),
+    ])()
 
 
 # --- documents ---------------------------------------------------------------------------------
@@ -415,7 +536,7 @@ def document(index: int, *, seed: int = 1, words: int = 1000, ru_share: float = 
         headline = headline + (" — подробности" if lang == "ru" else ": the details")
     published = _published(rng)
     if lang == "ru":
-        byline = f"Автор: {rng.choice(NAMES_RU)}"
+        byline = f"Автор: {_person_ru(rng)}"
         dateline = f"{published.day} {MONTHS_RU_GENITIVE[published.month - 1]} {published.year}"
     else:
         byline = f"By {_person_en(rng)}"

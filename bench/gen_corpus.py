@@ -15,9 +15,10 @@ copied.  Each document mixes
   mostly right, sometimes wrong (a 25-year term, 45 articles, signed in Tehran), so all
   verdicts occur;
 * filler from a small grammar — sources, quotes, shipments, prices, facilities — with coined
-  company, village and ferry names, so that unrelated documents share about as few word
-  triples as unrelated articles do (fixed sentences would make every document a
-  near-duplicate candidate of every other and flatter or punish the dedupe stage);
+  company, village and ferry names, so that unrelated documents share few word triples
+  (mean 3-shingle Jaccard about 0.14; unrelated real articles share a few hundredths,
+  fixed sentences would share a quarter and make every document a near-duplicate
+  candidate of every other);
 * page furniture the cleaner should drop ("Subscribe to our newsletter", share bars,
   "Read more" lists, cookie notices) and an editor's e-mail and phone to redact.
 
@@ -298,9 +299,8 @@ def _contact_ru(rng: random.Random, domain: str) -> str:
             f"или по телефону +7 (495) 555-{rng.randint(10, 99)}-{rng.randint(10, 99)}.")
 
 
-# --- filler: a small grammar with coined names, so that unrelated documents share few word triples,
-# as unrelated articles do (a corpus of fixed sentences would make every document a near-duplicate
-# candidate of every other) ------------------------------------------------------------------------
+# --- filler: a small grammar with coined names, so that unrelated documents share few word triples
+# (a corpus of fixed sentences would make every document a near-duplicate candidate of every other) ---
 
 SYLLABLES = ["ka", "lo", "ver", "mi", "dan", "sor", "te", "ril", "ba", "zan", "or", "vel", "ta", "nik", "os", "ra", "mer",
              "lin", "gor", "sa", "ven", "tu", "ar", "el", "bru", "kes", "dor", "fa", "lum", "pra"]

@@ -139,7 +139,11 @@ class Store:
             version = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if version is not None and int(version[0]) > SCHEMA_VERSION:
                 raise StoreError(f"{self.path}: schema version {version[0]} is newer than this accord ({SCHEMA_VERSION})")
-        self.db.executescript("BEGIN;" + SCHEMA + f"INSERT OR IGNORE INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}');COMMIT;")
+            if version is not None and int(version[0]) == SCHEMA_VERSION:
+                return  # opening a current store writes nothing, so readers never wait for a running ingest
+        # IMMEDIATE takes the write lock up front: a deferred transaction that upgrades to writing
+        # while another connection writes fails at once in WAL mode instead of waiting.
+        self.db.executescript("BEGIN IMMEDIATE;" + SCHEMA + f"INSERT OR IGNORE INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}');COMMIT;")
 
     # --- writing ----------------------------------------------------------------------------
     def _near_index(self) -> NearDuplicateIndex:

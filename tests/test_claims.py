@@ -131,3 +131,20 @@ def test_short_english_sentences_are_read_as_english_and_make_no_defence_claim(s
     lang, results = check_text(sentence, catalog=default_catalog())
     assert lang == "en"
     assert not [r for r in results if r.extracted.claim.type.value == "mutual_defense"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A French news website mocked the treaty and even called for a defence pact between the two nations.",
+    "Hardliners in Tehran want a military alliance with Moscow.",
+    "Эксперты призвали заключить военный союз между Россией и Ираном.",
+])
+def test_a_wish_or_proposal_of_a_defence_pact_is_not_a_claim_about_the_treaty(sentence):
+    _, results = check_text(sentence, catalog=default_catalog())
+    assert not [r for r in results if r.extracted.claim.type.value == "mutual_defense"]
+
+
+@pytest.mark.parametrize("sentence", ["The treaty is a defence pact.", "Договор обязывает Россию защищать Иран."])
+def test_a_plain_assertion_of_a_defence_pact_is_still_contradicted(sentence):
+    _, results = check_text(sentence, catalog=default_catalog())
+    found = [r for r in results if r.extracted.claim.type.value == "mutual_defense"]
+    assert [(r.extracted.claim.value, r.judgement.verdict.value) for r in found] == [(True, "contradicted")]

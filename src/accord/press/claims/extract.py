@@ -152,6 +152,8 @@ class _SentenceScan:
             return  # a question asserts nothing
         last_negated_end = None
         for m in self.find(self.lex.MUTUAL_DEFENSE):
+            if self.search(self.lex.DESIRE, max(clause_start(self.s, m.start()), m.start() - 60), m.start()):
+                continue  # a wish or a proposal, not a statement of what the treaty provides
             positive = not negated(self.s, m.start(), self.lang)
             if positive and last_negated_end is not None and m.start() - last_negated_end < 120 \
                     and clause_start(self.s, m.start()) <= last_negated_end:

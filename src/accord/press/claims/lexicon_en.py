@@ -32,6 +32,12 @@ MUTUAL_DEFENSE = rx(
     r"\b(?:must|shall|will|would|has to|have to|is to|are to)\s+(?:\w+\s+){0,3}?(?:help|assist|aid|defend|protect)\b(?:\W+\w+){0,3}?\W+(?:if|when|in case|in the event)\b(?:\W+\w+){0,4}?\W+(?:attacked|invaded|aggression|attack)",
 )
 
+# Wishes and proposals assert nothing about what a treaty says: "critics called for a defence pact".
+DESIRE = rx(
+    r"\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|want(?:s|ed|ing)?|hop(?:e|es|ed|ing) for|would (?:like|prefer)|wish(?:es|ed)? for"
+    r"|propos(?:e|es|ed|ing)|demand(?:s|ed|ing)?|push(?:es|ed|ing)? for|advocat(?:e|es|ed|ing)|lobb(?:y|ies|ied|ying) for)\b",
+)
+
 BOOL = {
     "non_assistance_to_aggressor": rx(
         r"\b(?:help\w*|assist\w*|aid|support\w*|render\w*|provid\w*|non-provision)\b(?:\W+\w+){0,8}?\W+(?:an? |any |the )?(?:aggressors?|attackers?)\b",

@@ -148,3 +148,20 @@ def test_a_plain_assertion_of_a_defence_pact_is_still_contradicted(sentence):
     _, results = check_text(sentence, catalog=default_catalog())
     found = [r for r in results if r.extracted.claim.type.value == "mutual_defense"]
     assert [(r.extracted.claim.value, r.judgement.verdict.value) for r in found] == [(True, "contradicted")]
+
+
+@pytest.mark.parametrize("sentence, value, verdict", [
+    ("The treaty was signed in Moscow on January 17.", "--01-17", "supported"),
+    ("The treaty was signed on January 20.", "--01-20", "contradicted"),
+    ("Договор был подписан 17 января в Москве.", "--01-17", "supported"),
+])
+def test_a_date_without_a_year_is_judged_on_month_and_day_not_given_this_year(sentence, value, verdict):
+    _, results = check_text(sentence, catalog=default_catalog())
+    found = [(r.extracted.claim.value, r.judgement.verdict.value) for r in results if r.extracted.claim.type.value == "signed_on"]
+    assert found == [(value, verdict)]
+
+
+def test_a_signing_date_is_not_given_to_a_later_ratification():
+    _, results = check_text("The treaty was initially signed in Moscow on January 17 and ratified later.", catalog=default_catalog())
+    ratified = [r.extracted.claim.value for r in results if r.extracted.claim.type.value == "ratified_by"]
+    assert ratified and all("01-17" not in str(v) for v in ratified)

@@ -43,6 +43,8 @@ def normalise(type_: str, value) -> str:
 def compatible(type_: str, gold: str, predicted: str) -> bool:
     if gold == predicted:
         return True
+    if predicted.startswith("--") and DATE.match(gold) and len(gold) == 10:
+        return gold[4:] == predicted[1:]  # a year-less date matches on month and day
     if DATE.match(gold) and DATE.match(predicted):
         return gold.startswith(predicted) or predicted.startswith(gold)
     if type_ == "renewal":

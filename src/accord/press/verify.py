@@ -36,5 +36,7 @@ def check_text(text: str, lang: str | None = None, *, as_of: dt.date | None = No
     lang = lang or detect_language(text) or "unknown"
     if lang not in SUPPORTED_LANGUAGES:
         raise UnsupportedLanguage(f"claims are extracted from {', '.join(sorted(SUPPORTED_LANGUAGES))} text; this text is '{lang}' and is not analysed")
-    claims = extract_claims(text, lang, default_year=(as_of or dt.date.today()).year)
+    # No year is assumed for a date the text gives without one: "signed on January 17" is judged
+    # on month and day, not read as this year's January 17.
+    claims = extract_claims(text, lang, default_year=as_of.year if as_of else None)
     return lang, [CheckedClaim(c, judge(c.claim, catalog, as_of=as_of)) for c in claims]

@@ -113,8 +113,17 @@ def _non_assistance(treaty: Treaty, claim: Claim) -> Judgement:
 
 
 def _date_prefix(value: Any) -> str | None:
+    """A claimed date: YYYY, YYYY-MM, YYYY-MM-DD, or --MM-DD when the text gives no year."""
     text = str(value)
-    return text if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text) else None
+    return text if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2}", text) else None
+
+
+def _same_date(actual: dt.date, claimed: str) -> bool:
+    """Does the claimed (possibly partial) date agree with the actual day? A year-less date
+    agrees when month and day do."""
+    if claimed.startswith("--"):
+        return actual.strftime("--%m-%d") == claimed
+    return actual.isoformat().startswith(claimed)
 
 
 def _signed_on(treaty: Treaty, claim: Claim) -> Judgement:
@@ -122,7 +131,7 @@ def _signed_on(treaty: Treaty, claim: Claim) -> Judgement:
     if treaty.signature is None or claimed is None:
         return _unknown(treaty, "the signature date") if claimed else _j(U, treaty, "", f"cannot read date '{claim.value}'", treaty.sources)
     actual = treaty.signature.date.isoformat()
-    ok = actual.startswith(claimed)
+    ok = _same_date(treaty.signature.date, claimed)
     return _j(S if ok else C, treaty, "life cycle: signed", f"signed on {actual}", treaty.signature.sources)
 
 
@@ -200,7 +209,7 @@ def _in_force(treaty: Treaty, claim: Claim, catalog: Catalog, as_of: dt.date | N
     if claimed:
         if entry is None:
             return _unknown(treaty, "the day of entry into force")
-        ok = entry.date.isoformat().startswith(claimed)
+        ok = _same_date(entry.date, claimed)
         return _j(S if ok else C, treaty, "life cycle: in force", f"entered into force on {entry.date.isoformat()}", entry.sources)
     value = _as_bool(claim.value)
     day = as_of or dt.date.today()
@@ -220,9 +229,9 @@ def _ratified_by(treaty: Treaty, claim: Claim) -> Judgement:
     mine = [e for e in steps if e.party == party]
     if not mine:
         return _j(C, treaty, "life cycle", f"no ratification step by {party} is recorded", treaty.sources)
-    day = re.search(r"\d{4}-\d{2}(-\d{2})?", text)
+    day = re.search(r"\d{4}-\d{2}(-\d{2})?|--\d{2}-\d{2}", text)
     if day:
-        dated = [e for e in mine if e.date and e.date.isoformat().startswith(day.group(0))]
+        dated = [e for e in mine if e.date and _same_date(e.date, day.group(0))]
         if not dated:
             known = ", ".join(f"{e.body} {e.date.isoformat()}" for e in mine if e.date)
             return _j(C, treaty, "life cycle", f"{party}'s steps: {known}", [s for e in mine for s in e.sources])

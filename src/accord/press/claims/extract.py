@@ -267,8 +267,11 @@ class _SentenceScan:
                 continue  # "approved"/"adopted" alone is too vague to be a ratification step
             parties = self._ratifying_parties(left, right)
             for party in parties:
-                dates = self.dates()
-                near = _nearest([d for d in dates if d[2] and abs(d[0] - m.start()) < 50], m.start())
+                # a date between a signing verb and this one is the signing's ("signed on January 17 and ratified later")
+                signing = [c.start() for c in self.find(self.lex.SIGN_CUE)]
+                dates = [d for d in self.dates() if d[2] and abs(d[0] - m.start()) < 50
+                         and not any(c < d[0] < m.start() for c in signing)]
+                near = _nearest(dates, m.start())
                 detail = ", ".join(x for x in (body, near[2] if near else None) if x)
                 value = f"{party} ({detail})" if detail else party
                 self.emit(self.resolve(m.start(), reach=40), ClaimType.ratified_by, value, m.start(), m.end())

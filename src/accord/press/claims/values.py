@@ -80,7 +80,7 @@ def _month(name: str) -> int:
 
 
 def read_date(m: re.Match, default_year: int | None) -> str | None:
-    """ISO date (or year-month / year) from a DATE match; None when the year cannot be known."""
+    """ISO date (or year-month / year, or --MM-DD when the year is not known) from a DATE match."""
     g = m.groupdict()
     if g.get("iso"):
         return g["iso"]
@@ -90,9 +90,9 @@ def read_date(m: re.Match, default_year: int | None) -> str | None:
     for mon, day, year in (("mon", "day", "year"), ("mon2", "day2", "year2"), ("mon3", "day3", "year3"), ("mon4", None, "year4"), ("mon5", None, "year5")):
         if g.get(mon):
             y = int(g[year]) if g.get(year) else default_year
-            if y is None:
-                return None
             month = _month(g[mon])
+            if y is None:  # "signed on January 17" with no year anywhere: ISO 8601's --MM-DD, not a guess
+                return f"--{month:02d}-{int(g[day]):02d}" if day and g.get(day) else None
             if day and g.get(day):
                 return f"{y:04d}-{month:02d}-{int(g[day]):02d}"
             return f"{y:04d}-{month:02d}"

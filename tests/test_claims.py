@@ -165,3 +165,16 @@ def test_a_signing_date_is_not_given_to_a_later_ratification():
     _, results = check_text("The treaty was initially signed in Moscow on January 17 and ratified later.", catalog=default_catalog())
     ratified = [r.extracted.claim.value for r in results if r.extracted.claim.type.value == "ratified_by"]
     assert ratified and all("01-17" not in str(v) for v in ratified)
+
+
+def test_a_quotation_introduced_in_the_previous_paragraph_belongs_to_the_treaty_it_names():
+    from accord.press.claims import extract_document
+
+    intro = "Article 4 of the treaty between Russia and the DPRK states:"
+    quote = "If one of the Parties is subjected to an armed attack, the other Party will immediately provide military and other assistance."
+    for separator, expected in ((":", "rus-prk-2024"), (".", "rus-irn-2025")):
+        text = intro[:-1] + separator + "\n\n" + quote
+        spans = [(0, len(intro), "en"), (len(intro) + 2, len(text), "en")]
+        claims, _ = extract_document(text, spans, default_year=2025)
+        defence = [c.claim.treaty for c in claims if c.claim.type.value == "mutual_defense"]
+        assert defence == [expected], separator

@@ -316,15 +316,20 @@ def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *
     year = default_year or document_year(text)
     not_analysed: dict[str, int] = {}
     sinks: dict[str, _Sink] = {}
+    carry = None
     for start, end, lang in paragraphs:
         if lang not in LEXICONS:
             key = lang or "unknown"
             not_analysed[key] = not_analysed.get(key, 0) + 1
+            carry = None
             continue
         sink = sinks.setdefault(lang, _Sink(text, lang))
-        carry = None
         for a, b in sentences(text, start, end):
             carry = _SentenceScan(sink, a, b, lang, year, carry).run()
+        # A treaty named only in the previous paragraph is not this one's subject, unless that
+        # paragraph introduced a quotation from it ("Article 4 of the treaty with the DPRK states:").
+        if not text[start:end].rstrip().endswith(":"):
+            carry = None
     claims: list[ExtractedClaim] = []
     seen: set[tuple] = set()
     for sink in sinks.values():

@@ -178,3 +178,11 @@ def test_a_quotation_introduced_in_the_previous_paragraph_belongs_to_the_treaty_
         claims, _ = extract_document(text, spans, default_year=2025)
         defence = [c.claim.treaty for c in claims if c.claim.type.value == "mutual_defense"]
         assert defence == [expected], separator
+
+
+def test_a_place_in_the_possessive_is_not_where_the_treaty_was_signed():
+    sentence = "The deal was signed by Presidents Vladimir Putin and Masoud Pezeshkian, with votes in Moscow’s parliament still needed."
+    _, results = check_text(sentence, catalog=default_catalog())
+    assert "signed_at" not in {r.extracted.claim.type.value for r in results}
+    _, results = check_text("The deal was signed by the two presidents in Moscow.", catalog=default_catalog())
+    assert [r.extracted.claim.value for r in results if r.extracted.claim.type.value == "signed_at"] == ["Moscow"]

@@ -118,6 +118,8 @@ def places_after_preposition(text: str, may_match: Callable[[re.Pattern], bool] 
         if not may_match(rx):
             continue
         for m in rx.finditer(text):
+            if text.startswith(("'s", "’s"), m.end()):
+                continue  # "in Moscow's parliament": the place owns something, it is not where things happen
             if PLACE_PREPOSITION.search(text[max(0, m.start() - 12): m.start()]):
                 out.append((m.start(), m.end(), name))
     return out

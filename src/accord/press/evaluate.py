@@ -122,10 +122,10 @@ def _rows(path: Path):
             yield row
 
 
-def evaluate(path: Path, catalog: Catalog | None = None) -> EvalReport:
+def evaluate(path: Path | str, catalog: Catalog | None = None) -> EvalReport:
     catalog = catalog or default_catalog()
     report = EvalReport()
-    for row in _rows(path):
+    for row in _rows(Path(path)):
         report.documents += 1
         raw = RawDocument(id=str(row.get("id")), text=row["text"], url=row.get("url"), lang=row.get("lang"),
                           published=row.get("published"), outlet=row.get("outlet"), origin=path.name)

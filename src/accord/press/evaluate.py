@@ -124,8 +124,9 @@ def _rows(path: Path):
 
 def evaluate(path: Path | str, catalog: Catalog | None = None) -> EvalReport:
     catalog = catalog or default_catalog()
+    path = Path(path)
     report = EvalReport()
-    for row in _rows(Path(path)):
+    for row in _rows(path):
         report.documents += 1
         raw = RawDocument(id=str(row.get("id")), text=row["text"], url=row.get("url"), lang=row.get("lang"),
                           published=row.get("published"), outlet=row.get("outlet"), origin=path.name)

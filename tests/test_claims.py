@@ -186,3 +186,14 @@ def test_a_place_in_the_possessive_is_not_where_the_treaty_was_signed():
     assert "signed_at" not in {r.extracted.claim.type.value for r in results}
     _, results = check_text("The deal was signed by the two presidents in Moscow.", catalog=default_catalog())
     assert [r.extracted.claim.value for r in results if r.extracted.claim.type.value == "signed_at"] == ["Moscow"]
+
+
+def test_items_of_a_list_introduced_as_fields_of_cooperation_are_domains_and_the_list_ends_with_it():
+    text = ("The agreement details cooperation in these sectors:\n- Banking\n- Transport\n"
+            "- Combating international terrorism\nTransport strikes hit Moscow on Monday.")
+    claims = extract_claims(text, "en", default_year=2025)
+    domains = [(c.claim.value, c.quote) for c in claims if c.claim.type.value == "covers_domain"]
+    assert [d for d, _ in domains] == ["finance", "transport", "counter-terrorism"]
+    assert all(text.index(q) < text.index("Transport strikes") for _, q in domains)
+    plain = extract_claims("- Banking\n- Transport", "en", default_year=2025)
+    assert not [c for c in plain if c.claim.type.value == "covers_domain"], "a list nobody introduced says nothing"

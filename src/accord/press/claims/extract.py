@@ -29,6 +29,7 @@ RULE_EVENTS = [("ratif", "ratification"), ("ратифи", "ratification"), ("no
                ("last", "notification"), ("послед", "notification"), ("exchange", "exchange of instruments"),
                ("обмен", "exchange of instruments"), ("sign", "signature"), ("подпис", "signature")]
 YEAR_ONLY = re.compile(r"^\d{4}$")
+LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•*·▪]|\d{1,2}[.)])[ \t]+")
 FORCE_OR_RATIFY = re.compile(r"(?:force|effect|ratif\w*|approv\w*|вступ\w*|силу|ратифи\w*|одобр\w*)\W*(?:\w+\W+){0,2}$", re.I)
 
 
@@ -93,8 +94,10 @@ class _SentenceScan:
     used by several steps runs once.  Both only skip work whose outcome is known.
     """
 
-    def __init__(self, sink: _Sink, a: int, b: int, lang: str, year: int | None, carry: str | None):
+    def __init__(self, sink: _Sink, a: int, b: int, lang: str, year: int | None, carry: str | None,
+                 list_scope: bool = False):
         self.sink, self.a, self.lang, self.year, self.carry = sink, a, lang, year, carry
+        self.list_scope = list_scope  # an item of a list introduced by "cooperation in these sectors:"
         self.s = sink.text[a:b]
         self.folded = fold(self.s)
         self.lex = LEXICONS[lang]
@@ -294,8 +297,12 @@ class _SentenceScan:
         return [max(found)[1]] if found else []
 
     # --- scope -----------------------------------------------------------------------------------
+    def introduces_scope_list(self) -> bool:
+        """Does this sentence open a list of fields ("The agreement details cooperation in these sectors:")?"""
+        return self.s.rstrip().endswith(":") and bool(self.first(self.lex.SCOPE_CUE))
+
     def domains(self) -> None:
-        scoped = bool(self.first(self.lex.SCOPE_CUE))
+        scoped = self.list_scope or bool(self.first(self.lex.SCOPE_CUE))
         defence_phrases = [(m.start(), m.end()) for m in self.find(self.lex.MUTUAL_DEFENSE)]
         for pattern, domain in self.lex.DOMAINS:
             if not scoped and domain not in self.lex.NO_SCOPE_NEEDED:
@@ -316,7 +323,7 @@ def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *
     year = default_year or document_year(text)
     not_analysed: dict[str, int] = {}
     sinks: dict[str, _Sink] = {}
-    carry = None
+    carry, list_scope = None, False
     for start, end, lang in paragraphs:
         if lang not in LEXICONS:
             key = lang or "unknown"
@@ -325,7 +332,10 @@ def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *
             continue
         sink = sinks.setdefault(lang, _Sink(text, lang))
         for a, b in sentences(text, start, end):
-            carry = _SentenceScan(sink, a, b, lang, year, carry).run()
+            item = list_scope and bool(LIST_ITEM.match(text, a))
+            scan = _SentenceScan(sink, a, b, lang, year, carry, list_scope=item)
+            carry = scan.run()
+            list_scope = item or scan.introduces_scope_list()
         # A treaty named only in the previous paragraph is not this one's subject, unless that
         # paragraph introduced a quotation from it ("Article 4 of the treaty with the DPRK states:").
         if not text[start:end].rstrip().endswith(":"):

@@ -120,3 +120,19 @@ def test_stylesheet_is_served_locally(client):
     page = client.get("/").text
     assert "http://" not in page.split("<body>")[0] and "https://" not in page.split("<body>")[0]  # nothing fetched from elsewhere
     assert '<a class="skip-link" href="#main">Skip to content</a>' in page
+
+
+def test_an_unusable_store_gives_browsers_a_page_and_the_api_its_json(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from accord.interfaces.api import create_app
+
+    broken = tmp_path / "notes.sqlite"
+    broken.write_text("not a database " * 300)
+    with TestClient(create_app(db_path=broken)) as client:
+        page = client.get("/coverage", headers={"accept": "text/html"})
+        assert page.status_code == 503 and "text/html" in page.headers["content-type"]
+        assert "cannot be used" in page.text and "back to the catalog" in page.text
+        api = client.get("/api/sources")
+        assert api.status_code == 503 and "store" in api.json()["error"]
+        assert client.get("/", headers={"accept": "text/html"}).status_code == 200  # the catalog needs no store

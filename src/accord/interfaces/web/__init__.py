@@ -11,7 +11,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from accord.interfaces.web import pages_catalog, pages_check, pages_press, pages_reasoning, pages_treaty
-from accord.interfaces.web.rendering import STATIC_DIR, not_found
+from accord.interfaces.web.rendering import STATIC_DIR, not_found, render
+from accord.services.store import StoreError
 
 
 def _wants_html(request: Request) -> bool:
@@ -33,11 +34,26 @@ def _install_not_found_page(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, not_found_page)
 
 
+def _install_store_error_page(app: FastAPI) -> None:
+    # A browser on a coverage page gets a page, not the API's JSON, when the store file is unusable.
+    previous = app.exception_handlers.get(StoreError)
+
+    async def store_error_page(request: Request, exc: StoreError):
+        if _wants_html(request):
+            return render(request, "unavailable.html", {"message": str(exc)}, status_code=503)
+        if previous is not None:
+            return await previous(request, exc)
+        raise exc
+
+    app.add_exception_handler(StoreError, store_error_page)
+
+
 def install(app: FastAPI) -> None:
     for module in (pages_catalog, pages_treaty, pages_reasoning, pages_check, pages_press):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _install_not_found_page(app)
+    _install_store_error_page(app)
 
 
 __all__ = ["install"]

@@ -197,3 +197,17 @@ def test_items_of_a_list_introduced_as_fields_of_cooperation_are_domains_and_the
     assert all(text.index(q) < text.index("Transport strikes") for _, q in domains)
     plain = extract_claims("- Banking\n- Transport", "en", default_year=2025)
     assert not [c for c in plain if c.claim.type.value == "covers_domain"], "a list nobody introduced says nothing"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Дата подписания | 17 января 2025 года |\nПодписали |\nВладимир Путин Масуд Пезешкиан |\nСтороны |", "ru"),
+    ("Signed by:\nVladimir Putin, Masoud Pezeshkian", "en"),
+])
+def test_the_names_under_an_infobox_label_signed_by_are_signatories(text, lang):
+    names = {c.claim.value for c in extract_claims(text, lang, default_year=2025) if c.claim.type.value == "signatory"}
+    assert names == {"Vladimir Putin", "Masoud Pezeshkian"}
+
+
+def test_a_short_sentence_about_signing_is_not_a_label_for_the_next_one():
+    claims = extract_claims("The treaty was signed.\nPutin called it a breakthrough.", "en", default_year=2025)
+    assert not [c for c in claims if c.claim.type.value == "signatory"]

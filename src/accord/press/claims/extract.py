@@ -29,6 +29,7 @@ RULE_EVENTS = [("ratif", "ratification"), ("ратифи", "ratification"), ("no
                ("last", "notification"), ("послед", "notification"), ("exchange", "exchange of instruments"),
                ("обмен", "exchange of instruments"), ("sign", "signature"), ("подпис", "signature")]
 YEAR_ONLY = re.compile(r"^\d{4}$")
+SIGN_LABEL_FILLER = re.compile(r"[\s|:•*-]+|\bby\b", re.I)
 LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•*·▪]|\d{1,2}[.)])[ \t]+")
 FORCE_OR_RATIFY = re.compile(r"(?:force|effect|ratif\w*|approv\w*|вступ\w*|силу|ратифи\w*|одобр\w*)\W*(?:\w+\W+){0,2}$", re.I)
 
@@ -95,9 +96,10 @@ class _SentenceScan:
     """
 
     def __init__(self, sink: _Sink, a: int, b: int, lang: str, year: int | None, carry: str | None,
-                 list_scope: bool = False):
+                 list_scope: bool = False, after_sign_label: bool = False):
         self.sink, self.a, self.lang, self.year, self.carry = sink, a, lang, year, carry
         self.list_scope = list_scope  # an item of a list introduced by "cooperation in these sectors:"
+        self.after_sign_label = after_sign_label  # the value cell of an infobox row "Signed by | …"
         self.s = sink.text[a:b]
         self.folded = fold(self.s)
         self.lex = LEXICONS[lang]
@@ -232,8 +234,19 @@ class _SentenceScan:
         for m in self.find(self.lex.REPLACES):
             self.emit(DEFAULT, ClaimType.replaces, "rus-irn-2001", m.start(), m.end())
 
+    def is_sign_label(self) -> bool:
+        """Is this sentence only a label such as "Подписали |" or "Signed by:" (an infobox row's key)?"""
+        if not self.first(self.lex.SIGN_CUE):
+            return False
+        return len(SIGN_LABEL_FILLER.sub("", self.lex.SIGN_CUE.sub("", self.s))) <= 3
+
     def signing(self) -> None:
         cues = [m for m in self.find(self.lex.SIGN_CUE) if not negated(self.s, m.start(), self.lang, window=20)]
+        if not cues and self.after_sign_label:
+            treaty = self.carry or DEFAULT
+            for start, end, name in people(self.s, self.may_match):
+                self.emit(treaty, ClaimType.signatory, name, start, end)
+            return
         if not cues:
             return
         anchor = cues[0].start()
@@ -323,7 +336,7 @@ def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *
     year = default_year or document_year(text)
     not_analysed: dict[str, int] = {}
     sinks: dict[str, _Sink] = {}
-    carry, list_scope = None, False
+    carry, list_scope, sign_label = None, False, False
     for start, end, lang in paragraphs:
         if lang not in LEXICONS:
             key = lang or "unknown"
@@ -333,9 +346,10 @@ def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *
         sink = sinks.setdefault(lang, _Sink(text, lang))
         for a, b in sentences(text, start, end):
             item = list_scope and bool(LIST_ITEM.match(text, a))
-            scan = _SentenceScan(sink, a, b, lang, year, carry, list_scope=item)
+            scan = _SentenceScan(sink, a, b, lang, year, carry, list_scope=item, after_sign_label=sign_label)
             carry = scan.run()
             list_scope = item or scan.introduces_scope_list()
+            sign_label = scan.is_sign_label()
         # A treaty named only in the previous paragraph is not this one's subject, unless that
         # paragraph introduced a quotation from it ("Article 4 of the treaty with the DPRK states:").
         if not text[start:end].rstrip().endswith(":"):

@@ -211,3 +211,13 @@ def test_the_names_under_an_infobox_label_signed_by_are_signatories(text, lang):
 def test_a_short_sentence_about_signing_is_not_a_label_for_the_next_one():
     claims = extract_claims("The treaty was signed.\nPutin called it a breakthrough.", "en", default_year=2025)
     assert not [c for c in claims if c.claim.type.value == "signatory"]
+
+
+def test_a_year_used_as_a_name_does_not_date_the_document():
+    from accord.press.claims.values import document_year
+
+    background = "It builds on the 1921 Iran-Soviet Treaty, the 2001 Treaty and a 2020 joint declaration."
+    assert document_year(background, today=2026) is None
+    assert document_year(background + " It entered into force in October 2025.", today=2026) == 2025
+    claims = extract_claims(background + " The treaty was signed on January 17.", "en")
+    assert [c.claim.value for c in claims if c.claim.type.value == "signed_on"] == ["--01-17"]

@@ -125,9 +125,14 @@ def places_after_preposition(text: str, may_match: Callable[[re.Pattern], bool] 
     return out
 
 
+ATTRIBUTIVE_YEAR = re.compile(r"\b(?:the|a|an)\s+$", re.I)
+
+
 def document_year(text: str, today: int | None = None) -> int | None:
     """For dates written without a year: the latest plausible year the document mentions
     (news speaks from its own present; older years are background)."""
     limit = today or dt.date.today().year
-    years = [int(y) for y in YEAR.findall(text) if int(y) <= limit]
+    # "the 2001 Treaty", "a 2020 joint declaration": a year used as a name is background, not the present
+    years = [int(m.group(0)) for m in YEAR.finditer(text)
+             if int(m.group(0)) <= limit and not ATTRIBUTIVE_YEAR.search(text, max(0, m.start() - 5), m.start())]
     return max(years) if years else None

@@ -242,20 +242,16 @@ class _SentenceScan:
 
     def signing(self) -> None:
         cues = [m for m in self.find(self.lex.SIGN_CUE) if not negated(self.s, m.start(), self.lang, window=20)]
-        if not cues and self.after_sign_label:
-            treaty = self.carry or DEFAULT
-            for start, end, name in people(self.s, self.may_match):
-                self.emit(treaty, ClaimType.signatory, name, start, end)
-            return
         if not cues:
+            if self.after_sign_label:
+                self._signatories(self.carry or DEFAULT)
             return
         anchor = cues[0].start()
         law = self.first(self.lex.RATIFY)
         law_signing = law is not None and "law" in law.group(0).lower() or (law is not None and "закон" in law.group(0).lower())
         treaty = self.resolve(anchor, reach=120)
         if not law_signing:
-            for start, end, name in people(self.s, self.may_match):
-                self.emit(treaty, ClaimType.signatory, name, start, end)
+            self._signatories(treaty)
         dates = self.dates()
         dates = [d for d in dates if d[2] and not FORCE_OR_RATIFY.search(self.s[max(0, d[0] - 40): d[0]])]
         sign_ends = [c.end() for c in cues]
@@ -269,6 +265,10 @@ class _SentenceScan:
         if place and min(abs(place[0] - c.start()) for c in cues) < 120:
             self.emit(treaty, ClaimType.signed_at, place[2], place[0], place[1])
 
+    def _signatories(self, treaty: str) -> None:
+        for start, end, name in people(self.s, self.may_match):
+            self.emit(treaty, ClaimType.signatory, name, start, end)
+
     def ratification(self) -> None:
         for m in self.find(self.lex.RATIFY):
             verb = m.group(0).lower()
@@ -281,16 +281,15 @@ class _SentenceScan:
             explicit = verb.startswith(("ratif", "ратифи")) or "law" in verb or "закон" in verb
             if body is None and not explicit:
                 continue  # "approved"/"adopted" alone is too vague to be a ratification step
-            parties = self._ratifying_parties(left, right)
-            for party in parties:
-                # a date between a signing verb and this one is the signing's ("signed on January 17 and ratified later")
-                signing = [c.start() for c in self.find(self.lex.SIGN_CUE)]
-                dates = [d for d in self.dates() if d[2] and abs(d[0] - m.start()) < 50
-                         and not any(c < d[0] < m.start() for c in signing)]
-                near = _nearest(dates, m.start())
-                detail = ", ".join(x for x in (body, near[2] if near else None) if x)
-                value = f"{party} ({detail})" if detail else party
-                self.emit(self.resolve(m.start(), reach=40), ClaimType.ratified_by, value, m.start(), m.end())
+            # a date between a signing verb and this one is the signing's ("signed on January 17 and ratified later")
+            signing = [c.start() for c in self.find(self.lex.SIGN_CUE)]
+            dates = [d for d in self.dates() if d[2] and abs(d[0] - m.start()) < 50
+                     and not any(c < d[0] < m.start() for c in signing)]
+            near = _nearest(dates, m.start())
+            detail = ", ".join(x for x in (body, near[2] if near else None) if x)
+            treaty = self.resolve(m.start(), reach=40)
+            for party in self._ratifying_parties(left, right):
+                self.emit(treaty, ClaimType.ratified_by, f"{party} ({detail})" if detail else party, m.start(), m.end())
 
     def _ratifying_parties(self, left: str, right: str) -> list[str]:
         # Passive "ratified by Russia ... and Iran": the parties after "by"; else the nearest subject on the left.

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from accord.press.pipeline import ProcessedDocument
 from accord.press.read import RawDocument, ReadError, read_paths
-from accord.services.ingest import IngestReport, safe_process, store_results
+from accord.services.ingest import IngestReport, process_item, store_results
 from accord.services.store import Store
 
 CHUNK = 64  # documents per task: big enough to amortise scheduling, small enough to spread
@@ -30,7 +30,7 @@ class EngineUnavailable(RuntimeError):
 
 def process_chunk(items: list[RawDocument | ReadError]) -> list[ProcessedDocument | ReadError]:
     """Runs on a worker. Reading errors travel with their chunk, so each chunk comes back in input order."""
-    return [item if isinstance(item, ReadError) else safe_process(item) for item in items]
+    return [process_item(item) for item in items]
 
 
 def _on_cluster(client, items: Iterator[RawDocument | ReadError], chunk: int,

@@ -30,7 +30,6 @@ class IngestReport:
     errors: list[dict] = field(default_factory=list)
     verdicts: Counter = field(default_factory=Counter)
     not_analysed: Counter = field(default_factory=Counter)
-    bytes: int = 0
 
     @property
     def documents(self) -> int:
@@ -49,10 +48,14 @@ def safe_process(raw: RawDocument) -> ProcessedDocument | ReadError:
         return ReadError(raw.origin or raw.id, f"processing failed: {type(exc).__name__}: {exc}")
 
 
+def process_item(item: RawDocument | ReadError) -> ProcessedDocument | ReadError:
+    """A read document through the pipeline; a reading error passes through as it is."""
+    return item if isinstance(item, ReadError) else safe_process(item)
+
+
 def _processed(items: Iterator[RawDocument | ReadError], workers: int) -> Iterator[ProcessedDocument | ReadError]:
     if workers <= 1:
-        for item in items:
-            yield item if isinstance(item, ReadError) else safe_process(item)
+        yield from map(process_item, items)
         return
     # Never plain fork: a parent that has already detected languages holds lingua's thread pool,
     # and a forked child that inherits its locks but not its threads waits forever.
@@ -100,7 +103,6 @@ def store_results(results: Iterable[ProcessedDocument | ReadError], store: Store
             if outcome != "unchanged":
                 report.verdicts.update(c.verdict for c in item.claims)
                 report.not_analysed.update(item.not_analysed)
-            report.bytes += len(item.text.encode("utf-8"))
         if progress:
             progress(getattr(item, "origin", ""), report.documents + len(report.errors))
     return report

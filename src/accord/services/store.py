@@ -16,9 +16,11 @@ import re
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 
+from accord.knowledge.catalog import nearest
 from accord.press.dedupe import Fingerprint, NearDuplicateIndex
 from accord.press.pipeline import ProcessedDocument
 
@@ -104,6 +106,15 @@ def _unmark(marked: str, lemmas: set[str]) -> dict:
     return {"snippet": plain, "matches": [list(m) for m in sorted({tuple(m) for m in matches})]}
 
 
+class Stored(NamedTuple):
+    """What :meth:`Store.put` did: the outcome, the document it relates to (the copy it repeats
+    or resembles), and the id it is stored under (a second version of a known id gets a new one)."""
+
+    outcome: str  # "new" | "unchanged" | "near-duplicate"
+    related: str | None
+    id: str
+
+
 class StoreError(RuntimeError):
     """The database file cannot be used (not a database, a newer schema, not writable)."""
 
@@ -160,9 +171,13 @@ class Store:
 
     def add(self, doc: ProcessedDocument) -> tuple[str, str | None]:
         """Store one processed document: ("new" | "unchanged" | "near-duplicate", related id)."""
+        return self.put(doc)[:2]
+
+    def put(self, doc: ProcessedDocument) -> Stored:
+        """Store one processed document and say where it went (see :class:`Stored`)."""
         same = self.db.execute("SELECT id FROM documents WHERE content_hash = ?", (doc.content_hash,)).fetchone()
         if same is not None:
-            return "unchanged", same["id"]
+            return Stored("unchanged", same["id"], same["id"])
         doc_id = doc.id
         if self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
             doc_id = f"{doc.id}~{doc.content_hash[:8]}"  # same id, other content: keep both versions
@@ -198,7 +213,7 @@ class Store:
             self.db.execute("ROLLBACK")
             raise
         self._near_index().add_fingerprint(doc_id, fp)
-        return ("near-duplicate", near_of) if near_of else ("new", None)
+        return Stored("near-duplicate", near_of, doc_id) if near_of else Stored("new", None, doc_id)
 
     def record_error(self, origin: str, message: str) -> None:
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
@@ -232,6 +247,11 @@ class Store:
         doc["paragraphs"] = [dict(r) for r in self.db.execute('SELECT idx, start, "end", lang, analysed FROM paragraphs WHERE doc_id = ? ORDER BY idx', (doc_id,))]
         doc["claims"] = [self._claim(r) for r in self.db.execute('SELECT * FROM claims WHERE doc_id = ? ORDER BY start', (doc_id,))]
         return doc
+
+    def nearest_id(self, doc_id: str) -> str | None:
+        """The stored document id closest in spelling to ``doc_id``, for "did you mean" hints."""
+        ids = [row[0] for row in self.db.execute("SELECT id FROM documents")]
+        return nearest(doc_id, ids) if ids else None
 
     def claims(self, *, verdict: str | None = None, type: str | None = None, lang: str | None = None,
                treaty: str | None = None, outlet: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:

@@ -59,14 +59,11 @@ class SerialWriter:
         self._store: Store | None = None
 
     def add(self, doc: ProcessedDocument) -> tuple[str, str | None, str]:
-        """(outcome, related id, the id the document is stored under).  The store keeps a second
-        version of a known id under a new id, so the stored id is looked up by content."""
+        """(outcome, related id, the id the document is stored under)."""
         with self._lock:
             if self._store is None:
                 self._store = Store(self.path)
-            outcome, related = self._store.add(doc)
-            row = self._store.db.execute("SELECT id FROM documents WHERE content_hash = ?", (doc.content_hash,)).fetchone()
-            return outcome, related, row["id"]
+            return tuple(self._store.put(doc))
 
     def close(self) -> None:
         with self._lock:

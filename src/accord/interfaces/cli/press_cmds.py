@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rapidfuzz import process as fuzzy
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.markup import escape
@@ -15,6 +14,7 @@ from rich.text import Text
 
 from accord.interfaces.cli.common import app, console, err_console, fail, print_json
 from accord.interfaces.cli.treaty_cmds import JSON, catalog
+from accord.knowledge.catalog import nearest
 from accord.press.claims import SUPPORTED_LANGUAGES
 from accord.reasoning.claims import ClaimType, Verdict
 from accord.services.batch import EngineUnavailable, ingest_on_dask
@@ -37,8 +37,8 @@ def _choice(value: Optional[str], valid: list[str], option: str) -> Optional[str
     """Accept a filter value only if it is one of ``valid``; otherwise name the nearest one."""
     if value is None or value in valid:
         return value
-    best = fuzzy.extractOne(value, valid)
-    hint = f"; did you mean '{best[0]}'?" if best and best[1] >= 60 else ""
+    best = nearest(value, valid)
+    hint = f"; did you mean '{best}'?" if best else ""
     fail(f"unknown value '{value}' for {option}{hint} (one of: {', '.join(valid)})")
 
 
@@ -164,9 +164,8 @@ def doc(doc_id: str = typer.Argument(..., help="Document id, as listed by `accor
     store = open_store(db)
     record = store.document(doc_id)
     if record is None:
-        ids = [row[0] for row in store.db.execute("SELECT id FROM documents")]
-        best = fuzzy.extractOne(doc_id, ids) if ids else None
-        hint = f"; did you mean '{best[0]}'?" if best and best[1] >= 60 else ""
+        best = store.nearest_id(doc_id)
+        hint = f"; did you mean '{best}'?" if best else ""
         fail(f"no stored document '{doc_id}'{hint}")
     if json_out:
         print_json(record)

@@ -12,7 +12,7 @@ from accord.interfaces.api.deps import get_catalog, get_store
 from accord.interfaces.web.charts import outlet_bars_svg
 from accord.interfaces.web.highlight import highlight
 from accord.interfaces.web.rendering import not_found, render
-from accord.knowledge.catalog import Catalog, nearest
+from accord.knowledge.catalog import Catalog
 from accord.reasoning.claims import ClaimType, Verdict
 from accord.services.store import Store
 
@@ -20,7 +20,6 @@ router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 50
 CLAIMS_PAGE_SIZE = 100
-NEAREST_POOL = 5000  # ids compared when a document is not found
 
 
 def _page_number(value: str | None) -> int:
@@ -45,8 +44,7 @@ def coverage_page(request: Request, page: str | None = None, store: Store = Depe
 def document_page(request: Request, doc_id: str, store: Store = Depends(get_store)):
     doc = store.document(doc_id)
     if doc is None:
-        ids = [d["id"] for d in store.documents(limit=NEAREST_POOL)]
-        hint = nearest(doc_id, ids) if ids else None
+        hint = store.nearest_id(doc_id)
         return not_found(request, "document", doc_id, hint, f"/documents/{hint}" if hint else None)
     blocks, unplaced = highlight(doc["text"], doc["paragraphs"], doc["claims"])
     return render(request, "document.html", {"doc": doc, "blocks": blocks, "unplaced": unplaced})

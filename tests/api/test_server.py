@@ -5,39 +5,21 @@ from __future__ import annotations
 import http.client
 import json
 import socket
-import threading
-import time
 
 import httpx
 import pytest
-import uvicorn
 
 from accord.interfaces.api import create_app
+from live_server import serving
 
 LIMIT = 4_096
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     app = create_app(db_path=tmp_path_factory.mktemp("served") / "accord.sqlite", max_body_bytes=LIMIT)
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            pytest.fail("the server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", port
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serving(app) as (base, port):
+        yield base, port
 
 
 def test_real_requests(server):

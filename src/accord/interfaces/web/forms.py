@@ -13,8 +13,6 @@ from fastapi import Request
 
 from accord.knowledge.catalog import Catalog, LookupFailed
 
-DEFAULT_MAX_FORM_BYTES = 1_048_576
-
 
 class FormError(ValueError):
     """Bad input from a form; the message names the field and, where there is one, the nearest valid value."""
@@ -44,15 +42,10 @@ def parse_party(value: str | None, field: str, catalog: Catalog) -> str | None:
 async def read_urlencoded(request: Request) -> dict[str, str]:
     """The fields of an ``application/x-www-form-urlencoded`` body (the only kind the pages send).
 
-    Parsed here rather than with a multipart library the pages would not otherwise need; the
-    body size is capped by the app's ``max_body_bytes``.
+    Parsed here rather than with a multipart library the pages would not otherwise need. The
+    body's size is already capped by the app's body-limit middleware (413), which sees every request.
     """
-    limit = getattr(request.app.state, "max_body_bytes", DEFAULT_MAX_FORM_BYTES)
-    body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            raise FormError(f"the text is too long: at most {limit // 1024} KiB can be checked at once")
+    body = await request.body()
     try:
         decoded = body.decode("utf-8")
     except UnicodeDecodeError:

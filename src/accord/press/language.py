@@ -73,11 +73,15 @@ def _letters_by_script(sample: str) -> Counter[str]:
     return Counter({script: n for script, pattern in SCRIPTS.items() if (n := len(pattern.findall(sample)))})
 
 
+def _builder(group: str) -> LanguageDetectorBuilder:
+    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in GROUPS[group]]
+    return LanguageDetectorBuilder.from_languages(*languages)
+
+
 @lru_cache(maxsize=None)
 def detector(group: str) -> LanguageDetector:
     """The lingua detector for one script group, built once on first use."""
-    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in GROUPS[group]]
-    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+    return _builder(group).with_low_accuracy_mode().build()
 
 
 def _iso(language: Language | None) -> str | None:
@@ -121,8 +125,7 @@ def _decide(text: str) -> tuple[str | None, str | None, int, str]:
 def precise_detector(group: str) -> LanguageDetector:
     """High-accuracy mode (1- to 5-grams) for one script group: slower to build and larger, but
     right on the one-sentence texts a user pastes ("Iran must defend itself." is Dutch to trigrams)."""
-    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in GROUPS[group]]
-    return LanguageDetectorBuilder.from_languages(*languages).build()
+    return _builder(group).build()
 
 
 def detect_language(text: str) -> str | None:

@@ -10,7 +10,14 @@ Supported inputs:
 * directories, walked recursively in sorted order (hidden entries are skipped).
 
 Nothing here raises on bad input: every per-file or per-line problem is yielded as a
-:class:`ReadError` naming the origin, and the batch goes on.  JSONL is streamed line by
+:class:`ReadError` naming the origin, and the batch goes on.  That includes what the
+standard library raises on hostile input rather than on broken input: JSON nested deeper
+than the parser recurses, an integer with more digits than Python converts, a declared
+charset whose codec refuses to decode, and folders or files that cannot be listed or read.
+Lone surrogates (valid in JSON escapes, not encodable as UTF-8, so no store can take
+them) are replaced by U+FFFD in every field; a declared ``lang`` that is not a known
+ISO 639-1 code, and a ``url`` that is not a parseable URL, are dropped rather than
+dropping the document.  JSONL is streamed line by
 line and no file is read whole when it is over ``max_bytes`` (for JSONL the limit applies
 to each line), so one huge or broken file cannot exhaust memory or stop a batch.
 
@@ -26,8 +33,10 @@ import json
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Iterable, Iterator
+from urllib.parse import urlsplit
 
 # One document (a file, or one JSONL line) over this is not an article; refusing it keeps one
 # runaway input from holding a worker for minutes.  JSONL files themselves may be any size.
@@ -40,6 +49,8 @@ OPTIONAL_FIELDS = ("url", "lang", "published", "outlet")
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 HTML_TAG = re.compile(r"</(?:p|div|article|span|body|li|h[1-6])\s*>", re.I)
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+LANGUAGE_TAG = re.compile(r"([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*")
 
 
 @dataclass(frozen=True)
@@ -74,22 +85,38 @@ def read_paths(paths: Iterable[Path | str], *, max_bytes: int = DEFAULT_MAX_BYTE
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            for file, doc_id in _walk(path):
-                yield from _read_file(file, doc_id, max_bytes)
+            for entry in _walk(path):
+                if isinstance(entry, ReadError):
+                    yield entry
+                else:
+                    yield from _guarded(entry[0], entry[1], max_bytes)
         elif path.exists():
-            yield from _read_file(path, path.stem, max_bytes)
+            yield from _guarded(path, path.stem, max_bytes)
         else:
             yield ReadError(str(path), "no such file or directory")
 
 
-def _walk(root: Path) -> Iterator[tuple[Path, str]]:
-    for current, dirs, files in os.walk(root, onerror=None):
+def _walk(root: Path) -> Iterator[tuple[Path, str] | ReadError]:
+    """Files under ``root`` with their ids; a folder that cannot be listed is an error, not a silent gap."""
+    unreadable: list[OSError] = []
+    for current, dirs, files in os.walk(root, onerror=unreadable.append):
+        yield from (ReadError(e.filename or str(root), f"cannot read folder: {e.strerror or e}") for e in unreadable)
+        unreadable.clear()
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
                 continue
             file = Path(current) / name
             yield file, file.relative_to(root).with_suffix("").as_posix()
+    yield from (ReadError(e.filename or str(root), f"cannot read folder: {e.strerror or e}") for e in unreadable)
+
+
+def _guarded(path: Path, doc_id: str, max_bytes: int) -> Iterator[RawDocument | ReadError]:
+    """One file's documents; whatever reading it raises ends that file only, with the reason."""
+    try:
+        yield from _read_file(path, doc_id, max_bytes)
+    except Exception as exc:  # noqa: BLE001 - the net under the specific checks: one file never stops a batch
+        yield ReadError(str(path), f"cannot read: {type(exc).__name__}: {exc}")
 
 
 def _read_file(path: Path, doc_id: str, max_bytes: int) -> Iterator[RawDocument | ReadError]:
@@ -119,7 +146,8 @@ def _read_file(path: Path, doc_id: str, max_bytes: int) -> Iterator[RawDocument 
     if isinstance(text, str) and not text.strip():
         yield ReadError(origin, "empty file (only whitespace)")
     elif isinstance(text, str):
-        yield RawDocument(id=doc_id, text=text, origin=origin, is_html=is_html)
+        yield RawDocument(id=without_surrogates(doc_id), text=without_surrogates(text), origin=without_surrogates(origin),
+                          is_html=is_html)
     else:
         yield ReadError(origin, text[0])
 
@@ -136,7 +164,7 @@ def _decode(data: bytes, is_html: bool) -> str | tuple[str]:
         if declared:
             try:
                 return data.decode(declared.group(1).decode("ascii"))
-            except (LookupError, UnicodeDecodeError):
+            except (LookupError, ValueError):  # unknown codec, or one that fails with a bare UnicodeError
                 pass
         return (f"invalid UTF-8 at byte offset {exc.start} ({exc.reason})",)
 
@@ -189,6 +217,10 @@ def _document_from_json(line: str, where: str, fallback_id: str) -> RawDocument 
     except json.JSONDecodeError as exc:
         message = exc.msg.removesuffix(" at")  # json says "Invalid control character at"; the column follows
         return ReadError(where, f"malformed JSON: {message} at column {exc.colno}")
+    except RecursionError:
+        return ReadError(where, "malformed JSON: nested deeper than the parser can follow")
+    except ValueError as exc:  # an integer with more digits than int() converts
+        return ReadError(where, f"malformed JSON: {exc}".split(";")[0])
     if not isinstance(record, dict):
         return ReadError(where, f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
@@ -210,5 +242,50 @@ def _document_from_json(line: str, where: str, fallback_id: str) -> RawDocument 
         value = record.get(name)
         if value is not None and not isinstance(value, str):
             return ReadError(where, f"{name!r} must be a string or null, got {type(value).__name__}")
-        fields[name] = value.strip() or None if isinstance(value, str) else None
-    return RawDocument(id=doc_id, text=text, origin=where, is_html=looks_like_html(text), **fields)
+        fields[name] = value if isinstance(value, str) else None
+    return raw_document(doc_id, text, origin=where, **fields)
+
+
+def raw_document(doc_id: str, text: str, *, origin: str, url: str | None = None, lang: str | None = None,
+                 published: str | None = None, outlet: str | None = None) -> RawDocument:
+    """A document from fields given by a caller (a JSON line, an HTTP body), made safe to process and
+    store: no lone surrogates, a known language or none, a parseable URL or none."""
+    text = without_surrogates(text)
+    clean = lambda value: without_surrogates(value).strip() or None if value else None  # noqa: E731
+    return RawDocument(id=without_surrogates(doc_id), text=text, url=usable_url(clean(url)),
+                       lang=declared_language(clean(lang)), published=clean(published), outlet=clean(outlet),
+                       origin=without_surrogates(origin), is_html=looks_like_html(text))
+
+
+def without_surrogates(value: str) -> str:
+    """``value`` with each lone surrogate replaced by U+FFFD: JSON escapes can make them, UTF-8 cannot hold them."""
+    if LONE_SURROGATE.search(value) is None:
+        return value
+    return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+@lru_cache(maxsize=1)
+def _language_codes() -> frozenset[str]:
+    from lingua import Language  # the detector's own list of languages: ISO 639-1, 75 of them
+
+    return frozenset(language.iso_code_639_1.name.lower() for language in Language.all())
+
+
+def declared_language(value: str | None) -> str | None:
+    """A declared language as its ISO 639-1 code ("EN-us" -> "en"); None when it names no known language,
+    so the paragraphs' own detected languages decide."""
+    match = LANGUAGE_TAG.fullmatch(value) if value else None
+    code = match.group(1).lower() if match else None
+    return code if code in _language_codes() else None
+
+
+def usable_url(value: str | None) -> str | None:
+    """The URL if it can be parsed, else None: a broken optional field does not cost the document."""
+    if not value or len(value) > 8192 or any(ch.isspace() or ord(ch) < 32 for ch in value):
+        return None
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        return None
+    return value if parts.netloc or parts.scheme in ("", "http", "https") else None

@@ -15,7 +15,7 @@ from accord.interfaces.api.errors import ApiError
 from accord.interfaces.api.schemas import DocumentIn
 from accord.knowledge.catalog import Catalog
 from accord.press.pipeline import ProcessedDocument, process
-from accord.press.read import RawDocument, looks_like_html
+from accord.press.read import RawDocument, raw_document as make_raw, without_surrogates
 
 ORIGIN = "http"
 
@@ -31,9 +31,10 @@ def raw_document(doc: DocumentIn, index: int) -> RawDocument:
     if doc.published:
         inputs.day(doc.published, f"{where}.published")  # the pipeline would silently ignore a bad one
     # Without an id the same text always gets the same one, so re-sending it is recognised as "unchanged".
-    doc_id = _strip(doc.id) or "http-" + hashlib.sha256(doc.text.encode("utf-8")).hexdigest()[:16]
-    return RawDocument(id=doc_id, text=doc.text, url=_strip(doc.url), lang=_strip(doc.lang), published=_strip(doc.published),
-                       outlet=_strip(doc.outlet), origin=f"{ORIGIN}:{where}", is_html=looks_like_html(doc.text))
+    text = without_surrogates(doc.text)
+    doc_id = _strip(doc.id) or "http-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return make_raw(doc_id, text, origin=f"{ORIGIN}:{where}", url=doc.url, lang=doc.lang, published=doc.published,
+                    outlet=doc.outlet)
 
 
 def _summary(processed: ProcessedDocument, stored_id: str, outcome: str, related: str | None) -> dict:
@@ -56,7 +57,11 @@ def ingest_documents(docs: list[DocumentIn], writer: SerialWriter, catalog: Cata
         except Exception as exc:  # one broken document must not lose the others; say what broke
             errors.append({"index": index, "id": raw.id, "message": f"processing failed: {type(exc).__name__}: {exc}"})
             continue
-        outcome, related, stored_id = writer.add(processed)
+        try:
+            outcome, related, stored_id = writer.add(processed)
+        except Exception as exc:  # noqa: BLE001 - a document the store refuses is reported, the rest still go in
+            errors.append({"index": index, "id": raw.id, "message": f"not stored: {type(exc).__name__}: {exc}"})
+            continue
         stored.append(_summary(processed, stored_id, outcome, related))
     counts = {name: sum(d["outcome"] == name for d in stored) for name in ("new", "unchanged", "near-duplicate")}
     return {"documents": stored, "errors": errors, "new": counts["new"], "unchanged": counts["unchanged"],

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 
 from accord.press.pipeline import ProcessedDocument, process
 from accord.press.read import RawDocument, ReadError, read_paths
-from accord.services.store import Store
+from accord.services.store import Store, StoreUnavailable
 
 CHUNK = 32
 IN_FLIGHT = 2  # chunks handed to the pool at once: the workers run the next while this process stores one
@@ -93,7 +93,14 @@ def store_results(results: Iterable[ProcessedDocument | ReadError], store: Store
             report.errors.append({"origin": item.origin, "message": item.message})
             store.record_error(item.origin, item.message)
         else:
-            outcome, _ = store.add(item)
+            try:
+                outcome, _ = store.add(item)
+            except StoreUnavailable:
+                raise  # the store itself is gone: nothing after this could be stored either
+            except Exception as exc:  # noqa: BLE001 - one document the store refuses must not stop the batch
+                report.errors.append({"origin": item.origin, "message": f"not stored: {type(exc).__name__}: {exc}"})
+                store.record_error(item.origin, f"not stored: {type(exc).__name__}: {exc}")
+                continue
             if outcome == "new":
                 report.new += 1
             elif outcome == "unchanged":

@@ -25,6 +25,8 @@ from accord.press.dedupe import Fingerprint, NearDuplicateIndex
 from accord.press.pipeline import ProcessedDocument
 
 SCHEMA_VERSION = 1
+# How long a writer waits for another's transaction; each holds the lock for one document (milliseconds).
+BUSY_TIMEOUT_MS = 30_000
 WORD = re.compile(r"\w+", re.U)
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 # Snippet match markers: control characters that cleaned text never contains.
@@ -119,6 +121,11 @@ class StoreError(RuntimeError):
     """The database file cannot be used (not a database, a newer schema, not writable)."""
 
 
+class StoreUnavailable(StoreError):
+    """The store cannot take a write now (locked past the busy timeout, disk full, read-only): no document
+    could be stored, so a batch stops here with what it already stored kept."""
+
+
 class Store:
     def __init__(self, path: Path | str | None = None):
         self.path = Path(path) if path else default_db_path()
@@ -127,13 +134,15 @@ class Store:
             self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
             self.db.row_factory = sqlite3.Row
             # the timeout first: switching to WAL needs a lock, which a running ingest may hold
-            self.db.execute("PRAGMA busy_timeout=5000")
+            self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot be used as an accord store ({exc})") from exc
         self._near: NearDuplicateIndex | None = None
+        self._near_seen = 0  # the highest documents rowid the near-duplicate index has taken in
+        self._near_ids: set[str] = set()
 
     def close(self) -> None:
         self.db.close()
@@ -158,11 +167,18 @@ class Store:
 
     # --- writing ----------------------------------------------------------------------------
     def _near_index(self) -> NearDuplicateIndex:
+        """The near-duplicate index, caught up with documents other connections stored since it last looked."""
         if self._near is None:
             # Shingles stay on disk (about 4 kB a document): the index reads a candidate's back when it checks one.
             self._near = NearDuplicateIndex(load=self._stored_fingerprint)
-            for row in self.db.execute("SELECT id, fingerprint FROM documents WHERE fingerprint IS NOT NULL"):
+            self._near_seen = 0
+        rows = self.db.execute("SELECT rowid, id, fingerprint FROM documents WHERE rowid > ? AND fingerprint IS NOT NULL "
+                               "ORDER BY rowid", (self._near_seen,))
+        for row in rows:
+            if row["id"] not in self._near_ids:
                 self._near.add_fingerprint(row["id"], Fingerprint.from_bytes(row["fingerprint"]))
+                self._near_ids.add(row["id"])
+            self._near_seen = row[0]
         return self._near
 
     def _stored_fingerprint(self, doc_id: str) -> bytes | None:
@@ -174,25 +190,36 @@ class Store:
         return self.put(doc)[:2]
 
     def put(self, doc: ProcessedDocument) -> Stored:
-        """Store one processed document and say where it went (see :class:`Stored`)."""
-        same = self.db.execute("SELECT id FROM documents WHERE content_hash = ?", (doc.content_hash,)).fetchone()
-        if same is not None:
-            return Stored("unchanged", same["id"], same["id"])
-        doc_id = doc.id
-        if self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
-            doc_id = f"{doc.id}~{doc.content_hash[:8]}"  # same id, other content: keep both versions
+        """Store one processed document and say where it went (see :class:`Stored`).
+
+        One transaction that takes the write lock first (BEGIN IMMEDIATE), so the look-ups that decide
+        the outcome and the insert see the same state: several processes storing the same documents end
+        with one copy each, and none fails.  The content hash is also the insert's conflict target."""
         fp = Fingerprint.from_bytes(doc.fingerprint)
-        near = self._near_index().query_fingerprint(fp)
-        near_of = near[0][0] if near else None
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         try:
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute(
-                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        except sqlite3.OperationalError as exc:
+            raise StoreUnavailable(f"{self.path}: cannot take the write lock ({exc})") from exc
+        try:
+            same = self.db.execute("SELECT id FROM documents WHERE content_hash = ?", (doc.content_hash,)).fetchone()
+            if same is not None:
+                self.db.execute("ROLLBACK")
+                return Stored("unchanged", same["id"], same["id"])
+            doc_id = doc.id
+            if self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+                doc_id = f"{doc.id}~{doc.content_hash[:8]}"  # same id, other content: keep both versions
+            near = self._near_index().query_fingerprint(fp)  # caught up with other writers' documents first
+            near_of = near[0][0] if near else None
+            inserted = self.db.execute(
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(content_hash) DO NOTHING",
                 (doc_id, doc.origin, doc.url, doc.outlet, doc.author, doc.published.isoformat() if doc.published else None,
                  doc.lang, doc.content_hash, near_of, doc.text, doc.fingerprint, doc.removed_blocks,
                  json.dumps(doc.redactions), json.dumps(doc.not_analysed), now),
-            )
+            ).rowcount
+            if not inserted:  # cannot happen under the lock; kept so a copy is never stored twice
+                self.db.execute("ROLLBACK")
+                return Stored("unchanged", doc_id, doc_id)
             self.db.executemany(
                 'INSERT INTO paragraphs (doc_id, idx, start, "end", lang, analysed) VALUES (?,?,?,?,?,?)',
                 [(doc_id, i, p.start, p.end, p.lang, int(p.analysed)) for i, p in enumerate(doc.paragraphs)],
@@ -209,11 +236,19 @@ class Store:
                   c.verdict, c.citation, c.reason, json.dumps(c.sources)) for c in doc.claims],
             )
             self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
+        except BaseException as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise StoreUnavailable(f"{self.path}: cannot write ({exc})") from exc
             raise
-        self._near_index().add_fingerprint(doc_id, fp)
+        self._near_index_add(doc_id, fp)
         return Stored("near-duplicate", near_of, doc_id) if near_of else Stored("new", None, doc_id)
+
+    def _near_index_add(self, doc_id: str, fp: Fingerprint) -> None:
+        if self._near is not None and doc_id not in self._near_ids:
+            self._near.add_fingerprint(doc_id, fp)
+            self._near_ids.add(doc_id)
 
     def record_error(self, origin: str, message: str) -> None:
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import sqlite3
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -23,6 +24,7 @@ import platformdirs
 from accord.knowledge.catalog import nearest
 from accord.press.dedupe import Fingerprint, NearDuplicateIndex
 from accord.press.pipeline import ProcessedDocument
+from accord.services.search_limits import SEARCH_BUDGET_SECONDS, query_terms, time_budget
 
 SCHEMA_VERSION = 1
 # How long a writer waits for another's transaction; each holds the lock for one document (milliseconds).
@@ -79,9 +81,8 @@ def lemmatise(text: str) -> str:
     return " ".join(_lemma(w.lower()) for w in WORD.findall(text))
 
 
-def _fts_query(query: str) -> str:
-    """Words of the user's query, lemmatised, as an FTS5 query matching either column."""
-    words = [w.lower() for w in WORD.findall(query)]
+def _fts_query(words: list[str]) -> str:
+    """The user's words, lemmatised, as an FTS5 query matching either column."""
     if not words:
         return ""
     text_part = " ".join(f'"{w}"' for w in words)
@@ -311,17 +312,24 @@ class Store:
         """
         return [{k: (v or 0) if k != "outlet" else v for k, v in dict(r).items()} for r in self.db.execute(sql)]
 
-    def search(self, query: str, limit: int = 20) -> list[dict]:
+    def search(self, query: str, limit: int = 20, *, budget: float = SEARCH_BUDGET_SECONDS,
+               cancel: threading.Event | None = None) -> list[dict]:
         """Matching paragraphs, best first: ``snippet`` is plain text and ``matches`` the [start, end)
-        offsets of the matched words in it, so no character of the text is ever taken for a marker."""
-        fts = _fts_query(query)
+        offsets of the matched words in it, so no character of the text is ever taken for a marker.
+
+        Bounded (see :mod:`accord.services.search_limits`): QueryTooLarge past the length or term cap,
+        SearchInterrupted past ``budget`` seconds or once ``cancel`` is set."""
+        words = query_terms(query)
+        fts = _fts_query(words)
         if not fts:
             return []
         sql = (f"SELECT f.doc_id, f.idx, d.outlet, snippet(paragraph_fts, 0, '{MARK_START}', '{MARK_END}', '…', 12) AS snippet, "
                "bm25(paragraph_fts) AS score FROM paragraph_fts f JOIN documents d ON d.id = f.doc_id "
                "WHERE paragraph_fts MATCH ? ORDER BY score LIMIT ?")
-        lemmas = {_lemma(w.lower()) for w in WORD.findall(query)}
-        return [{**dict(r), **_unmark(r["snippet"], lemmas)} for r in self.db.execute(sql, (fts, limit))]
+        lemmas = {_lemma(w) for w in words}
+        with time_budget(self.db, budget, cancel):
+            rows = self.db.execute(sql, (fts, limit)).fetchall()
+        return [{**dict(r), **_unmark(r["snippet"], lemmas)} for r in rows]
 
     def errors(self, limit: int = 100) -> list[dict]:
         return [dict(r) for r in self.db.execute("SELECT origin, message, at FROM ingest_errors ORDER BY id DESC LIMIT ?", (limit,))]

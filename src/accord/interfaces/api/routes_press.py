@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from fastapi import APIRouter, Body, Depends, Query
+from fastapi import APIRouter, Body, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -19,10 +19,12 @@ from accord.interfaces.api.auth import require_ingest_token
 from accord.interfaces.api.deps import SerialWriter, get_catalog, get_store, get_writer
 from accord.interfaces.api.errors import ApiError, ApiRoute
 from accord.interfaces.api.ingest import ingest_documents
+from accord.interfaces.api.searching import searched
 from accord.interfaces.api.schemas import CheckRequest, DocumentIn
 from accord.knowledge.catalog import Catalog
 from accord.press.verify import UnsupportedLanguage, check_text
 from accord.reasoning.claims import ClaimType, Verdict
+from accord.services.search_limits import MAX_QUERY_CHARS, MAX_QUERY_TERMS, QueryTooLarge, SearchInterrupted, query_terms
 from accord.services.store import Store
 
 router = APIRouter(prefix="/api", route_class=ApiRoute, tags=["press"])
@@ -99,12 +101,24 @@ def list_claims(verdict: Verdict | None = Query(None), type: ClaimType | None = 
     return _page(lambda n, skip: store.claims(**filters, limit=n, offset=skip), limit, offset)
 
 
-@router.get("/search", summary="Full-text search over stored paragraphs (English stems, Russian lemmas)")
-def search(q: str = Query(..., description="Words to find.", examples=["mutual defence"]),
-           limit: int = Query(20, ge=1, le=100), store: Store = Depends(get_store)) -> JSONResponse:
+@router.get("/search", summary="Full-text search over stored paragraphs (English stems, Russian lemmas)",
+            responses={422: {"description": "Empty query, or over the length or term cap"},
+                       429: {"description": "Too many searches from this client"},
+                       503: {"description": "The search ran past its time budget"}})
+async def search(request: Request,
+                 q: str = Query(..., description=f"Words to find (at most {MAX_QUERY_CHARS} characters and "
+                                                 f"{MAX_QUERY_TERMS} different words).", examples=["mutual defence"]),
+                 limit: int = Query(20, ge=1, le=100), store: Store = Depends(get_store)) -> JSONResponse:
     if not q.strip():
         raise ApiError(422, "nothing to search for: 'q' is empty")
-    return JSONResponse(store.search(q, limit=limit))
+    try:
+        query_terms(q)  # the caps, checked before a thread or a connection is taken
+        hits = await searched(request, store, q, limit)
+    except QueryTooLarge as exc:
+        raise ApiError(422, f"query too large: {exc}") from None
+    except SearchInterrupted as exc:
+        raise ApiError(503, str(exc), headers={"Retry-After": "5"}) from None
+    return JSONResponse(hits)
 
 
 @router.get("/sources", summary="Per-outlet scorecard: documents and claims by verdict")

@@ -19,6 +19,7 @@ from accord.press.claims import SUPPORTED_LANGUAGES
 from accord.reasoning.claims import ClaimType, Verdict
 from accord.services.batch import EngineUnavailable, ingest_on_dask
 from accord.services.ingest import ingest as run_ingest
+from accord.services.search_limits import QueryTooLarge, SearchInterrupted
 from accord.services.store import Store, StoreError
 
 DB = typer.Option(None, "--db", help="SQLite store to use (default: $ACCORD_DB or a file in the user's data folder).")
@@ -193,7 +194,12 @@ def search(query: str = typer.Argument(..., help="Words to find in the stored te
     """Full-text search over the cleaned texts (Russian words match in any inflected form)."""
     if not query.strip():
         fail("nothing to search for: the query is empty")
-    hits = open_store(db).search(query, limit=limit)
+    try:
+        hits = open_store(db).search(query, limit=limit)
+    except QueryTooLarge as exc:
+        fail(f"query too large: {exc}")
+    except SearchInterrupted as exc:
+        fail(str(exc))
     if json_out:
         print_json(hits)
         return

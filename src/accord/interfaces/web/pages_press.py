@@ -6,14 +6,17 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
+from starlette.concurrency import run_in_threadpool
 from markupsafe import Markup, escape
 
 from accord.interfaces.api.deps import get_catalog, get_store
+from accord.interfaces.api.searching import searched
 from accord.interfaces.web.charts import outlet_bars_svg
 from accord.interfaces.web.highlight import highlight
-from accord.interfaces.web.rendering import not_found, render
+from accord.interfaces.web.rendering import bad_input, not_found, render
 from accord.knowledge.catalog import Catalog
 from accord.reasoning.claims import ClaimType, Verdict
+from accord.services.search_limits import MAX_QUERY_CHARS, QueryTooLarge, SearchInterrupted, query_terms
 from accord.services.store import Store
 
 router = APIRouter(include_in_schema=False)
@@ -78,9 +81,19 @@ def snippet_markup(snippet: str, matches: list[list[int]]) -> Markup:
 
 
 @router.get("/search")
-def search_page(request: Request, q: str | None = None, store: Store = Depends(get_store)):
+async def search_page(request: Request, q: str | None = None, store: Store = Depends(get_store)):
     query = (q or "").strip()
-    hits = []
-    if query:
-        hits = [{**hit, "snippet_html": snippet_markup(hit["snippet"], hit["matches"])} for hit in store.search(query, limit=50)]
-    return render(request, "search.html", {"q": query, "hits": hits, "stats": store.stats()})
+    context = {"q": query, "hits": [], "max_chars": MAX_QUERY_CHARS}
+    stats = await run_in_threadpool(lambda: store.stats())
+    context["stats"] = stats
+    if not query:
+        return render(request, "search.html", context)
+    try:
+        query_terms(query)
+        hits = await searched(request, store, query, 50)
+    except QueryTooLarge as exc:
+        return bad_input(request, "search.html", context, f"Query too large: {exc}.")
+    except SearchInterrupted as exc:
+        return render(request, "search.html", {**context, "error": f"{str(exc).capitalize()}."}, status_code=503)
+    context["hits"] = [{**hit, "snippet_html": snippet_markup(hit["snippet"], hit["matches"])} for hit in hits]
+    return render(request, "search.html", context)

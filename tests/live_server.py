@@ -11,6 +11,8 @@ from typing import Iterator
 import pytest
 import uvicorn
 
+from accord.interfaces.api.server import server_config
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -19,10 +21,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(app, *, start_timeout: float = 30) -> Iterator[tuple[str, int]]:
-    """(base URL, port) of ``app`` served until the block ends."""
+def serving(app, *, start_timeout: float = 30, **options) -> Iterator[tuple[str, int]]:
+    """(base URL, port) of ``app`` served until the block ends, by the server ``accord serve`` runs
+    (``options`` go to its configuration, e.g. ``header_timeout``)."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
+    server = uvicorn.Server(server_config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on", **options))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + start_timeout

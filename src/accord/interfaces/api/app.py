@@ -13,7 +13,9 @@ from accord.interfaces.api import routes_press, routes_reasoning, routes_treatie
 from accord.interfaces.api.deps import close_stores
 from accord.interfaces.api.docs import install_docs
 from accord.interfaces.api.errors import install_error_handlers
+from accord.interfaces.api.headers import SecurityHeaders
 from accord.interfaces.api.limits import BodySizeLimit
+from accord.interfaces.api.ratelimit import DEFAULT_SEARCH_RATE, SearchRateLimit
 from accord.knowledge.catalog import Catalog, default_catalog
 from accord.press.verify import check_text
 from accord.services.store import default_db_path
@@ -36,14 +38,19 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app(*, catalog: Catalog | None = None, db_path: Path | str | None = None,
-               ingest_token: str | None = None, max_body_bytes: int = 1_048_576) -> FastAPI:
+               ingest_token: str | None = None, max_body_bytes: int = 1_048_576,
+               search_rate: str | None = DEFAULT_SEARCH_RATE) -> FastAPI:
+    """``search_rate``: searches allowed per client, in the ``limits`` notation ("20/second;300/minute"), None for no limit."""
     app = FastAPI(title="accord", summary="A computable, cited model of treaties, and a checker for what the press says about them.",
                   docs_url=None, redoc_url=None, lifespan=_lifespan)
     app.state.catalog = catalog or default_catalog()
     app.state.db_path = Path(db_path) if db_path else default_db_path()
     app.state.ingest_token = ingest_token or None
     app.state.max_body_bytes = max_body_bytes
+    app.state.search_rate = search_rate
     app.add_middleware(BodySizeLimit)
+    app.add_middleware(SearchRateLimit)
+    app.add_middleware(SecurityHeaders)  # added last, so outermost: every answer gets the headers
     install_error_handlers(app)
     for module in (routes_treaties, routes_reasoning, routes_press):
         app.include_router(module.router)

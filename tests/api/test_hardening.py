@@ -1,0 +1,137 @@
+"""Bounded search, per-client rate limits, security headers and the slow-header timeout."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import httpx
+import pytest
+
+from accord.interfaces.api import create_app
+from accord.press.pipeline import process
+from accord.press.read import RawDocument
+from accord.services.search_limits import MAX_QUERY_CHARS, MAX_QUERY_TERMS, SearchInterrupted
+from accord.services.store import Store
+from live_server import serving
+
+SENTENCES = ("The partnership treaty covers {w} and transport corridors.",
+             "Officials discussed {w} supplies under the strategic partnership.",
+             "Договор о партнёрстве касается {w} и транспорта.")
+WORDS = ("grain", "energy", "railways", "customs", "banking", "shipping", "satellites", "medicine")
+
+
+@pytest.fixture(scope="module")
+def filled_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("hardening") / "accord.sqlite"
+    with Store(db) as store:
+        for i in range(60):
+            text = "\n\n".join(SENTENCES[k % 3].format(w=WORDS[(i + k) % len(WORDS)]) + f" Note {i}-{k}." for k in range(6))
+            store.put(process(RawDocument(id=f"doc-{i}", text=text)))
+    return db
+
+
+@pytest.fixture
+def api(filled_db):
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(db_path=filled_db, search_rate=None)) as client:
+        yield client
+
+
+def test_a_query_within_the_caps_is_answered(api):
+    hits = api.get("/api/search", params={"q": "partnership grain"}).json()
+    assert hits and all("grain" in h["snippet"].lower() or "partnership" in h["snippet"].lower() for h in hits)
+
+
+@pytest.mark.parametrize("query, words", [
+    ("treaty " * (MAX_QUERY_CHARS // 7 + 1), "characters long"),
+    (" ".join(f"w{i}" for i in range(MAX_QUERY_TERMS + 1)), f"{MAX_QUERY_TERMS + 1} different words"),
+])
+def test_a_query_over_a_cap_is_422_naming_the_cap_on_the_api_and_the_page(api, query, words):
+    r = api.get("/api/search", params={"q": query})
+    assert r.status_code == 422
+    assert r.json()["error"].startswith("query too large: ") and words in r.json()["error"]
+    page = api.get("/search", params={"q": query})
+    assert page.status_code == 422 and "Query too large" in page.text and words in page.text
+
+
+def test_repeated_words_count_once(api):
+    query = " ".join(["grain"] * 60)
+    assert len(query) < MAX_QUERY_CHARS
+    assert api.get("/api/search", params={"q": query}).status_code == 200
+
+
+def test_a_thousand_word_query_is_refused_before_any_work(api):
+    query = " ".join(f"word{i}" for i in range(1000))
+    started = time.perf_counter()
+    r = api.get("/api/search", params={"q": query})
+    assert r.status_code == 422
+    assert time.perf_counter() - started < 1.0
+
+
+def test_the_time_budget_stops_the_statement_inside_sqlite(filled_db):
+    with Store(filled_db) as store:
+        with pytest.raises(SearchInterrupted) as stopped:
+            store.search("partnership", budget=0.0)
+        assert not stopped.value.cancelled and "budget" in str(stopped.value)
+        assert store.search("partnership")  # the connection is usable again, without the handler
+
+
+def test_a_cancelled_search_stops_and_says_so(filled_db):
+    cancel = threading.Event()
+    cancel.set()
+    with Store(filled_db) as store:
+        with pytest.raises(SearchInterrupted) as stopped:
+            store.search("partnership", cancel=cancel)
+        assert stopped.value.cancelled
+
+
+def test_searches_are_rate_limited_per_client_with_retry_after(filled_db):
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(db_path=filled_db, search_rate="3/minute")) as client:
+        assert [client.get("/api/search", params={"q": "grain"}).status_code for _ in range(3)] == [200] * 3
+        r = client.get("/api/search", params={"q": "grain"})
+        assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
+        assert "too many searches" in r.json()["error"]
+        assert client.get("/search", params={"q": "grain"}).status_code == 429  # the page shares the client's budget
+        assert client.get("/api/treaties").status_code == 200  # other requests are not limited
+
+
+def test_security_headers_on_every_kind_of_response(filled_db):
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(db_path=filled_db, search_rate="1/minute", max_body_bytes=100)) as client:
+        responses = {
+            "page": client.get("/"), "api": client.get("/api/treaties"), "api 404": client.get("/api/nothing"),
+            "page 404": client.get("/treaties/nothing"), "422": client.get("/api/search", params={"q": ""}),
+            "413": client.post("/api/check", json={"text": "x" * 200}), "docs": client.get("/docs"),
+            "static": client.get("/static/docs/swagger-ui.css"),
+        }
+        client.get("/api/search", params={"q": "grain"})
+        responses["429"] = client.get("/api/search", params={"q": "grain"})
+    assert responses["429"].status_code == 429 and responses["413"].status_code == 413
+    for name, r in responses.items():
+        csp = r.headers.get("content-security-policy", "")
+        assert "frame-ancestors 'none'" in csp, name
+        assert r.headers.get("x-content-type-options") == "nosniff", name
+        assert r.headers.get("referrer-policy") == "no-referrer", name
+    assert "script-src" not in responses["page"].headers["content-security-policy"]  # pages run no script
+    assert "script-src 'self' 'unsafe-inline'" in responses["docs"].headers["content-security-policy"]
+
+
+def test_a_client_that_sends_its_headers_too_slowly_is_disconnected(tmp_path):
+    app = create_app(db_path=tmp_path / "accord.sqlite")
+    with serving(app, header_timeout=0.5) as (base, port):
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as slow:
+            slow.sendall(b"GET /api/treaties HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # the blank line never comes
+            started = time.monotonic()
+            assert slow.recv(1024) == b""  # closed by the server
+            assert time.monotonic() - started < 3
+        # a request whose headers came in time is answered, however long the handler takes
+        with httpx.Client(base_url=base, timeout=10) as http:
+            assert http.get("/api/treaties").status_code == 200
+            time.sleep(0.8)  # longer than the header timeout, on a kept-alive connection
+            assert http.get("/api/treaties").status_code == 200

@@ -10,7 +10,12 @@ from accord.interfaces.cli import app as cli_app
 
 def _serve(monkeypatch, args: list[str], env: dict[str, str] | None = None):
     calls = []
-    monkeypatch.setattr(uvicorn, "run", lambda application, **options: calls.append((application, options)))
+    def run(server, sockets=None):  # the server as configured, not started
+        config = server.config
+        calls.append((config.app, {"host": config.host, "port": config.port, "workers": config.workers,
+                                   "http": config.http}))
+
+    monkeypatch.setattr(uvicorn.Server, "run", run)
     for name in ("ACCORD_INGEST_TOKEN", "MY_TOKEN"):
         monkeypatch.delenv(name, raising=False)
     for name, value in (env or {}).items():
@@ -24,6 +29,7 @@ def test_defaults_listen_on_loopback_with_ingest_off(monkeypatch, tmp_path):
     assert out.exit_code == 0, out.output
     (application, options), = calls
     assert (options["host"], options["port"], options["workers"]) == ("127.0.0.1", 8000, 1)
+    assert options["http"].header_timeout == 10.0  # slow request headers are cut off
     assert application.state.ingest_token is None and application.state.db_path == tmp_path / "s.sqlite"
     assert "http://127.0.0.1:8000/" in out.output and "ingest over HTTP: off" in out.output
 
@@ -52,3 +58,12 @@ def test_bad_arguments_are_refused(monkeypatch, tmp_path):
     assert out.exit_code == 2 and not calls
     out, calls = _serve(monkeypatch, ["--db", str(tmp_path)])
     assert out.exit_code == 2 and "directory" in out.output and not calls
+    out, calls = _serve(monkeypatch, ["--db", str(tmp_path / "s.sqlite"), "--search-rate", "often"])
+    assert out.exit_code == 2 and "--search-rate 'often'" in out.output and not calls
+
+
+def test_search_rate_and_header_timeout_options(monkeypatch, tmp_path):
+    out, calls = _serve(monkeypatch, ["--db", str(tmp_path / "s.sqlite"), "--search-rate", "off", "--header-timeout", "2.5"])
+    assert out.exit_code == 0, out.output
+    (application, options), = calls
+    assert application.state.search_rate is None and options["http"].header_timeout == 2.5

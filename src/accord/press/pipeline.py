@@ -17,6 +17,7 @@ from accord.press.dedupe import content_hash, fingerprint
 from accord.press.language import paragraph_languages
 from accord.press.metadata import extract_metadata
 from accord.press.read import RawDocument
+from accord.press.redact import redact_field, redact_url
 from accord.reasoning.check import judge
 
 
@@ -87,9 +88,11 @@ def process(raw: RawDocument, catalog: Catalog | None = None) -> ProcessedDocume
         j = judge(c.claim, catalog, as_of=meta.published)
         claims.append(JudgedClaim(c.claim.treaty, c.claim.type.value, c.claim.value, c.start, c.end, c.quote, c.lang,
                                   j.verdict.value, j.citation, j.reason, list(j.sources)))
+    # Every stored field is redacted, not only the text: ids, urls and outlet names are written by the same people.
     return ProcessedDocument(
-        id=raw.id, origin=raw.origin, url=raw.url, text=text, lang=_document_language(paragraphs) or raw.lang,
-        published=meta.published, outlet=meta.outlet, author=meta.author, content_hash=content_hash(text),
+        id=redact_field(raw.id), origin=redact_field(raw.origin), url=redact_url(raw.url), text=text,
+        lang=_document_language(paragraphs) or raw.lang, published=meta.published, outlet=redact_field(meta.outlet),
+        author=redact_field(meta.author), content_hash=content_hash(text),
         fingerprint=fingerprint(text).to_bytes(), removed_blocks=cleaned.removed_blocks,
         redactions=dict(cleaned.redactions), paragraphs=paragraphs, claims=claims, not_analysed=not_analysed,
     )

@@ -123,17 +123,24 @@ def redact_url(url: str | None) -> str | None:
     host = parts.netloc.rsplit("@", 1)[-1]  # user:password@ never stored
     if PROFILE_URL.fullmatch(url) or PROFILE_URL.fullmatch(f"{host}{parts.path}"):
         return urlunsplit((parts.scheme, host, "/[profile]", "", ""))
-    path = "/".join(quote(redact(unquote(segment))[0], safe="[]@:+,;=!$&'()*~-._") for segment in parts.path.split("/"))
+    path = "/".join(_redact_url_part(segment, "[]@:+,;=!$&'()*~-._") for segment in parts.path.split("/"))
     query = "&".join(_redact_query_pair(pair) for pair in parts.query.split("&")) if parts.query else ""
-    fragment = redact(unquote(parts.fragment))[0] if parts.fragment else ""
-    return urlunsplit((parts.scheme, host, path, query, quote(fragment, safe="[]@:/,=&-._~")))
+    fragment = _redact_url_part(parts.fragment, "[]@:/,=&-._~")
+    return urlunsplit((parts.scheme, host, path, query, fragment))
+
+
+def _redact_url_part(part: str, safe: str) -> str:
+    """A piece of a URL, redacted as text; left exactly as written (encoding included) when nothing is redacted."""
+    if not part:
+        return part
+    clean = redact(unquote(part))[0]
+    return part if clean == unquote(part) else quote(clean, safe=safe)
 
 
 def _redact_query_pair(pair: str) -> str:
     # "+" is read as itself, not as a space: in a query it is as often the prefix of a phone number
     key, sep, value = pair.partition("=")
-    clean = redact(unquote(value))[0] if value else value
-    return key + sep + (quote(clean, safe="[]@:/,+") if clean != unquote(value) else value)
+    return key + sep + _redact_url_part(value, "[]@:/,+")
 
 
 def _redact_labelled_fields(text: str, counts: Counter[str]) -> str:

@@ -83,7 +83,7 @@ def snippet_markup(snippet: str, matches: list[list[int]]) -> Markup:
 @router.get("/search")
 async def search_page(request: Request, q: str | None = None, store: Store = Depends(get_store)):
     query = (q or "").strip()
-    context = {"q": query, "hits": [], "max_chars": MAX_QUERY_CHARS}
+    context = {"q": query, "hits": [], "max_chars": MAX_QUERY_CHARS, "error": None}
     stats = await run_in_threadpool(lambda: store.stats())
     context["stats"] = stats
     if not query:

@@ -107,9 +107,14 @@ class ObligationTypes:
 
 def derive_types(treaty: Treaty) -> ObligationTypes:
     """Derive the five ATOP obligation types from the treaty's coded provisions."""
+    return derive_types_of(treaty.id, treaty.provisions)
+
+
+def derive_types_of(treaty_id: str, provisions: list[Provision]) -> ObligationTypes:
+    """The five types from any provisions: hand-coded ones, or those derived from a treaty's text."""
     cited: dict[str, list[str]] = {}
     for name, test in TESTS.items():
-        hits = [p.citation for p in treaty.provisions if p.modality in BINDING and test(p)]
+        hits = [p.citation for p in provisions if p.modality in BINDING and test(p)]
         if hits:
             cited[name] = list(dict.fromkeys(hits))
-    return ObligationTypes(treaty=treaty.id, cited=cited, **{t: t in cited for t in TYPES})
+    return ObligationTypes(treaty=treaty_id, cited=cited, **{t: t in cited for t in TYPES})

@@ -201,7 +201,7 @@ def _lifecycle(text: str, s: int, e: int, c: Cues) -> list[Coding]:
         groups = m.re.groupindex
         if "n" in groups and m.group("n"):
             n = _number(m.group("n"), c)
-            unit = (m.group("unit") or "").casefold() if "unit" in groups else ""
+            unit = ((m.group("unit") if "unit" in groups else None) or (m.group("unit2") if "unit2" in groups else None) or "").casefold()
             if n is not None:
                 details[_unit_key(unit)] = n
         if "indefinite" in groups and m.group("indefinite"):
@@ -303,11 +303,10 @@ def _provisions(text: str, s: int, e: int, c: Cues) -> list[Coding]:
         trigger = None
         cond = c.conditional.search(chunk)
         if cond:
-            for kind, pats in c.trigger.items():
-                m = _first(pats, chunk[cond.start():])
-                if m:
-                    trigger = Cue(value=kind, span=_span(text, m, s + cond.start()))
-                    break
+            found = [(m.start(), kind, m) for kind, pats in c.trigger.items() for m in [_first(pats, chunk[cond.start():])] if m]
+            if found:
+                _, kind, m = min(found, key=lambda x: x[0])  # "a threat of aggression" is a threat
+                trigger = Cue(value=kind, span=_span(text, m, s + cond.start()))
         conditions = [cue for kind, pats in c.conditions.items() for cue in [_cue(text, pats, chunk, s, kind)] if cue]
         domains = [d for d, pats in c.domains.items() if _first(pats, chunk)]
         out.append(Coding(
@@ -359,6 +358,16 @@ def _roman(token: str) -> int:
     from accord.knowledge.text import roman_to_int
 
     return roman_to_int(token)
+
+
+def code_closing(text: str, start: int, end: int, language: str) -> list[Coding]:
+    """Life-cycle clauses of a closing formula ("Done in two copies, in Russian and English, both texts
+    being equally authentic"): the only codings a closing formula can carry."""
+    c = cues(language)
+    out: list[Coding] = []
+    for s, e in sentences(text, start, end):
+        out += [x for x in _lifecycle(text, s, e, c) if x.lifecycle in ("authentic_languages", "prevailing_text", "depositary")]
+    return out
 
 
 @dataclass

@@ -124,3 +124,58 @@ def to_provision(article: int, paragraph: str | None, k: int, c: Coding, source:
 def text_types(treaty_id: str, coded: list[CodedArticle], source: str) -> ObligationTypes:
     """ATOP obligation types derived from the text's codings through the catalog's own derivation."""
     return derive_types_of(treaty_id, provisions(coded, source))
+
+
+def treaty_fields(record, source: str) -> dict:
+    """Model fields a text gives for a catalog entry: languages, article count, term, entry into force,
+    and one article per coded article (its provisions derived from the codings)."""
+    from accord.knowledge.model import Article, EntryIntoForceRule, RenewalKind, Term
+
+    life: dict[str, dict] = {}
+    where: dict[str, int] = {}
+    for art in record.articles:
+        for p in art.paragraphs:
+            for c in p.coding:
+                if c.kind == "lifecycle" and c.lifecycle not in life:
+                    life[c.lifecycle], where[c.lifecycle] = dict(c.details), art.number
+    for c in record.closing_coding:
+        life.setdefault(c.lifecycle, dict(c.details))
+    fields: dict = {"article_count": max((a.number for a in record.articles), default=None)}
+    languages = life.get("authentic_languages", {}).get("languages")
+    if languages:
+        fields["languages"] = list(languages)
+    if "term" in life or "renewal" in life or "notice" in life:
+        term, renewal, notice = life.get("term", {}), life.get("renewal", {}), life.get("notice", {})
+        months = notice.get("months") or (notice["years"] * 12 if "years" in notice else None) or (None if "days" not in notice else None)
+        fields["term"] = Term(
+            initial_years=term.get("years"), indefinite=bool(term.get("indefinite")),
+            renewal=RenewalKind.automatic if renewal.get("automatic") and renewal.get("years") else RenewalKind.unknown,
+            renewal_years=renewal.get("years") if renewal.get("automatic") else None, notice_months=months,
+            notice_note="derived from the text" if months else None, sources=[source], confidence=Confidence.medium,
+        )
+    if "entry_into_force" in life:
+        rule = life["entry_into_force"].get("rule")
+        kind = {"on_signature": "on_signature", "exchange": "on_exchange_of_instruments", "last_notification": "days_after_last_notification"}.get(rule, "other")
+        days = life["entry_into_force"].get("days")
+        if kind == "days_after_last_notification" and days is None:
+            kind = "other"
+        fields["entry_into_force"] = EntryIntoForceRule(kind=kind, days=days, text=f"Derived from the text: entry into force ({rule or 'rule not recognised'}).",
+                                                        article=where.get("entry_into_force"), sources=[source], confidence=Confidence.medium)
+    articles = []
+    seen = set()
+    for art in record.articles:
+        if art.number in seen:
+            continue
+        seen.add(art.number)
+        provs = []
+        for p in art.paragraphs:
+            for k, c in enumerate(x for x in p.coding if x.kind == "provision"):
+                prov = to_provision(art.number, p.number if p.numbered else None, k, c, source)
+                if prov is not None and prov.id not in {x.id for x in provs}:
+                    provs.append(prov)
+        domains = sorted({d for p in art.paragraphs for c in p.coding for d in c.domains})
+        articles.append(Article(number=art.number, key=str(art.number), topic=art.title or f"Article {art.number}", domains=domains,
+                                summary="Derived from the imported text: " + ", ".join(art.obligations) + ".",
+                                provisions=provs, sources=[source], confidence=Confidence.medium))
+    fields["articles"] = articles
+    return fields

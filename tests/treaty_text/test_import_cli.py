@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from accord.interfaces.cli import app
 from accord.knowledge.catalog import catalog_with_user
+from accord.reasoning.diff_coding import diff_coding
 from tests.treaty_text.conftest import TREATIES
 
 runner = CliRunner()
@@ -44,11 +45,22 @@ def test_import_nato_then_diff_coding_lists_what_the_hand_coding_lacks(user_cata
     code, out, _ = _run("diff-coding", "nato-1949", "--json")
     assert code == 0, out
     diff = json.loads(out)
-    hand = {a.number for a in catalog_with_user(user_catalog).treaty("nato-1949").articles if a.provisions}
-    assert diff["lacking_in_hand"] == [n for n in range(1, 15) if n not in hand and n not in {a.number for a in catalog_with_user(user_catalog).treaty("nato-1949").articles}]
-    assert {7, 8, 9, 11, 12, 14} <= set(diff["lacking_in_hand"])
-    art9 = next(a for a in diff["articles"] if a["article"] == 9)
-    assert art9["status"] == "only_in_text" and art9["text_obligations"] == ["military_cooperation"]
+    treaty = catalog_with_user(user_catalog).treaty("nato-1949")
+    hand = {a.number for a in treaty.articles}
+    assert diff["lacking_in_hand"] == [n for n in range(1, 15) if n not in hand]
+    assert [a["article"] for a in diff["articles"]] == list(range(1, 15))
+    art5 = next(a for a in diff["articles"] if a["article"] == 5)
+    assert art5["status"] == "agree" and art5["text_obligations"] == ["defense"]
+
+    # the hand coding as it stood before Arts. 7-9 and 11-14 were coded: the diff names exactly those
+    older = treaty.model_copy(update={"articles": [a for a in treaty.articles if a.number not in (7, 8, 9, 11, 12, 13, 14)]})
+    record = catalog_with_user(user_catalog).texts["nato-1949"]["en"]
+    result = diff_coding(older, record)
+    assert result.lacking_in_hand == [7, 8, 9, 11, 12, 13, 14]
+    art9 = next(a for a in result.articles if a.article == 9)
+    assert art9.status == "only_in_text" and art9.text_obligations == ["military_cooperation"]
+    art13 = next(a for a in result.articles if a.article == 13)
+    assert "life cycle: withdrawal" in art13.text and any("notice" in line for line in art13.text)
 
 
 def test_reimport_needs_replace_and_dry_run_stores_nothing(user_catalog):

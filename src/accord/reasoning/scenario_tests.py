@@ -86,10 +86,6 @@ def _actions(catalog: Catalog) -> set[str]:
 
 
 def _validate(spec: ScenarioFile, name: str, catalog: Catalog) -> None:
-    if not (spec.expect or spec.status or spec.compare or spec.export or spec.errors):
-        raise ScenarioFileError(f"{name}: nothing to check: give expect, status, compare, export or errors")
-    if spec.expect and not spec.events:
-        raise ScenarioFileError(f"{name}: expect needs events")
     labels: set[str] = set()
     for i, event in enumerate(spec.events):
         where = f"{name}: events.{i}"
@@ -102,6 +98,10 @@ def _validate(spec: ScenarioFile, name: str, catalog: Catalog) -> None:
             parse_weapons(event.weapons)
         except LookupFailed as exc:
             raise ScenarioFileError(f"{where}: {exc}") from None
+    if not (spec.expect or spec.status or spec.compare or spec.export or spec.errors):
+        raise ScenarioFileError(f"{name}: nothing to check: give expect, status, compare, export or errors")
+    if spec.expect and not spec.events:
+        raise ScenarioFileError(f"{name}: expect needs events")
     actions = _actions(catalog)
     for tid, tspec in spec.expect.items():
         where = f"{name}: expect.{tid}"

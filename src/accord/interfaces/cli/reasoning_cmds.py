@@ -177,10 +177,15 @@ def test(directory: Path = typer.Argument(..., help="A scenario YAML file or a d
     for col in ("result", "scenario", "file", "failures"):
         table.add_column(col, overflow="fold")
     for o in outcomes:
-        table.add_row("[green]pass[/]" if o.passed else "[red]FAIL[/]", o.name, o.path.name, "\n".join(o.failures))
+        result = "[green]pass[/]" if o.passed else ("[red]ERROR[/]" if o.error else "[red]FAIL[/]")
+        table.add_row(result, o.name, o.path.name, o.error or "\n".join(o.failures))
     console.print(table)
+    for o in outcomes:
+        if o.error:  # the file's problem in full, one line each, so it can be found and fixed
+            console.print(f"malformed: {o.error}", highlight=False, soft_wrap=True)
     passed = sum(o.passed for o in outcomes)
-    failed = len(outcomes) - passed
-    console.print(f"{passed} passed, {failed} failed", highlight=False)
-    if failed:
+    errors = sum(o.error is not None for o in outcomes)
+    failed = len(outcomes) - passed - errors
+    console.print(f"{passed} passed, {failed} failed" + (f", {errors} malformed" if errors else ""), highlight=False)
+    if failed or errors:
         raise typer.Exit(1)

@@ -12,7 +12,6 @@ from accord.press.claims.names import PEOPLE, PLACES
 if TYPE_CHECKING:
     from accord.press.lang import LanguagePack
 
-PLACE_PREPOSITION = re.compile(r"(?:\b(?:in|at|to)\s+(?:the\s+)?|(?<![А-Яа-яЁё])(?:в|во)\s+)$", re.I)
 YEAR = re.compile(r"\b(20[12]\d|19[5-9]\d)\b")
 
 
@@ -47,8 +46,11 @@ def people(text: str, may_match: Callable[[re.Pattern], bool] | None = None) -> 
     return [(m.start(), m.end(), name) for rx, name in PEOPLE if may_match(rx) for m in rx.finditer(text)]
 
 
-def places_after_preposition(text: str, may_match: Callable[[re.Pattern], bool] | None = None) -> list[tuple[int, int, str]]:
-    """Places introduced by in/at/to/в ("in Moscow", "в Кремле"), not places acting as subjects."""
+def places_after_preposition(text: str, lang: LanguagePack, may_match: Callable[[re.Pattern], bool] | None = None) -> list[tuple[int, int, str]]:
+    """Places introduced by a preposition of place of the language ("in Moscow", "в Кремле", "im Kreml"),
+    not places acting as subjects."""
+    if lang.place_preposition is None:
+        return []
     may_match = may_match or _own_gates(text)
     out = []
     for rx, name in PLACES:
@@ -57,7 +59,7 @@ def places_after_preposition(text: str, may_match: Callable[[re.Pattern], bool] 
         for m in rx.finditer(text):
             if text.startswith(("'s", "’s"), m.end()):
                 continue  # "in Moscow's parliament": the place owns something, it is not where things happen
-            if PLACE_PREPOSITION.search(text[max(0, m.start() - 12): m.start()]):
+            if lang.place_preposition.search(text[max(0, m.start() - 16): m.start()]):
                 out.append((m.start(), m.end(), name))
     return out
 

@@ -35,9 +35,10 @@ def _abbreviation() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _ordinal_date() -> re.Pattern:
     """A day written as an ordinal number before a month name ("17. Januar"): its full stop ends nothing."""
-    from accord.press.lang import analysed_languages, pack
+    from accord.press.dates import available_languages, calendar_words
 
-    months = sorted({m for code in analysed_languages() for m in pack(code).month_of}, key=len, reverse=True)
+    months = sorted({spelling for code in available_languages() if (words := calendar_words(code)) is not None
+                     for spelling, (calendar, _) in words.months.items() if calendar == "gregorian"}, key=len, reverse=True)
     return re.compile(r"\s+(?:" + "|".join(map(re.escape, months)) + r")\b", re.I)
 
 

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from accord.press.claims.gate import admits, fold
 from accord.press.claims.names import PEOPLE, PLACES
-
-if TYPE_CHECKING:
-    from accord.press.lang import LanguagePack
 
 
 def _own_gates(text: str) -> Callable[[re.Pattern], bool]:
@@ -23,10 +20,12 @@ def people(text: str, may_match: Callable[[re.Pattern], bool] | None = None) -> 
     return [(m.start(), m.end(), name) for rx, name in PEOPLE if may_match(rx) for m in rx.finditer(text)]
 
 
-def places_after_preposition(text: str, lang: LanguagePack, may_match: Callable[[re.Pattern], bool] | None = None) -> list[tuple[int, int, str]]:
-    """Places introduced by a preposition of place of the language ("in Moscow", "в Кремле", "im Kreml"),
-    not places acting as subjects."""
-    if lang.place_preposition is None:
+def places_after_preposition(text: str, may_match: Callable[[re.Pattern], bool] | None = None,
+                             before: re.Pattern | None = None) -> list[tuple[int, int, str]]:
+    """Places introduced by a word for "in/at/to" ("in Moscow", "в Кремле", "im Kreml"), not places
+    acting as subjects.  ``before``: the language pack's pattern ending where the place begins;
+    a language without one names no place."""
+    if before is None:
         return []
     may_match = may_match or _own_gates(text)
     out = []
@@ -36,6 +35,6 @@ def places_after_preposition(text: str, lang: LanguagePack, may_match: Callable[
         for m in rx.finditer(text):
             if text.startswith(("'s", "’s"), m.end()):
                 continue  # "in Moscow's parliament": the place owns something, it is not where things happen
-            if lang.place_preposition.search(text[max(0, m.start() - 16): m.start()]):
+            if before.search(text[max(0, m.start() - 24): m.start()]):
                 out.append((m.start(), m.end(), name))
     return out

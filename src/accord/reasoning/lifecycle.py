@@ -270,7 +270,3 @@ def status(treaty: Treaty, day: dt.date, catalog: Catalog | None = None) -> Stat
         term_end=term_end, notice_deadline=notice_deadline, notice_note=notice_note, replaced_by=successor,
         note=f"in force since {since.isoformat()}; {term_label}", **base,
     )
-
-
-def in_force_on(treaty: Treaty, day: dt.date, catalog: Catalog | None = None) -> bool | None:
-    return status(treaty, day, catalog).in_force

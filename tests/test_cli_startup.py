@@ -47,6 +47,7 @@ def loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
     return [name for name in names if name in modules]
 
 
+@pytest.mark.slow  # a fresh interpreter each
 @pytest.mark.parametrize("args", [["treaties", "--json"], ["status", "rus-irn-2025", "--on", "2025-06-13", "--json"],
                                   ["show", "rus-irn-2025", "--article", "3", "--json"]])
 def test_catalog_commands_load_neither_the_press_stack_nor_the_server_nor_language_models(args, tmp_path):
@@ -55,6 +56,7 @@ def test_catalog_commands_load_neither_the_press_stack_nor_the_server_nor_langua
     assert loaded(modules, PRESS_STACK + SERVER + LANGUAGE) == []
 
 
+@pytest.mark.slow
 def test_check_loads_the_claim_extractor_but_not_html_cleaning_near_duplicates_or_the_server(tmp_path):
     modules = imported_by("check", "Russia is now obliged to defend Iran militarily.", "--json", tmp_path=tmp_path)
     assert "accord.press.claims.extract" in modules
@@ -95,6 +97,7 @@ def complete(words: str, tmp_path) -> list[str]:
     return done.stdout.split()
 
 
+@pytest.mark.slow  # completing command names imports every command module, three times
 def test_shell_completion_offers_commands_and_their_options(tmp_path):
     assert {"status", "scenario", "search", "serve", "show", "sources"} <= set(complete("accord s", tmp_path))
     assert "treaties" not in complete("accord s", tmp_path)

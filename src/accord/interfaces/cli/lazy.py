@@ -38,6 +38,8 @@ COMMAND_MODULES: dict[str, str] = {
     "doc": "press_cmds",
     "search": "press_cmds",
     "serve": "serve_cmds",
+    "import": "text_cmds",
+    "diff-coding": "text_cmds",
 }
 
 

@@ -15,10 +15,11 @@ from accord.knowledge.catalog import LookupFailed, nearest
 from accord.knowledge.model import EventKind
 from accord.reasoning.compare import compare as compare_treaties
 from accord.reasoning.export import export_atop_csv, export_json
-from accord.reasoning.scenario import Event, parse_event_kind, run_scenario
+from accord.reasoning.scenario import Event, parse_event_kind, parse_place, parse_weapons, run_scenario
 from accord.reasoning.scenario_tests import ScenarioFileError, run_file, scenario_files
 
-KIND_STYLE = {"duty": "bold green", "prohibition": "bold red", "permission": "cyan", "negative": "bold yellow"}
+KIND_STYLE = {"duty": "bold green", "prohibition": "bold red", "permission": "cyan", "negative": "bold yellow",
+              "conditional": "magenta", "breach": "bold red reverse"}
 
 
 def _event_kind(value: str) -> EventKind:
@@ -32,9 +33,23 @@ def _party(value: Optional[str], option: str) -> Optional[str]:
     if value is None:
         return None
     try:
-        return catalog().party(value).code
+        return catalog().actor(value)
     except LookupFailed as exc:
         fail(f"{exc} for {option}")
+
+
+def _place(value: Optional[str]) -> Optional[str]:
+    try:
+        return parse_place(value, catalog())
+    except LookupFailed as exc:
+        fail(f"{exc} for --where (a state or territory code, or a sea region such as north-atlantic)")
+
+
+def _weapons(value: Optional[str]):
+    try:
+        return parse_weapons(value)
+    except LookupFailed as exc:
+        fail(f"{exc} for --weapons")
 
 
 @app.command("scenario")
@@ -43,6 +58,8 @@ def scenario(
     by: Optional[str] = typer.Option(None, "--by", help="Acting state or group (code or name)."),
     against: Optional[str] = typer.Option(None, "--against", help="Target state (code or name)."),
     on: Optional[str] = typer.Option(None, "--on", help="Date YYYY-MM-DD (default: today)."),
+    where: Optional[str] = typer.Option(None, "--where", help="Where it happens: a state or territory (code or name), or a sea region (north-atlantic, mediterranean ...). Default: the target's own territory."),
+    weapons: Optional[str] = typer.Option(None, "--weapons", help="nuclear, chemical, biological or conventional."),
     json_out: bool = JSON,
 ) -> None:
     """What each party must, must not and may do under every treaty binding the parties involved."""
@@ -51,7 +68,8 @@ def scenario(
     if actor is None and target is None:
         fail("give --by and/or --against")
     day = parse_day(on)
-    result = run_scenario([Event(kind, actor, target, day)], day, catalog())
+    event_ = Event(kind, actor, target, day, _place(where), _weapons(weapons))
+    result = run_scenario([event_], day, catalog())
     if json_out:
         print_json(result.to_json())
         return
@@ -59,8 +77,9 @@ def scenario(
     if not result.treaties:
         console.print("No treaty in the catalog binds the parties involved.")
     for answer in result.treaties:
-        colour = "green" if answer.in_force else "red"
-        state = "in force" if answer.in_force else ("not in force" if answer.in_force_known else "in force: unknown")
+        colour = "green" if answer.in_force else ("yellow" if answer.contested else "red")
+        state = ("contested" if answer.contested and answer.in_force is None else
+                 "in force" if answer.in_force else ("not in force" if answer.in_force_known else "in force: unknown"))
         console.print(f"\n[bold]{answer.treaty}[/] — [{colour}]{state}[/]: {answer.note}")
         if not answer.findings:
             continue
@@ -97,8 +116,10 @@ def compare(
                 row.append(cell["cow_type"] or "-")
             elif cell[name]:
                 row.append(f"[green]yes[/] ({', '.join(cell['cited'][name])})")
+            elif cell[name] is None:
+                row.append("[yellow]unknown[/] (not covered by the coding" + ("" if cell["text_public"] else "; text not public") + ")")
             else:
-                row.append("[dim]no[/]" + ("" if cell["text_public"] else " (text not public)"))
+                row.append(f"[dim]no[/] ({cell['basis'][name]})")
         table.add_row(name, *row)
     console.print(table)
     domains = sorted({d for tid in data["treaties"] for d in data["domains"][tid]})
@@ -110,17 +131,33 @@ def compare(
         dtable.add_row(d, *[", ".join(data["domains"][tid].get(d, [])) or "" for tid in data["treaties"]])
     console.print(dtable)
     for tid, check in data["atop"].items():
-        verdict = "agrees" if check["agrees"] else f"differs: {check['differences']} — {check['explanation'] or 'unexplained'}"
-        console.print(f"ATOP {check['atopid']} ({tid}): {verdict}")
+        if check["agrees"]:
+            console.print(f"ATOP {check['atopid']} ({tid}): agrees")
+            continue
+        console.print(f"ATOP {check['atopid']} ({tid}): [bold yellow]disagrees[/]" + (f" — {check['explanation']}" if check["explanation"] else ""))
+        for name, diff in check["differences"].items():
+            mine = "unknown" if diff["derived"] is None else ("yes" if diff["derived"] else "no")
+            console.print(f"  {name}: accord {mine}, ATOP {int(diff['atop'])} ({diff['why']})", highlight=False)
 
 
 @app.command("export")
-def export(fmt: str = typer.Option("json", "--format", help="json or atop-csv")) -> None:
-    """Export the catalog (JSON) or ATOP-style member rows with the derived codes (CSV)."""
-    writers = {"json": export_json, "atop-csv": export_atop_csv}
+def export(
+    treaty_id: Optional[str] = typer.Argument(None, help="For --format akn: the treaty whose imported text to export."),
+    fmt: str = typer.Option("json", "--format", help="json, atop-csv, or akn (Akoma Ntoso 3.0 XML of one treaty's imported text)"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="For --format akn: which imported text, when there are several."),
+) -> None:
+    """Export the catalog (JSON), ATOP-style member rows with the derived codes (CSV), or one treaty as Akoma Ntoso."""
+    writers = {"json": export_json, "atop-csv": export_atop_csv, "akn": None}
     if fmt not in writers:
         hint = nearest(fmt, list(writers))
         fail(f"unknown format '{fmt}'" + (f" (did you mean '{hint}'?)" if hint else ""))
+    if fmt == "akn":
+        from accord.interfaces.cli.text_cmds import export_akn
+
+        sys.stdout.write(export_akn(treaty_id, lang))
+        return
+    if treaty_id is not None:
+        fail(f"--format {fmt} exports the whole catalog and takes no treaty id (use --format akn for one treaty)")
     sys.stdout.write(writers[fmt](catalog()))
     if fmt == "json":
         sys.stdout.write("\n")
@@ -140,10 +177,15 @@ def test(directory: Path = typer.Argument(..., help="A scenario YAML file or a d
     for col in ("result", "scenario", "file", "failures"):
         table.add_column(col, overflow="fold")
     for o in outcomes:
-        table.add_row("[green]pass[/]" if o.passed else "[red]FAIL[/]", o.name, o.path.name, "\n".join(o.failures))
+        result = "[green]pass[/]" if o.passed else ("[red]ERROR[/]" if o.error else "[red]FAIL[/]")
+        table.add_row(result, o.name, o.path.name, o.error or "\n".join(o.failures))
     console.print(table)
+    for o in outcomes:
+        if o.error:  # the file's problem in full, one line each, so it can be found and fixed
+            console.print(f"malformed: {o.error}", highlight=False, soft_wrap=True)
     passed = sum(o.passed for o in outcomes)
-    failed = len(outcomes) - passed
-    console.print(f"{passed} passed, {failed} failed", highlight=False)
-    if failed:
+    errors = sum(o.error is not None for o in outcomes)
+    failed = len(outcomes) - passed - errors
+    console.print(f"{passed} passed, {failed} failed" + (f", {errors} malformed" if errors else ""), highlight=False)
+    if failed or errors:
         raise typer.Exit(1)

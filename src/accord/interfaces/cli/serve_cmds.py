@@ -52,7 +52,11 @@ def serve(
             fail(f"bad --search-rate '{search_rate}': expected e.g. '20/second;300/minute' or 'off'")
     if db_path.parent.exists() and not db_path.parent.is_dir():
         fail(f"--db {db_path}: {db_path.parent} is not a folder")
-    application = create_app(db_path=db_path, ingest_token=token, max_body_bytes=max_body_bytes, search_rate=rate)
+    from accord.interfaces.cli.treaty_cmds import catalog
+
+    # the built-in catalog with the user's imported treaties and texts
+    application = create_app(catalog=catalog(), db_path=db_path, ingest_token=token, max_body_bytes=max_body_bytes,
+                             search_rate=rate)
     shown_host = f"[{host}]" if ":" in host else host
     console.print(f"accord on http://{shown_host}:{port}/ — API under /api, documentation at /docs", highlight=False, soft_wrap=True)
     console.print(f"store: {db_path}; ingest over HTTP: "

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import os
+import signal
+import threading
+import time
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -53,6 +57,30 @@ def process_item(item: RawDocument | ReadError) -> ProcessedDocument | ReadError
     return item if isinstance(item, ReadError) else safe_process(item)
 
 
+def die_with_parent(parent: int, poll_seconds: float = 0.5) -> None:
+    """Worker initialiser: end this worker as soon as the ingest that started it is gone, even if it was
+    killed and could not shut its pool down.  On Linux the kernel signals the worker when its parent
+    (the fork server, which itself exits with the ingest) ends; everywhere, a thread polls the ingest."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the thread below does it
+
+    def watch() -> None:
+        while True:
+            time.sleep(poll_seconds)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass  # the pid is alive (someone else's now, perhaps, which the fork-server signal covers)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
+
+
 def _processed(items: Iterator[RawDocument | ReadError], workers: int) -> Iterator[ProcessedDocument | ReadError]:
     if workers <= 1:
         yield from map(process_item, items)
@@ -60,7 +88,8 @@ def _processed(items: Iterator[RawDocument | ReadError], workers: int) -> Iterat
     # Never plain fork: a parent that has already detected languages holds lingua's thread pool,
     # and a forked child that inherits its locks but not its threads waits forever.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                             initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         chunks = iter(lambda: list(itertools.islice(items, CHUNK * workers)), [])
 
         def submit(chunk: list[RawDocument | ReadError]):

@@ -141,6 +141,8 @@ class Store:
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot be used as an accord store ({exc})") from exc
+        except OSError as exc:  # the folder cannot be created: a file in the way, no permission
+            raise StoreError(f"{self.path}: cannot create its folder {self.path.parent} ({exc.strerror or exc})") from exc
         self._near: NearDuplicateIndex | None = None
         self._near_seen = 0  # the highest documents rowid the near-duplicate index has taken in
         self._near_ids: set[str] = set()

@@ -20,6 +20,7 @@ from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import PlainTextResponse, Response
 
+from accord.press.read import without_surrogates
 from accord.services.store import StoreError
 
 API_PREFIX = "/api"
@@ -37,7 +38,8 @@ class ApiError(Exception):
         self.suggestion, self.known, self.headers, self.fields = suggestion, known, headers, fields
 
     def body(self) -> dict[str, Any]:
-        body: dict[str, Any] = {"error": self.message}
+        # messages quote what the client sent; a lone surrogate in it could not be written as UTF-8
+        body: dict[str, Any] = {"error": without_surrogates(self.message)}
         if self.suggestion:
             body["suggestion"] = self.suggestion
         if self.known:

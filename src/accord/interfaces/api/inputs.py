@@ -14,6 +14,8 @@ from accord.interfaces.api.errors import ApiError
 from accord.knowledge.catalog import Catalog, LookupFailed
 from accord.knowledge.model import EventKind, Treaty
 from accord.press.claims import SUPPORTED_LANGUAGES
+from accord.press.read import without_surrogates
+from accord.reasoning.days import LATEST_DAY, DayOutOfRange, supported_day
 from accord.reasoning.scenario import parse_event_kind, parse_place, parse_weapons
 
 
@@ -27,7 +29,9 @@ def day(value: str | None, field: str) -> dt.date:
     if value is None or value == "":
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        return supported_day(dt.date.fromisoformat(value))
+    except DayOutOfRange as exc:
+        raise ApiError(422, f"bad date '{value}' for '{field}': {exc}", suggestion=LATEST_DAY.isoformat()) from None
     except ValueError:
         raise ApiError(422, f"bad date '{value}' for '{field}': expected YYYY-MM-DD") from None
 
@@ -90,6 +94,7 @@ def language(value: str | None, field: str = "lang") -> str | None:
 
 
 def text(value: str, field: str = "text") -> str:
+    """The text to check; a lone surrogate (which JSON can escape but UTF-8 cannot hold) becomes U+FFFD."""
     if not value.strip():
         raise ApiError(422, f"nothing to check: the {field} is empty")
-    return value
+    return without_surrogates(value)

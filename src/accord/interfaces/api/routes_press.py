@@ -35,7 +35,9 @@ router = APIRouter(prefix="/api", route_class=ApiRoute, tags=["press"])
 INLINE_CHECK_CHARS = 4_000
 
 LIMIT = Query(50, ge=1, le=500, description="Page size.")
-OFFSET = Query(0, ge=0, description="Rows to skip.")
+# SQLite counts rows in 64 bits; no store comes near a billion rows, and a bigger offset would overflow.
+MAX_OFFSET = 1_000_000_000
+OFFSET = Query(0, ge=0, le=MAX_OFFSET, description="Rows to skip.")
 
 
 def _page(fetch: Callable[[int, int], list[dict]], limit: int, offset: int) -> JSONResponse:

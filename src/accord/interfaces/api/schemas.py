@@ -4,10 +4,22 @@ reports them the same way."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
+
+from accord.press.read import without_surrogates
 
 
-class ScenarioRequest(BaseModel):
+class Request(BaseModel):
+    """A request body whose strings are text: JSON can escape a lone surrogate ("\\ud800"), which no
+    answer could then be written with, so each becomes U+FFFD as it is read."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _text(cls, value):
+        return without_surrogates(value) if isinstance(value, str) else value
+
+
+class ScenarioRequest(Request):
     event: str = Field(description="Event kind: aggression, armed-attack, threat-of-aggression, unilateral-sanctions, "
                                    "separatist-support, snapback-notification.", examples=["aggression"])
     by: str | None = Field(None, description="Acting state or group (code or name).", examples=["ISR"])
@@ -19,13 +31,13 @@ class ScenarioRequest(BaseModel):
     weapons: str | None = Field(None, description="nuclear, chemical, biological or conventional.", examples=["conventional"])
 
 
-class CheckRequest(BaseModel):
+class CheckRequest(Request):
     text: str = Field(description="A sentence or paragraph in English or Russian.",
                       examples=["The treaty between Russia and Iran does not contain a mutual defence clause."])
     lang: str | None = Field(None, description="en or ru (default: detected).")
 
 
-class DocumentIn(BaseModel):
+class DocumentIn(Request):
     """One press document, the shape of a line of the shared corpus (other keys are ignored)."""
 
     id: str | None = Field(None, min_length=1, max_length=300, description="Default: derived from the text.")

@@ -9,8 +9,11 @@ from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from accord.interfaces.cli.lazy import LazyGroup
+from accord.press.read import LONE_SURROGATE, without_surrogates
+from accord.reasoning.days import DayOutOfRange, supported_day
 
 app = typer.Typer(
     name="accord",
@@ -36,22 +39,34 @@ def main(
     _version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
                                   help="Print the installed version and exit."),
 ) -> None:
-    pass
+    check_arguments(sys.argv[1:])
 
 EXIT_BAD_INPUT = 2
 
 
 def fail(message: str) -> NoReturn:
-    """Print a one-line error naming the problem and exit with code 2."""
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    """Print a one-line error naming the problem and exit with code 2. The message holds user values,
+    so it is printed as plain text: '[/x]' in an argument is shown, not read as markup."""
+    err_console.print(Text.assemble(("error:", "bold red"), " ", without_surrogates(message)), highlight=False,
+                      soft_wrap=True)
     raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def check_arguments(arguments: list[str]) -> None:
+    """Arguments that are not valid text (bytes the locale cannot decode) are named, not let through."""
+    for position, argument in enumerate(arguments, 1):
+        if LONE_SURROGATE.search(argument):
+            shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            fail(f"argument {position} '{shown}' is not valid UTF-8 text")
 
 
 def parse_day(value: str | None, option: str = "--on") -> dt.date:
     if value is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        return supported_day(dt.date.fromisoformat(value))
+    except DayOutOfRange as exc:
+        fail(f"bad date '{value}' for {option}: {exc}")
     except ValueError:
         fail(f"bad date '{value}' for {option}: expected YYYY-MM-DD")
 

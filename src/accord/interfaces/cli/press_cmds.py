@@ -24,6 +24,7 @@ from accord.services.store import Store, StoreError
 
 DB = typer.Option(None, "--db", help="SQLite store to use (default: $ACCORD_DB or a file in the user's data folder).")
 VERDICT_STYLE = {"supported": "green", "contradicted": "bold red", "unverifiable": "yellow"}
+MAX_ROWS = 100_000  # rows one command prints; a bigger --limit would overflow SQLite's integers
 EXIT_PARTIAL = 1  # some files could not be read; everything else was stored
 
 
@@ -103,7 +104,7 @@ def claims(
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of the claim's sentence (en, ru)."),
     treaty: Optional[str] = typer.Option(None, "--treaty", help="Treaty id the claim is about."),
     outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet, as listed by `accord sources`."),
-    limit: int = typer.Option(100, "--limit", min=1),
+    limit: int = typer.Option(100, "--limit", min=1, max=MAX_ROWS),
     db: Optional[Path] = DB,
     json_out: bool = JSON,
 ) -> None:
@@ -190,7 +191,7 @@ def doc(doc_id: str = typer.Argument(..., help="Document id, as listed by `accor
 
 @app.command("search")
 def search(query: str = typer.Argument(..., help="Words to find in the stored texts (English or Russian)."),
-           limit: int = typer.Option(20, "--limit", min=1), db: Optional[Path] = DB, json_out: bool = JSON) -> None:
+           limit: int = typer.Option(20, "--limit", min=1, max=MAX_ROWS), db: Optional[Path] = DB, json_out: bool = JSON) -> None:
     """Full-text search over the cleaned texts (Russian words match in any inflected form)."""
     if not query.strip():
         fail("nothing to search for: the query is empty")

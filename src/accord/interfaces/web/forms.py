@@ -12,6 +12,7 @@ from urllib.parse import parse_qs
 from fastapi import Request
 
 from accord.knowledge.catalog import Catalog, LookupFailed
+from accord.reasoning.days import DayOutOfRange, supported_day
 
 
 class FormError(ValueError):
@@ -23,7 +24,9 @@ def parse_day(value: str | None, field: str = "date") -> dt.date:
     if value is None or not value.strip():
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value.strip())
+        return supported_day(dt.date.fromisoformat(value.strip()))
+    except DayOutOfRange as exc:
+        raise FormError(f"bad {field} '{value}': {exc}") from None
     except ValueError:
         raise FormError(f"bad {field} '{value}': expected YYYY-MM-DD") from None
 

@@ -25,8 +25,14 @@ PAGE_SIZE = 50
 CLAIMS_PAGE_SIZE = 100
 
 
+MAX_PAGE = 1_000_000  # far past any store's last page; beyond it the row offset would overflow SQLite's integers
+
+
 def _page_number(value: str | None) -> int:
-    return int(value) if value and value.isdigit() and int(value) > 0 else 1
+    """A page number from the query; anything else is the first page, and a huge one the (empty) last."""
+    if not (value and value.isascii() and value.isdigit() and int(value) > 0):
+        return 1
+    return min(int(value), MAX_PAGE)
 
 
 @router.get("/coverage")

@@ -41,7 +41,7 @@ class EventDate:
 class DateReader:
     """Reads event dates for one language pack's ``dates`` section."""
 
-    def __init__(self, section: dict):
+    def __init__(self, section: dict, *, after: dt.date | None = None):
         months = [re.compile(p, re.I) for p in section.get("months", [])]
         self.months = months
         names = "|".join(f"(?:{p.pattern})" for p in months) or r"(?!x)x"
@@ -64,13 +64,16 @@ class DateReader:
                 return number
         return None
 
-    def read(self, sentence: str, anchor: int, published: dt.date | None, *, ahead: bool) -> EventDate:
+    def read(self, sentence: str, anchor: int, published: dt.date | None, *, ahead: bool,
+             background: dt.date | None = None) -> EventDate:
         """The date of the event reported near ``anchor`` in ``sentence``.
 
         ``ahead``: the sentence reports something still to come, so a weekday or a month
-        without a year points forward from the publication date, not back."""
+        without a year points forward from the publication date, not back.  Dates on or before
+        ``background`` (the treaty's signature) are history the sentence recalls ("the treaty
+        of 17 January"), not the date of what it reports, when it gives another."""
         text = sentence.translate(DIGITS)
-        found = self._absolute(text, anchor, published, ahead)
+        found = self._absolute(text, anchor, published, ahead, background)
         if found is not None:
             return found
         if ahead and self.vague and self.vague.search(text):
@@ -97,18 +100,21 @@ class DateReader:
                     continue
         return max(days) if days else None
 
-    def _absolute(self, text: str, anchor: int, published: dt.date | None, ahead: bool) -> EventDate | None:
-        candidates = []
-        for rx in self.absolute:
-            for m in rx.finditer(text):
-                candidates.append((m, True))
+    def _absolute(self, text: str, anchor: int, published: dt.date | None, ahead: bool,
+                  background: dt.date | None) -> EventDate | None:
+        candidates = [(m, True) for rx in self.absolute for m in rx.finditer(text)]
         if not candidates:
-            for m in self.month_alone.finditer(text):
-                if m.group("mon") and _word_edges(text, m.start("mon"), m.end("mon")):
-                    candidates.append((m, False))
-        if not candidates:
+            candidates = [(m, False) for m in self.month_alone.finditer(text)
+                          if m.group("mon") and _word_edges(text, m.start("mon"), m.end("mon"))]
+        read = [(m, with_day, self._resolve(m, with_day, published, ahead)) for m, with_day in candidates]
+        read = [c for c in read if c[2] is not None]
+        if background is not None and any(not _before(c[2], background) for c in read):
+            read = [c for c in read if not _before(c[2], background)]
+        if not read:
             return None
-        m, with_day = min(candidates, key=lambda c: (abs(c[0].start() - anchor), -len(c[0].group(0))))
+        return min(read, key=lambda c: (abs(c[0].start() - anchor), -len(c[0].group(0))))[2]
+
+    def _resolve(self, m: re.Match, with_day: bool, published: dt.date | None, ahead: bool) -> EventDate | None:
         month = self._month_number(m.group("mon"))
         if month is None:
             return None
@@ -150,6 +156,10 @@ class DateReader:
                 return EventDate(None, "relative", "a relative period and no publication date to resolve it against")
             return EventDate(f"{published.year:04d}-{published.month:02d}", "period")
         return None
+
+
+def _before(found: EventDate, day: dt.date) -> bool:
+    return found.value is not None and found.value <= day.isoformat()[: len(found.value)]
 
 
 def _optional(pattern: str | None) -> re.Pattern | None:

@@ -125,7 +125,7 @@ def _merge_mentions(events: list[tuple[bool, ExtractedEvent]]) -> list[Extracted
     kept = []
     for first, *others in groups:
         dated = next((e for e in others if e.date_how in STATED and e.date), None)
-        if first.date_how not in STATED and dated is not None:
+        if first.date_how in ("none", "publication") and dated is not None:
             first = replace(first, date=dated.date, date_how=dated.date_how)
         kept.append(first)
     return sorted(kept, key=lambda e: e.start)
@@ -163,7 +163,7 @@ def extract_events(
         headline = index == 0 and p_end - p_start <= HEADLINE and not re.search(r"[.。]\s*$", text[p_start:p_end])
         context = pack.topics_of(folded[p_start:p_end])
         for s_start, s_end in sentences(folded, p_start, p_end):
-            for event in _read_sentence(text, folded, s_start, s_end, pack, links, anchor, published, treaty, context):
+            for event in _read_sentence(text, folded, s_start, s_end, pack, links, anchor, published, signed, context):
                 if signed and event.date and event.date <= signed.isoformat()[: len(event.date)]:
                     continue  # the signing itself, or before it: background, not implementation
                 found.append((headline, event))
@@ -171,7 +171,7 @@ def extract_events(
 
 
 def _read_sentence(text: str, folded: str, start: int, end: int, pack: EventPack, links: ImplementationLinks,
-                   anchor: dt.date | None, published: dt.date | None, treaty: str,
+                   anchor: dt.date | None, published: dt.date | None, signed: dt.date | None,
                    context: frozenset[str] = frozenset()) -> list[ExtractedEvent]:
     """The event a sentence reports, if any.  ``anchor`` resolves relative dates (the publication
     date, or failing it the text's latest date); an undated report of something done takes the
@@ -187,13 +187,19 @@ def _read_sentence(text: str, folded: str, start: int, end: int, pack: EventPack
         if provision is None:
             continue
         status = "not_done" if event_type == "non_assistance_in_conflict" else pack.status(sentence)
-        when: EventDate = pack.dates.read(sentence, match.start(), anchor, ahead=status in PROSPECTIVE)
+        when: EventDate = pack.dates.read(sentence, match.start(), anchor, ahead=status in PROSPECTIVE, background=signed)
         date, how = when.value, when.how
+        tracked = links.tracked(provision)
+        if how == "none" and tracked is not None and tracked.periods and anchor is not None:
+            # "Russia gave no help in the war": the war is the last examined period begun by then
+            begun = [p for p in tracked.periods if p.start <= anchor]
+            if begun:
+                date, how = max(begun, key=lambda p: p.start).start.isoformat()[:7], "period"
         if how == "none" and status in ("done", "not_done") and published is not None and not when.note:
             date, how = f"{published.year:04d}-{published.month:02d}", "publication"
         actors = tuple(pack.actors_in(sentence)) or ("RUS", "IRN")
         q_start, q_end = _trim(text, start, end)
         taken.append(match.span())
-        out.append(ExtractedEvent(treaty, provision, event_type, actors, date, status, q_start, q_end,
+        out.append(ExtractedEvent(links.treaty, provision, event_type, actors, date, status, q_start, q_end,
                                   text[q_start:q_end], pack.lang, how, when.note, tuple(sorted(topics))))
     return out

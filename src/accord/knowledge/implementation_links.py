@@ -39,6 +39,8 @@ class TrackedProvision(_Strict):
     confidence: Literal["high", "medium", "low"]
     periods: list[Period] = Field(default_factory=list)
     doubts: str | None = None
+    group: str | None = None  # provisions in one group can carry contradicting reports
+    evidence_for: list[str] = Field(default_factory=list)  # catalog actions this provision's reports bear on
 
     @property
     def label(self) -> str:

@@ -97,6 +97,8 @@ def _signature(treaty: str) -> dt.date | None:
 
 
 STATED = ("explicit", "relative")
+# Acts that take both parties (talks, a signature): the sentence, or failing that its paragraph, must name both.
+BILATERAL = frozenset({"consultation", "agreement_signed", "security_meeting"})
 PROSPECTIVE = ("announced", "planned")
 
 
@@ -162,8 +164,10 @@ def extract_events(
             continue
         headline = index == 0 and p_end - p_start <= HEADLINE and not re.search(r"[.。]\s*$", text[p_start:p_end])
         context = pack.topics_of(folded[p_start:p_end])
+        both_named = {"RUS", "IRN"} <= set(pack.actors_in(folded[p_start:p_end]))
         for s_start, s_end in sentences(folded, p_start, p_end):
-            for event in _read_sentence(text, folded, s_start, s_end, pack, links, anchor, published, signed, context):
+            for event in _read_sentence(text, folded, s_start, s_end, pack, links, anchor, published, signed, context,
+                                         both_named):
                 if signed and event.date and event.date <= signed.isoformat()[: len(event.date)]:
                     continue  # the signing itself, or before it: background, not implementation
                 found.append((headline, event))
@@ -172,7 +176,7 @@ def extract_events(
 
 def _read_sentence(text: str, folded: str, start: int, end: int, pack: EventPack, links: ImplementationLinks,
                    anchor: dt.date | None, published: dt.date | None, signed: dt.date | None,
-                   context: frozenset[str] = frozenset()) -> list[ExtractedEvent]:
+                   context: frozenset[str] = frozenset(), both_named: bool = True) -> list[ExtractedEvent]:
     """The event a sentence reports, if any.  ``anchor`` resolves relative dates (the publication
     date, or failing it the text's latest date); an undated report of something done takes the
     month of publication, and only of a real one."""
@@ -182,6 +186,10 @@ def _read_sentence(text: str, folded: str, start: int, end: int, pack: EventPack
         match = next((m for rx in cues for m in [rx.search(sentence)] if m), None)
         if match is None or any(match.start() < b and a < match.end() for a, b in taken):
             continue
+        if event_type in BILATERAL and not both_named:
+            continue
+        if event_type == "agreement_signed" and pack.treaty_itself and pack.treaty_itself.search(sentence):
+            continue  # the treaty's own signature is what is being implemented, not an implementation event
         topics = pack.topics_of(sentence) or context  # "He urged Russia to finish its part": the paragraph says of what
         provision = links.provision_for(event_type, topics)
         if provision is None:

@@ -36,6 +36,7 @@ class EventPack:
     planned: tuple[re.Pattern, ...]
     actors: tuple[tuple[str, re.Pattern], ...]
     dates: DateReader
+    treaty_itself: re.Pattern | None = None  # words naming the tracked treaty itself
 
     def status(self, sentence: str) -> str:
         """How the sentence frames what it reports: not done, announced, planned, else done."""
@@ -95,6 +96,7 @@ def load_pack_file(path: Path) -> EventPack:
         planned=_patterns(status.get("planned"), f"{lang}.status.planned"),
         actors=tuple((code, _compile(rx, f"{lang}.actors.{code}")) for code, rx in (data.get("actors") or {}).items()),
         dates=dates,
+        treaty_itself=_compile(data["treaty_itself"], f"{lang}.treaty_itself") if data.get("treaty_itself") else None,
     )
 
 

@@ -260,3 +260,58 @@ def evidence_window(rows: Iterable[dict], links: ImplementationLinks, *, party: 
     start, end = day - dt.timedelta(days=days), day + dt.timedelta(days=days)
     mine = [r for r in rows if r["treaty"] == links.treaty and r["provision"] in bearing and party in (r.get("actors") or [])]
     return [e for e in merge_reports(mine) if _in_period(e, start, end)]
+
+
+class FindingEvidence(BaseModel):
+    """Next to one scenario finding: what the press reports the party did in the window."""
+
+    treaty: str
+    party: str
+    kind: str
+    action: str
+    citation: str
+    reading: str = Field(description="what the reports amount to; silence is never read as compliance")
+    reports: list[TrackedEvent]
+
+
+class ScenarioEvidence(BaseModel):
+    day: dt.date
+    window_days: int
+    start: dt.date
+    end: dt.date
+    tracked: list[str] = Field(description="treaties whose implementation reports were searched")
+    findings: list[FindingEvidence]
+
+
+def _reading(kind: str, reports: list[TrackedEvent], links_of: dict[str, ImplementationLinks]) -> str:
+    def refrains(e: TrackedEvent) -> bool:
+        return any((t := links.tracked(e.provision)) is not None and t.duty == "refrain" for links in links_of.values())
+
+    if kind in ("prohibition", "negative"):
+        breaches = [e for e in reports if refrains(e) and e.status == "done"]
+        if breaches:
+            return f"{len(breaches)} report(s) of the prohibited conduct to examine"
+        held_back = [e for e in reports if e.status == "not_done"]
+        if held_back:
+            return f"no evidence of breach: {len(held_back)} report(s) that the party did not act"
+        if reports:
+            return f"no evidence of breach; {len(reports)} related report(s)"
+        return "no evidence of breach: the press reports nothing in the window (silence, not compliance)"
+    done = [e for e in reports if e.status == "done"]
+    if done:
+        return f"{len(done)} report(s) of action in the window"
+    return "no report of action in the window (silence is neither compliance nor breach)"
+
+
+def scenario_evidence(findings: Iterable[tuple[str, object]], rows: list[dict], links_of: dict[str, ImplementationLinks],
+                      *, day: dt.date, days: int) -> ScenarioEvidence:
+    """``findings``: (treaty id, finding with party/kind/action/citation) pairs from a scenario answer."""
+    out = []
+    for treaty_id, f in findings:
+        reports: list[TrackedEvent] = []
+        for links in links_of.values():
+            reports.extend(evidence_window(rows, links, party=f.party, action=f.action, day=day, days=days))
+        out.append(FindingEvidence(treaty=treaty_id, party=f.party, kind=f.kind, action=f.action, citation=f.citation,
+                                   reading=_reading(f.kind, reports, links_of), reports=reports))
+    return ScenarioEvidence(day=day, window_days=days, start=day - dt.timedelta(days=days), end=day + dt.timedelta(days=days),
+                            tracked=sorted(links_of), findings=out)

@@ -181,6 +181,8 @@ def _read_sentence(text: str, folded: str, start: int, end: int, pack: EventPack
     date, or failing it the text's latest date); an undated report of something done takes the
     month of publication, and only of a real one."""
     sentence = folded[start:end]
+    if pack.treaty_content and pack.treaty_content.search(sentence):
+        return []  # what the treaty says is a claim about it, judged elsewhere; not something a party did
     out, taken = [], []
     for event_type, cues in pack.types:
         match = next((m for rx in cues for m in [rx.search(sentence)] if m), None)

@@ -124,7 +124,7 @@ class DateReader:
             if published is None:
                 return EventDate(None, "none", "a date without a year, and no publication date to give it one")
             year = published.year
-            if not ahead and month > published.month + 1:
+            if not ahead and month > published.month:
                 year -= 1  # "in December", reported as done in a January paper: last December
             elif ahead and month < published.month - 1:
                 year += 1

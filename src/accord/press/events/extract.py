@@ -31,7 +31,7 @@ DEFAULT_TREATY = "rus-irn-2025"
 FOLD = str.maketrans({"\u200c": " ", "\u200d": " ", "ـ": " "})
 SENTENCE_END = re.compile(r"(?<=[.!?؟。])[\"'”»)]*\s+|(?<=。)|\n+")
 ABBREVIATION = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Art|Gen|Lt|Col|Capt?|U\.S|U\.N|e\.g|i\.e|vs|г|гг|ст)|\b[A-ZА-Я])\.$")
-HEADLINE = 160  # characters: a first paragraph this short without a full stop is a headline
+HEADLINE = 160  # characters: a first line this short without a full stop is a headline
 
 
 @dataclass(frozen=True)
@@ -158,11 +158,13 @@ def extract_events(
         anchor = max((d for d in (p.dates.latest_day(folded) for p in packs) if d is not None), default=None)
         if anchor is not None and signed is not None and anchor <= signed:
             anchor = None
+    first_line = text.lstrip().split("\n", 1)[0].strip()
+    headline_end = (len(text) - len(text.lstrip()) + len(first_line)
+                    if len(first_line) <= HEADLINE and not re.search(r"[.。]$", first_line) else 0)
     found: list[tuple[bool, ExtractedEvent]] = []
-    for index, (p_start, p_end, pack) in enumerate(packs_by_paragraph):
+    for p_start, p_end, pack in packs_by_paragraph:
         if pack is None:
             continue
-        headline = index == 0 and p_end - p_start <= HEADLINE and not re.search(r"[.。]\s*$", text[p_start:p_end])
         context = pack.topics_of(folded[p_start:p_end])
         both_named = {"RUS", "IRN"} <= set(pack.actors_in(folded[p_start:p_end]))
         for s_start, s_end in sentences(folded, p_start, p_end):
@@ -170,7 +172,7 @@ def extract_events(
                                          both_named):
                 if signed and event.date and event.date <= signed.isoformat()[: len(event.date)]:
                     continue  # the signing itself, or before it: background, not implementation
-                found.append((headline, event))
+                found.append((event.start < headline_end, event))
     return _merge_mentions(found)
 
 

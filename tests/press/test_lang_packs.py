@@ -21,17 +21,21 @@ def _minimal(**extra) -> dict:
     return {"code": "xx", "name": "Test", "script": "latin", "word": "[a-z]", "negation": [r"\bnot\b"], **extra}
 
 
-def test_macros_expand_to_the_packs_letters_numbers_and_months():
+def test_macros_expand_to_the_packs_letters_and_numbers():
     lang = LanguagePack(PackFile.model_validate(_minimal(
-        numbers={"seven": 7}, months={1: ["janvier", "janv"]},
-        duration=[r"\b(?P<n>{NUMBER}) years"], date_forms=[r"\b(?P<day>\d{1,2}) (?P<mon>{MONTH})\.?(?: (?P<year>\d{4}))?"],
-        mutual_defense=[r"{B}defen{W}*"])))
+        numbers={"seven": 7}, duration=[r"\b(?P<n>{NUMBER}) years"], mutual_defense=[r"{B}defen{W}*"])))
     m = lang.duration[0].search("for seven years")
     assert m and lang.number(m.group("n")) == 7
-    assert lang.month("JANV.") == 1 and lang.month("juin") is None
-    date = lang.date.search("le 17 janvier 2025")
-    assert date and date.group("day_0") == "17" and date.group("year_0") == "2025"
     assert lang.mutual_defense.search("a defence pact") and not lang.mutual_defense.search("adefence")
+
+
+def test_calendar_words_live_beside_the_pack_not_in_it():
+    from accord.press.dates import calendar_words
+
+    with pytest.raises(ValidationError):
+        PackFile.model_validate(_minimal(months={1: ["janvier"]}))
+    for code in analysed_languages():
+        assert calendar_words(code) is not None, code  # every analysed language reads its dates
 
 
 def test_a_bad_pattern_names_the_pack_and_the_key():

@@ -82,8 +82,7 @@ def process(raw: RawDocument, catalog: Catalog | None = None) -> ProcessedDocume
         langs = [raw.lang] * len(spans)  # nothing detectable: trust the declared language
     paragraphs = [Paragraph(a, b, lang, lang in SUPPORTED_LANGUAGES) for (a, b), lang in zip(spans, langs)]
     meta = extract_metadata(raw, text)
-    year = meta.published.year if meta.published else None
-    extracted, not_analysed = extract_document(text, [(p.start, p.end, p.lang) for p in paragraphs], default_year=year)
+    extracted, not_analysed = extract_document(text, [(p.start, p.end, p.lang) for p in paragraphs], published=meta.published)
     events = extract_events(text, [(p.start, p.end, p.lang) for p in paragraphs], meta.published, fallback_lang=raw.lang)
     claims = []
     for c in extracted:

@@ -14,7 +14,7 @@ from accord.interfaces.api.errors import ApiError
 from accord.knowledge.catalog import Catalog, LookupFailed
 from accord.knowledge.model import EventKind, Treaty
 from accord.press.claims import SUPPORTED_LANGUAGES
-from accord.reasoning.scenario import parse_event_kind
+from accord.reasoning.scenario import parse_event_kind, parse_place, parse_weapons
 
 
 def lookup_error(exc: LookupFailed, status: int, field: str | None = None) -> ApiError:
@@ -52,7 +52,21 @@ def party(catalog: Catalog, value: str | None, field: str) -> str | None:
     if value is None or not value.strip():
         return None
     try:
-        return catalog.party(value).code
+        return catalog.actor(value)
+    except LookupFailed as exc:
+        raise lookup_error(exc, 422, field) from None
+
+
+def place(catalog: Catalog, value: str | None, field: str = "where") -> str | None:
+    try:
+        return parse_place(value, catalog)
+    except LookupFailed as exc:
+        raise lookup_error(exc, 422, field) from None
+
+
+def weapons(value: str | None, field: str = "weapons"):
+    try:
+        return parse_weapons(value)
     except LookupFailed as exc:
         raise lookup_error(exc, 422, field) from None
 

@@ -29,7 +29,8 @@ def _scenario(request: ScenarioRequest, catalog: Catalog) -> JSONResponse:
     if actor is None and target is None:
         raise ApiError(422, "give 'by' and/or 'against': a scenario needs an acting or a targeted party")
     day = inputs.day(request.on, "on")
-    result = run_scenario([Event(kind, actor, target, day)], day, catalog)
+    event = Event(kind, actor, target, day, inputs.place(catalog, request.where), inputs.weapons(request.weapons))
+    result = run_scenario([event], day, catalog)
     return JSONResponse(result.to_json())
 
 
@@ -42,8 +43,10 @@ async def scenario_get(event: str = Query(..., examples=["aggression"], descript
                  by: str | None = Query(None, examples=["ISR"], description="Acting state or group (code or name)."),
                  against: str | None = Query(None, examples=["IRN"], description="Target state (code or name)."),
                  on: str | None = Query(None, examples=["2025-11-01"], description="Date YYYY-MM-DD (default: today)."),
+                 where: str | None = Query(None, examples=["MLI"], description="State, territory or sea region where it happens (default: the target's territory)."),
+                 weapons: str | None = Query(None, examples=["conventional"], description="nuclear, chemical, biological or conventional."),
                  catalog: Catalog = Depends(get_catalog)) -> JSONResponse:
-    return _scenario(ScenarioRequest(event=event, by=by, against=against, on=on), catalog)
+    return _scenario(ScenarioRequest(event=event, by=by, against=against, on=on, where=where, weapons=weapons), catalog)
 
 
 @router.post("/scenario", summary="The same scenario, asked with a JSON body", description=SCENARIO_DOC)

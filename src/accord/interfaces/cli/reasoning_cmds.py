@@ -15,10 +15,11 @@ from accord.knowledge.catalog import LookupFailed, nearest
 from accord.knowledge.model import EventKind
 from accord.reasoning.compare import compare as compare_treaties
 from accord.reasoning.export import export_atop_csv, export_json
-from accord.reasoning.scenario import Event, parse_event_kind, run_scenario
+from accord.reasoning.scenario import Event, parse_event_kind, parse_place, parse_weapons, run_scenario
 from accord.reasoning.scenario_tests import ScenarioFileError, run_file, scenario_files
 
-KIND_STYLE = {"duty": "bold green", "prohibition": "bold red", "permission": "cyan", "negative": "bold yellow"}
+KIND_STYLE = {"duty": "bold green", "prohibition": "bold red", "permission": "cyan", "negative": "bold yellow",
+              "conditional": "magenta", "breach": "bold red reverse"}
 
 
 def _event_kind(value: str) -> EventKind:
@@ -32,9 +33,23 @@ def _party(value: Optional[str], option: str) -> Optional[str]:
     if value is None:
         return None
     try:
-        return catalog().party(value).code
+        return catalog().actor(value)
     except LookupFailed as exc:
         fail(f"{exc} for {option}")
+
+
+def _place(value: Optional[str]) -> Optional[str]:
+    try:
+        return parse_place(value, catalog())
+    except LookupFailed as exc:
+        fail(f"{exc} for --where (a state or territory code, or a sea region such as north-atlantic)")
+
+
+def _weapons(value: Optional[str]):
+    try:
+        return parse_weapons(value)
+    except LookupFailed as exc:
+        fail(f"{exc} for --weapons")
 
 
 @app.command("scenario")
@@ -43,6 +58,8 @@ def scenario(
     by: Optional[str] = typer.Option(None, "--by", help="Acting state or group (code or name)."),
     against: Optional[str] = typer.Option(None, "--against", help="Target state (code or name)."),
     on: Optional[str] = typer.Option(None, "--on", help="Date YYYY-MM-DD (default: today)."),
+    where: Optional[str] = typer.Option(None, "--where", help="Where it happens: a state or territory (code or name), or a sea region (north-atlantic, mediterranean ...). Default: the target's own territory."),
+    weapons: Optional[str] = typer.Option(None, "--weapons", help="nuclear, chemical, biological or conventional."),
     evidence: bool = typer.Option(False, "--evidence", help="Next to each finding, what the press reports the party did around the date."),
     window: int = typer.Option(30, "--window", min=0, max=366, help="Days either side of the date searched with --evidence."),
     db: Optional[Path] = typer.Option(None, "--db", help="Store searched with --evidence (default: $ACCORD_DB or the user's store)."),
@@ -54,7 +71,8 @@ def scenario(
     if actor is None and target is None:
         fail("give --by and/or --against")
     day = parse_day(on)
-    result = run_scenario([Event(kind, actor, target, day)], day, catalog())
+    event_ = Event(kind, actor, target, day, _place(where), _weapons(weapons))
+    result = run_scenario([event_], day, catalog())
     found = _evidence(result, day, window, db) if evidence else None
     if json_out:
         print_json({**result.to_json(), **({"evidence": found.model_dump(mode="json")} if found else {})})
@@ -63,8 +81,9 @@ def scenario(
     if not result.treaties:
         console.print("No treaty in the catalog binds the parties involved.")
     for answer in result.treaties:
-        colour = "green" if answer.in_force else "red"
-        state = "in force" if answer.in_force else ("not in force" if answer.in_force_known else "in force: unknown")
+        colour = "green" if answer.in_force else ("yellow" if answer.contested else "red")
+        state = ("contested" if answer.contested and answer.in_force is None else
+                 "in force" if answer.in_force else ("not in force" if answer.in_force_known else "in force: unknown"))
         console.print(f"\n[bold]{answer.treaty}[/] — [{colour}]{state}[/]: {answer.note}")
         if not answer.findings:
             continue
@@ -103,8 +122,10 @@ def compare(
                 row.append(cell["cow_type"] or "-")
             elif cell[name]:
                 row.append(f"[green]yes[/] ({', '.join(cell['cited'][name])})")
+            elif cell[name] is None:
+                row.append("[yellow]unknown[/] (not covered by the coding" + ("" if cell["text_public"] else "; text not public") + ")")
             else:
-                row.append("[dim]no[/]" + ("" if cell["text_public"] else " (text not public)"))
+                row.append(f"[dim]no[/] ({cell['basis'][name]})")
         table.add_row(name, *row)
     console.print(table)
     domains = sorted({d for tid in data["treaties"] for d in data["domains"][tid]})
@@ -116,8 +137,13 @@ def compare(
         dtable.add_row(d, *[", ".join(data["domains"][tid].get(d, [])) or "" for tid in data["treaties"]])
     console.print(dtable)
     for tid, check in data["atop"].items():
-        verdict = "agrees" if check["agrees"] else f"differs: {check['differences']} — {check['explanation'] or 'unexplained'}"
-        console.print(f"ATOP {check['atopid']} ({tid}): {verdict}")
+        if check["agrees"]:
+            console.print(f"ATOP {check['atopid']} ({tid}): agrees")
+            continue
+        console.print(f"ATOP {check['atopid']} ({tid}): [bold yellow]disagrees[/]" + (f" — {check['explanation']}" if check["explanation"] else ""))
+        for name, diff in check["differences"].items():
+            mine = "unknown" if diff["derived"] is None else ("yes" if diff["derived"] else "no")
+            console.print(f"  {name}: accord {mine}, ATOP {int(diff['atop'])} ({diff['why']})", highlight=False)
 
 
 @app.command("export")

@@ -10,6 +10,7 @@ speech ("Rudenko said the treaty contains no military commitments").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,7 +19,9 @@ from accord.press.claims.gate import GateSet, admits, fold
 from accord.press.claims.names import BODIES, CUES, PARTY_CUES, PEOPLE, PLACES
 from accord.press.claims.text import clause_start, negated, sentences
 from accord.press.claims.treaty_ref import DEFAULT, DEFENCE_COMPARATORS, OTHER, mentions, resolve
-from accord.press.claims.values import document_year, people, places_after_preposition, read_date
+from accord.press.claims.values import people, places_after_preposition
+from accord.press.dates import DateContext, document_years
+from accord.press.dates import reader as date_reader
 from accord.press.lang import LanguagePack, analysed_languages, pack
 from accord.reasoning.claims import Claim, ClaimType
 
@@ -26,13 +29,12 @@ SUPPORTED_LANGUAGES = frozenset(analysed_languages())
 YEAR_ONLY = re.compile(r"^\d{4}$")
 SIGN_LABEL_FILLER = re.compile(r"[\s|:•*-]+|\bby\b", re.I)
 LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•*·▪]|\d{1,2}[.)])[ \t]+")
-ISO_DATE = re.compile(r"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b")
 
 
 @lru_cache(maxsize=None)
 def _gate_set(lang: str) -> GateSet:
     """Gates for everything a sentence scan may run: the pack, treaty cues, people, places."""
-    shared = [rx for _, rx in CUES] + [rx for rx, _ in PEOPLE] + [rx for rx, _ in PLACES] + [ISO_DATE]
+    shared = [rx for _, rx in CUES] + [rx for rx, _ in PEOPLE] + [rx for rx, _ in PLACES]
     shared += list(PARTY_CUES.values()) + [rx for rx, _ in BODIES]
     return GateSet([*pack(lang).patterns(), *shared])
 
@@ -75,9 +77,9 @@ class _SentenceScan:
     used by several steps runs once.  Both only skip work whose outcome is known.
     """
 
-    def __init__(self, sink: _Sink, a: int, b: int, lang: str, year: int | None, carry: str | None,
+    def __init__(self, sink: _Sink, a: int, b: int, lang: str, when: DateContext, carry: str | None,
                  list_scope: bool = False, after_sign_label: bool = False):
-        self.sink, self.a, self.lang, self.year, self.carry = sink, a, lang, year, carry
+        self.sink, self.a, self.lang, self.when, self.carry = sink, a, lang, when, carry
         self.list_scope = list_scope  # an item of a list introduced by "cooperation in these sectors:"
         self.after_sign_label = after_sign_label  # the value cell of an infobox row "Signed by | …"
         self.s = sink.text[a:b]
@@ -87,6 +89,7 @@ class _SentenceScan:
         self._admitted = self._gates.admitted(self.folded)
         self._found: dict[int, list[re.Match]] = {}  # by id(pattern): hashing a pattern is slow
         self._treaty_cues: list[tuple[int, str]] | None = None
+        self._dates: list[tuple[int, int, str | None]] | None = None
 
     def may_match(self, pattern: re.Pattern) -> bool:
         key = id(pattern)
@@ -121,8 +124,11 @@ class _SentenceScan:
         return resolve(self.s, offset, fallback=fallback, reach=reach, cues=self.treaty_cues())
 
     def dates(self) -> list[tuple[int, int, str | None]]:
-        found = self.find(self.lex.date) + self.find(ISO_DATE)
-        return [(d.start(), d.end(), read_date(d, self.year, self.lex)) for d in sorted(found, key=lambda d: d.start())]
+        """(start, end, ISO value or None) of every date in the sentence (``accord.press.dates``), read once."""
+        if self._dates is None:
+            dates = date_reader(self.lang)
+            self._dates = [(d.start, d.end, d.value) for d in dates.find(self.s, self.when)] if dates else []
+        return self._dates
 
     def emit(self, treaty: str, type_: ClaimType, value, start: int, end: int) -> None:
         if treaty == OTHER:
@@ -316,10 +322,22 @@ class _SentenceScan:
                 break
 
 
-def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *, default_year: int | None = None) -> tuple[list[ExtractedClaim], dict[str, int]]:
+def _date_context(text: str, lang: str, published: dt.date | None, default_year: int | None) -> DateContext:
+    """What dates without a year are read against: the publication date; else a year given by the
+    caller; else the latest year the document mentions (per calendar)."""
+    if published is not None:
+        return DateContext(published=published)
+    if default_year is not None:
+        return DateContext(years=(("gregorian", default_year),))
+    return DateContext(years=document_years(text, lang))
+
+
+def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *, default_year: int | None = None,
+                     published: dt.date | None = None) -> tuple[list[ExtractedClaim], dict[str, int]]:
     """Claims of a whole document; ``paragraphs`` are (start, end, lang). Returns claims and
-    the number of paragraphs not analysed, per language."""
-    year = default_year or document_year(text)
+    the number of paragraphs not analysed, per language.  Dates without a year are read against
+    ``published`` (weekdays too), else ``default_year``, else the years the document mentions."""
+    contexts: dict[str, DateContext] = {}
     not_analysed: dict[str, int] = {}
     sinks: dict[str, _Sink] = {}
     carry, list_scope, sign_label = None, False, False
@@ -332,7 +350,8 @@ def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *
         sink = sinks.setdefault(lang, _Sink(text, lang))
         for a, b in sentences(text, start, end):
             item = list_scope and bool(LIST_ITEM.match(text, a))
-            scan = _SentenceScan(sink, a, b, lang, year, carry, list_scope=item, after_sign_label=sign_label)
+            when = contexts.get(lang) or contexts.setdefault(lang, _date_context(text, lang, published, default_year))
+            scan = _SentenceScan(sink, a, b, lang, when, carry, list_scope=item, after_sign_label=sign_label)
             carry = scan.run()
             list_scope = item or scan.introduces_scope_list()
             sign_label = scan.is_sign_label()
@@ -352,9 +371,9 @@ def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *
     return claims, not_analysed
 
 
-def extract_claims(text: str, lang: str, *, default_year: int | None = None) -> list[ExtractedClaim]:
+def extract_claims(text: str, lang: str, *, default_year: int | None = None, published: dt.date | None = None) -> list[ExtractedClaim]:
     """Claims of one text in a language that has a pack; other languages give none."""
     if lang not in SUPPORTED_LANGUAGES:
         return []
-    claims, _ = extract_document(text, [(0, len(text), lang)], default_year=default_year)
+    claims, _ = extract_document(text, [(0, len(text), lang)], default_year=default_year, published=published)
     return claims

@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 ROOT = resources.files("accord.press.lang")
-MACRO = re.compile(r"\{(W|B|NUMBER|MONTH|WEEKDAY)\}")
+MACRO = re.compile(r"\{(W|B|NUMBER)\}")
 # Keys whose patterns are compiled one by one: they name the same group (?P<n>…) in every alternative.
 SEPARATE = ("article_count", "duration", "entry_rule")
 
@@ -43,11 +43,8 @@ class PackFile(_Strict):
     clause_breaks: list[str] = []  # a clause ends here: negation and wishes do not reach across
     negation: list[str]
     desire: list[str] = []  # wishes and proposals: "called for a defence pact" asserts nothing
-    # numbers and calendar
+    # numbers (calendar words are in the pack's calendar.yaml, read by accord.press.dates)
     numbers: dict[str, int] = {}  # number words (a word may be a stem: "двадцатилетн")
-    months: dict[int, list[str]] = {}  # month number -> every written form (abbreviations without the dot)
-    weekdays: dict[int, list[str]] = {}  # ISO weekday (1 = Monday) -> written forms
-    date_forms: list[str] = []  # patterns with groups day / mon / year, using {MONTH}
     # claim cues
     mutual_defense: list[str] = []
     booleans: dict[str, list[str]] = {}
@@ -91,19 +88,15 @@ class LanguagePack:
         self.data = data
         self.code, self.name, self.script = data.code, data.name, data.script
         self.numbers = {k.lower(): v for k, v in data.numbers.items()}
-        self.month_of = {form.lower(): n for n, forms in data.months.items() for form in forms}
-        self.weekday_of = {form.lower(): n for n, forms in data.weekdays.items() for form in forms}
         number_words = sorted(self.numbers, key=len, reverse=True)
         self._macros = {
             "W": data.word,
             "B": f"(?<!{data.word})",
             "NUMBER": _alternation([r"\d{1,3}", *map(re.escape, number_words)]),
-            "MONTH": _alternation(sorted(map(re.escape, self.month_of), key=len, reverse=True)) or "(?!)",
-            "WEEKDAY": _alternation(sorted(map(re.escape, self.weekday_of), key=len, reverse=True)) or "(?!)",
         }
         for key, value in data.model_dump().items():
-            if key in ("code", "name", "script", "word", "numbers", "months", "weekdays", "abbreviations",
-                       "not_negatable", "no_scope_needed", "entry_rule_events", "ratify_explicit", "law", "date_forms"):
+            if key in ("code", "name", "script", "word", "numbers", "abbreviations",
+                       "not_negatable", "no_scope_needed", "entry_rule_events", "ratify_explicit", "law"):
                 continue
             if key in SEPARATE:
                 setattr(self, key, tuple(self._compile([p], key) for p in value))
@@ -117,10 +110,6 @@ class LanguagePack:
         self.ratify_explicit = tuple(s.lower() for s in data.ratify_explicit)
         self.law = tuple(s.lower() for s in data.law)
         self.abbreviations = tuple(data.abbreviations)
-        # date forms: the groups of form i are renamed day_i, mon_i, year_i so that one pattern holds them all
-        forms = [re.sub(r"\(\?P<(day|mon|year)>", lambda m, i=i: f"(?P<{m.group(1)}_{i}>", form)
-                 for i, form in enumerate(data.date_forms)]
-        self.date = self._compile(forms, "date_forms") if forms else None
 
     def expand(self, pattern: str) -> str:
         return MACRO.sub(lambda m: self._macros[m.group(1)], pattern)
@@ -142,9 +131,6 @@ class LanguagePack:
             if token.startswith(word):
                 return self.numbers[word]
         return None
-
-    def month(self, name: str) -> int | None:
-        return self.month_of.get(name.lower().rstrip("."))
 
     def patterns(self) -> list[re.Pattern]:
         """Every compiled pattern of the pack (for the gate set)."""

@@ -6,7 +6,7 @@ import datetime as dt
 
 from accord.knowledge.implementation_links import implementation_links
 from accord.press.events import event_languages, event_pack, extract_events
-from accord.press.events.dates import DateReader
+from accord.press.events.dates import EventDates
 from accord.press.clean import split_paragraphs
 from accord.press.events.packs import LANG_ROOT, load_pack_file
 
@@ -102,12 +102,19 @@ def test_planned_and_done_reports_stay_apart():
     assert [(e.type, e.status, e.date) for e in found] == [("corridor_work", "done", "2025-07"), ("corridor_work", "planned", None)]
 
 
-def test_a_date_reader_reads_day_month_forms_and_rejects_impossible_days():
-    reader = DateReader({"months": ["jan(?:uary)?", "feb(?:ruary)?"]})
-    assert reader.read("on 3 January 2026", 0, None, ahead=False).value == "2026-01-03"
-    assert reader.read("on February 30, 2026", 0, None, ahead=False).value is None
-    # a month ahead of a report of something done is last year's
-    assert reader.read("in February", 0, dt.date(2026, 1, 5), ahead=False).value == "2025-02"
+def test_event_dates_pick_the_date_nearest_the_cue_and_skip_recalled_history():
+    dates = EventDates("en", {})
+    sentence = "Under the treaty signed on January 17, 2025, the two navies held drills on 19 February 2026."
+    signed = dt.date(2025, 1, 17)
+    assert dates.read(sentence, sentence.index("drills"), None, ahead=False, background=signed).value == "2026-02-19"
+    assert dates.read("The deal was signed in December.", 0, dt.date(2026, 2, 22), ahead=False).value == "2025-12"
+    assert dates.read("on February 30, 2026", 0, None, ahead=False).value is None
+
+
+def test_a_language_without_calendar_words_reads_its_own_month_forms():
+    dates = EventDates("ja", {"patterns": [r"(?:(?P<year>20\d\d)年)?(?P<mon>\d{1,2})月(?P<day>\d{1,2})日"]})
+    assert dates.read("2月14日から寄港", 0, dt.date(2026, 2, 18), ahead=False).value == "2026-02-14"
+    assert dates.read("2月31日", 0, dt.date(2026, 2, 18), ahead=False).value is None
 
 
 def test_an_unknown_language_has_no_pack():

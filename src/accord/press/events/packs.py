@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from accord.press.events.dates import DateReader
+from accord.press.events.dates import EventDates
 
 LANG_ROOT = Path(str(resources.files("accord.press") / "lang"))
 STATUSES = ("done", "announced", "planned", "not_done")
@@ -35,7 +35,7 @@ class EventPack:
     announced: tuple[re.Pattern, ...]
     planned: tuple[re.Pattern, ...]
     actors: tuple[tuple[str, re.Pattern], ...]
-    dates: DateReader
+    dates: EventDates
     treaty_itself: re.Pattern | None = None  # words naming the tracked treaty itself
     treaty_content: re.Pattern | None = None  # "the treaty provides/obliges …": a claim, not an event
 
@@ -84,8 +84,8 @@ def load_pack_file(path: Path) -> EventPack:
     lang = data.get("lang") or path.parent.name
     status = data.get("status") or {}
     try:
-        dates = DateReader(_calendar(lang, data.get("dates") or {}))
-    except (re.error, IndexError, KeyError) as exc:
+        dates = EventDates(lang, data.get("dates") or {})
+    except (re.error, IndexError, KeyError, ValueError) as exc:
         raise PackError(f"{path}: dates: {exc}") from exc
     return EventPack(
         lang=lang,
@@ -100,28 +100,6 @@ def load_pack_file(path: Path) -> EventPack:
         treaty_itself=_compile(data["treaty_itself"], f"{lang}.treaty_itself") if data.get("treaty_itself") else None,
         treaty_content=_compile(data["treaty_content"], f"{lang}.treaty_content") if data.get("treaty_content") else None,
     )
-
-
-def _forms(forms: list[str]) -> str:
-    return r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?!\w)"
-
-
-def _calendar(lang: str, dates: dict) -> dict:
-    """Month and weekday names come from the language's claim pack (``pack.yaml``) when it has
-    one, so each language's calendar is written once; the event pack gives them only for
-    languages without one."""
-    from accord.press.lang import PackError as LanguagePackError, pack
-
-    try:
-        language = pack(lang)
-    except LanguagePackError:
-        return dates
-    merged = dict(dates)
-    if language.data.months:
-        merged["months"] = [_forms(language.data.months[n]) for n in range(1, 13)]
-    if language.data.weekdays:
-        merged["weekdays"] = [_forms(language.data.weekdays[n]) for n in range(1, 8)]
-    return merged
 
 
 def event_languages() -> list[str]:

@@ -144,6 +144,10 @@ class Catalog:
     treaties: dict[str, Treaty]
     parties: dict[PartyCode, Party]
     _aliases: dict[str, PartyCode] = field(default_factory=dict, repr=False)
+    # imported treaty texts: treaty id -> language -> record (see accord.knowledge.user_catalog)
+    texts: dict[str, dict[str, object]] = field(default_factory=dict)
+    # user-catalog files that could not be read, with the reason; the rest of the catalog still loads
+    problems: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for party in self.parties.values():
@@ -237,15 +241,26 @@ class Catalog:
         return [t for t in self.treaties.values() if treaty_id in t.replaces]
 
 
-def load_catalog(directory: Path | None = None) -> Catalog:
-    """Load every ``treaties/*.yaml`` and ``parties.yaml`` under ``directory`` (default: the built-in catalog)."""
+def load_catalog(directory: Path | None = None, user_dir: Path | None = None) -> Catalog:
+    """Load every ``treaties/*.yaml`` and ``parties.yaml`` under ``directory`` (default: the built-in catalog),
+    then the user catalog in ``user_dir`` (imported treaties and texts), if given."""
     root = Path(str(directory or DATA))
     parties = load_parties(root / "parties.yaml")
     treaties: dict[str, Treaty] = {}
     for path in sorted((root / "treaties").glob("*.yaml")):
         treaty = load_treaty_file(path)
         treaties[treaty.id] = treaty
-    return Catalog(treaties=treaties, parties=parties)
+    if user_dir is None:
+        return Catalog(treaties=treaties, parties=parties)
+    from accord.knowledge.user_catalog import load_user_catalog
+
+    user_treaties, texts, problems = load_user_catalog(Path(user_dir), set(treaties))
+    return Catalog(treaties={**treaties, **user_treaties}, parties=parties, texts=texts, problems=problems)
+
+
+@functools.cache
+def catalog_with_user(user_dir: Path) -> Catalog:
+    return load_catalog(user_dir=user_dir)
 
 
 @functools.cache

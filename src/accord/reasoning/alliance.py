@@ -201,3 +201,17 @@ def derive_types(treaty: Treaty) -> ObligationTypes:
             confidence[name] = conf
     return ObligationTypes(treaty=treaty.id, cited=cited, basis=basis, confidence=confidence,
                            coverage=coverage(treaty), **values)
+
+
+def derive_types_of(treaty_id: str, provisions: list[Provision], articles: int | None = None) -> ObligationTypes:
+    """The five types from the provisions of a wholly coded text (every paragraph was read), so a type
+    no provision creates is absent (false), on the basis of the complete coding."""
+    cited: dict[str, list[str]] = {}
+    for name, test in TESTS.items():
+        hits = [p.citation for p in provisions if p.modality in BINDING and test(p)]
+        if hits:
+            cited[name] = list(dict.fromkeys(hits))
+    basis = {t: "provision" if t in cited else "complete coding" for t in TYPES}
+    return ObligationTypes(treaty=treaty_id, cited=cited, basis=basis,
+                           coverage={"coded_articles": articles, "article_count": articles, "text_public": True, "complete": True},
+                           **{t: t in cited for t in TYPES})

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Optional
+
+import platformdirs
 
 import typer
 from rich.table import Table
 
 from accord.interfaces.cli.common import app, console, fail, parse_day, print_json
-from accord.knowledge.catalog import CatalogError, LookupFailed, default_catalog
+from accord.knowledge.catalog import CatalogError, LookupFailed, catalog_with_user
 from accord.knowledge.model import Treaty
 from accord.reasoning.lifecycle import status as treaty_status
 from accord.reasoning.listing import treaty_rows
@@ -16,9 +20,15 @@ from accord.reasoning.listing import treaty_rows
 JSON = typer.Option(False, "--json", help="Print JSON (documented in docs/json.md).")
 
 
+def user_catalog_dir() -> Path:
+    """The user catalog folder: $ACCORD_CATALOG, else 'catalog' in the user's data folder."""
+    env = os.environ.get("ACCORD_CATALOG")
+    return Path(env) if env else Path(platformdirs.user_data_dir("accord")) / "catalog"
+
+
 def catalog():
     try:
-        return default_catalog()
+        return catalog_with_user(user_catalog_dir())
     except CatalogError as exc:
         fail(f"the catalog is invalid: {exc}")
 

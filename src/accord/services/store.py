@@ -301,9 +301,6 @@ class Store:
         """Stored implementation events of a treaty, with their documents' outlet, URL and date."""
         return select_events(self.db, treaty, provision=provision)
 
-    def errors(self, limit: int = 100) -> list[dict]:
-        return [dict(r) for r in self.db.execute("SELECT origin, message, at FROM ingest_errors ORDER BY id DESC LIMIT ?", (limit,))]
-
     def stats(self) -> dict:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731 - tiny local helper
         return {

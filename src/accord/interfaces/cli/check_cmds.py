@@ -10,8 +10,6 @@ from rich.table import Table
 
 from accord.interfaces.cli.common import app, console, fail, print_json
 from accord.interfaces.cli.treaty_cmds import JSON, catalog
-from accord.press.evaluate import EvalInputError, evaluate
-from accord.press.events.evaluate import EventEvalInputError, evaluate_events, is_implementation_file
 from accord.press.verify import UnsupportedLanguage, check_text
 
 VERDICT_STYLE = {"supported": "green", "contradicted": "bold red", "unverifiable": "yellow"}
@@ -55,9 +53,13 @@ def eval_cmd(
 ) -> None:
     """Precision, recall and F1 of claim extraction per type and language, and verdict accuracy;
     for a file of gold implementation events, event precision, recall and F1."""
+    from accord.press.events.evaluate import is_implementation_file
+
     if is_implementation_file(path):
         _eval_events(path, json_out, show)
         return
+    from accord.press.evaluate import EvalInputError, evaluate  # the whole pipeline: not needed by `check`
+
     try:
         report = evaluate(path, catalog())
     except EvalInputError as exc:
@@ -85,6 +87,8 @@ def eval_cmd(
 
 
 def _eval_events(path: Path, json_out: bool, show: int) -> None:
+    from accord.press.events.evaluate import EventEvalInputError, evaluate_events
+
     try:
         report = evaluate_events(path, catalog())
     except EventEvalInputError as exc:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 from pathlib import Path
 
 import pandas as pd
@@ -14,15 +13,20 @@ from typer.testing import CliRunner
 
 from accord.interfaces.cli import app
 
-SHARED = Path(os.environ.get("ACCORD_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
-IMPLEMENTATION = SHARED / "implementation" / "dev.jsonl"
+from shared_data import shared_path
+
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
+def implementation_file() -> Path:
+    return shared_path("implementation/dev.jsonl")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, implementation_file) -> Path:
     path = tmp_path_factory.mktemp("impl") / "store.sqlite"
-    files = sorted(str(p) for p in (SHARED / "corpus").glob("*.jsonl")) + [str(IMPLEMENTATION)]
+    files = sorted(str(p) for p in shared_path("corpus").glob("*.jsonl")) + [str(implementation_file)]
     result = runner.invoke(app, ["ingest", "--db", str(path), *files])
     assert result.exit_code == 0, result.output
     return path
@@ -96,8 +100,8 @@ def test_bad_input_gets_one_line_and_exit_2(tmp_path):
 
 
 @pytest.mark.slow
-def test_event_extraction_quality_on_the_dev_file():
-    report = run_json("eval", str(IMPLEMENTATION), "--json")
+def test_event_extraction_quality_on_the_dev_file(implementation_file):
+    report = run_json("eval", str(implementation_file), "--json")
     assert report["documents"] == 50
     events = report["events"]
     assert events["f1"] >= 0.70 and events["provision_accuracy"] >= 0.85 and events["status_accuracy"] >= 0.80

@@ -48,10 +48,9 @@ def test_languages_without_a_pack_yield_no_claims(reports):
 
 @pytest.fixture(scope="module")
 def multilingual():
-    return evaluate(CORPUS / "dev_multilingual.jsonl")
+    return evaluate(corpus_file("dev_multilingual.jsonl"))
 
 
-@needs_corpus
 @pytest.mark.parametrize("lang", ["de", "fr", "es", "pt"])
 def test_latin_script_languages_reach_their_f1_target(multilingual, lang):
     counts = multilingual.by_lang[lang].to_json()

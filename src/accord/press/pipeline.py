@@ -22,6 +22,15 @@ from accord.press.redact import redact_field, redact_url
 from accord.reasoning.check import judge
 
 
+# Claim extraction costs about a millisecond per sentence, so a document's time grows with its length
+# (linearly: measured by bench/bench_pipeline.py); past this many characters of cleaned text, about 150
+# pages and far past any article, a document is a dump or an attack, and the rest of it is stored and
+# searchable but not read for claims or events.  The ingest report carries a warning and counts the
+# paragraphs under OVER_LIMIT in paragraphs_not_analysed.
+MAX_ANALYSED_CHARS = 500_000
+OVER_LIMIT = "over-length"
+
+
 @dataclass(frozen=True)
 class Paragraph:
     start: int
@@ -63,6 +72,7 @@ class ProcessedDocument:
     claims: list[JudgedClaim]
     not_analysed: dict[str, int] = field(default_factory=dict)
     events: list[ExtractedEvent] = field(default_factory=list)  # implementation events of the tracked treaties
+    warnings: list[str] = field(default_factory=list)  # what was not done to this document, and why
 
 
 def _document_language(paragraphs: list[Paragraph]) -> str | None:
@@ -73,7 +83,8 @@ def _document_language(paragraphs: list[Paragraph]) -> str | None:
     return max(weights, key=weights.get) if weights else None
 
 
-def process(raw: RawDocument, catalog: Catalog | None = None) -> ProcessedDocument:
+def process(raw: RawDocument, catalog: Catalog | None = None, *,
+            max_analysed_chars: int = MAX_ANALYSED_CHARS) -> ProcessedDocument:
     catalog = catalog or default_catalog()
     cleaned = clean_text(extract_main_text(raw))
     text = cleaned.text
@@ -81,10 +92,18 @@ def process(raw: RawDocument, catalog: Catalog | None = None) -> ProcessedDocume
     langs = paragraph_languages(text, spans)
     if raw.lang and all(lang is None for lang in langs):
         langs = [raw.lang] * len(spans)  # nothing detectable: trust the declared language
-    paragraphs = [Paragraph(a, b, lang, lang in SUPPORTED_LANGUAGES) for (a, b), lang in zip(spans, langs)]
+    # Claims and events are read from the first MAX_ANALYSED_CHARS characters only (see there); the rest is stored.
+    paragraphs = [Paragraph(a, b, lang, lang in SUPPORTED_LANGUAGES and b <= max_analysed_chars)
+                  for (a, b), lang in zip(spans, langs)]
+    analysed = [(p.start, p.end, p.lang) for p in paragraphs if p.end <= max_analysed_chars]
+    beyond = len(paragraphs) - len(analysed)
+    warnings = [f"claims and events read from the first {max_analysed_chars:,} characters only; "
+                f"{beyond} paragraphs after them are stored but not analysed"] if beyond else []
     meta = extract_metadata(raw, text)
-    extracted, not_analysed = extract_document(text, [(p.start, p.end, p.lang) for p in paragraphs], published=meta.published)
-    events = extract_events(text, [(p.start, p.end, p.lang) for p in paragraphs], meta.published, fallback_lang=raw.lang)
+    extracted, not_analysed = extract_document(text, analysed, published=meta.published)
+    if beyond:
+        not_analysed[OVER_LIMIT] = beyond
+    events = extract_events(text, analysed, meta.published, fallback_lang=raw.lang)
     claims = []
     for c in extracted:
         j = judge(c.claim, catalog, as_of=meta.published)
@@ -97,5 +116,5 @@ def process(raw: RawDocument, catalog: Catalog | None = None) -> ProcessedDocume
         author=redact_field(meta.author), content_hash=content_hash(text),
         fingerprint=fingerprint(text).to_bytes(), removed_blocks=cleaned.removed_blocks,
         redactions=dict(cleaned.redactions), paragraphs=paragraphs, claims=claims, not_analysed=not_analysed,
-        events=events,
+        events=events, warnings=warnings,
     )

@@ -34,6 +34,7 @@ class IngestReport:
     errors: list[dict] = field(default_factory=list)
     verdicts: Counter = field(default_factory=Counter)
     not_analysed: Counter = field(default_factory=Counter)
+    warnings: list[dict] = field(default_factory=list)
 
     @property
     def documents(self) -> int:
@@ -42,7 +43,8 @@ class IngestReport:
     def to_json(self) -> dict:
         return {"documents": self.documents, "new": self.new, "unchanged": self.unchanged,
                 "near_duplicates": self.near_duplicates, "errors": self.errors,
-                "claims_by_verdict": dict(self.verdicts), "paragraphs_not_analysed": dict(self.not_analysed)}
+                "claims_by_verdict": dict(self.verdicts), "paragraphs_not_analysed": dict(self.not_analysed),
+                "warnings": self.warnings}
 
 
 def safe_process(raw: RawDocument) -> ProcessedDocument | ReadError:
@@ -136,6 +138,7 @@ def store_results(results: Iterable[ProcessedDocument | ReadError], store: Store
                 report.unchanged += 1
             else:
                 report.near_duplicates += 1
+            report.warnings.extend({"origin": item.origin, "message": message} for message in item.warnings)
             if outcome != "unchanged":
                 report.verdicts.update(c.verdict for c in item.claims)
                 report.not_analysed.update(item.not_analysed)

@@ -16,6 +16,7 @@ from accord.interfaces.cli.common import app, console, err_console, fail, print_
 from accord.interfaces.cli.treaty_cmds import JSON, catalog
 from accord.knowledge.catalog import nearest
 from accord.press.claims import SUPPORTED_LANGUAGES
+from accord.press.pipeline import OVER_LIMIT
 from accord.reasoning.claims import ClaimType, Verdict
 from accord.services.batch import EngineUnavailable, ingest_on_dask
 from accord.services.ingest import ingest as run_ingest
@@ -81,18 +82,21 @@ def ingest(
         print_json(data)
     else:
         verdicts = ", ".join(f"{v} {n}" for v, n in sorted(report.verdicts.items())) or "no claims"
-        console.print(f"{report.new} new, {report.unchanged} unchanged, {report.near_duplicates} near-duplicates; "
-                      f"{len(report.errors)} errors; claims: {verdicts}. Store: {store.path}", highlight=False)
-        if report.not_analysed:
-            langs = ", ".join(f"{lang} {n}" for lang, n in sorted(report.not_analysed.items()))
-            console.print(f"Paragraphs not analysed (language without claim extraction): {langs}", highlight=False)
-        if report.errors:
-            table = Table(title="Not stored", title_justify="left")
-            table.add_column("file", overflow="fold")
-            table.add_column("problem", overflow="fold")
-            for e in report.errors:
-                table.add_row(e["origin"], e["message"])
-            err_console.print(table)
+        # file names and messages are the user's text: Text() keeps them from being read as markup
+        console.print(Text(f"{report.new} new, {report.unchanged} unchanged, {report.near_duplicates} near-duplicates; "
+                           f"{len(report.errors)} errors; claims: {verdicts}. Store: {store.path}"), highlight=False)
+        not_read = {lang: n for lang, n in report.not_analysed.items() if lang != OVER_LIMIT}
+        if not_read:
+            langs = ", ".join(f"{lang} {n}" for lang, n in sorted(not_read.items()))
+            console.print(Text(f"Paragraphs not analysed (language without claim extraction): {langs}"), highlight=False)
+        for title, rows, column in (("Stored, with a warning", report.warnings, "warning"), ("Not stored", report.errors, "problem")):
+            if rows:
+                table = Table(title=title, title_justify="left")
+                table.add_column("file", overflow="fold")
+                table.add_column(column, overflow="fold")
+                for row in rows:
+                    table.add_row(Text(row["origin"]), Text(row["message"]))
+                err_console.print(table)
     if report.errors:
         raise typer.Exit(EXIT_PARTIAL)
 

@@ -141,12 +141,23 @@ def compare(
 
 
 @app.command("export")
-def export(fmt: str = typer.Option("json", "--format", help="json or atop-csv")) -> None:
-    """Export the catalog (JSON) or ATOP-style member rows with the derived codes (CSV)."""
-    writers = {"json": export_json, "atop-csv": export_atop_csv}
+def export(
+    treaty_id: Optional[str] = typer.Argument(None, help="For --format akn: the treaty whose imported text to export."),
+    fmt: str = typer.Option("json", "--format", help="json, atop-csv, or akn (Akoma Ntoso 3.0 XML of one treaty's imported text)"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="For --format akn: which imported text, when there are several."),
+) -> None:
+    """Export the catalog (JSON), ATOP-style member rows with the derived codes (CSV), or one treaty as Akoma Ntoso."""
+    writers = {"json": export_json, "atop-csv": export_atop_csv, "akn": None}
     if fmt not in writers:
         hint = nearest(fmt, list(writers))
         fail(f"unknown format '{fmt}'" + (f" (did you mean '{hint}'?)" if hint else ""))
+    if fmt == "akn":
+        from accord.interfaces.cli.text_cmds import export_akn
+
+        sys.stdout.write(export_akn(treaty_id, lang))
+        return
+    if treaty_id is not None:
+        fail(f"--format {fmt} exports the whole catalog and takes no treaty id (use --format akn for one treaty)")
     sys.stdout.write(writers[fmt](catalog()))
     if fmt == "json":
         sys.stdout.write("\n")

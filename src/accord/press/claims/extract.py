@@ -259,6 +259,8 @@ class _SentenceScan:
         sign_starts = [c.start() for c in cues] if self.lex.verb_final else []
         dates = [d for d in dates if not YEAR_ONLY.match(d[2]) or any(0 <= d[0] - e <= 45 for e in sign_ends)
                  or any(0 <= c - d[1] <= 45 for c in sign_starts)]
+        if self.lex.verb_final:  # "… در ۲۸ دی ۱۴۰۳ امضا شد، از ۱۰ مهر لازم‌الاجرا شد": a date precedes its own verb
+            dates = [d for d in dates if d[1] <= cues[-1].start()] or dates
         near = _nearest(dates, anchor)
         if near:
             dated_treaty = "rus-irn-2001" if str(near[2]).startswith("2001") else self.resolve(near[0], fallback=treaty, reach=60)

@@ -1,10 +1,8 @@
-"""Quality against the shared gold corpus (skipped when it is absent) and the evaluator's own behaviour."""
+"""Quality against the shared gold corpus and the evaluator's own behaviour."""
 
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -12,13 +10,12 @@ from typer.testing import CliRunner
 from accord.interfaces.cli import app
 from accord.press.evaluate import Counts, EvalInputError, compatible, evaluate
 
-CORPUS = Path(os.environ.get("ACCORD_SHARED", Path(__file__).resolve().parents[1].parent / "shared")) / "corpus"
-needs_corpus = pytest.mark.skipif(not (CORPUS / "dev.jsonl").is_file(), reason="shared corpus absent")
+from shared_data import corpus_file
 
 
 @pytest.fixture(scope="module")
 def reports():
-    return [evaluate(CORPUS / name) for name in ("seeds.jsonl", "dev.jsonl")]
+    return [evaluate(corpus_file(name)) for name in ("seeds.jsonl", "dev.jsonl")]
 
 
 def _combined(reports, lang: str) -> dict:
@@ -29,13 +26,11 @@ def _combined(reports, lang: str) -> dict:
     return total.to_json()
 
 
-@needs_corpus
 def test_english_and_russian_f1_targets(reports):
     assert _combined(reports, "en")["f1"] >= 0.85
     assert _combined(reports, "ru")["f1"] >= 0.75
 
 
-@needs_corpus
 def test_verdicts_and_the_defence_pact_guard(reports):
     total = Counts()
     for r in reports:
@@ -44,7 +39,6 @@ def test_verdicts_and_the_defence_pact_guard(reports):
     assert all(r.supported_flagship_defence == 0 for r in reports)
 
 
-@needs_corpus
 def test_languages_without_a_pack_yield_no_claims(reports):
     dev = reports[1]
     assert {"el", "uk"} <= set(dev.by_lang)  # Greek and Ukrainian coverage, which no pack reads

@@ -358,7 +358,3 @@ def ended_on(treaty: Treaty, catalog: Catalog | None = None) -> dt.date | None:
     if ended:
         return min(ended)
     return _successor_start(treaty, catalog)[1]
-
-
-def in_force_on(treaty: Treaty, day: dt.date, catalog: Catalog | None = None) -> bool | None:
-    return status(treaty, day, catalog).in_force

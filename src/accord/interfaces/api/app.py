@@ -48,11 +48,7 @@ def create_app(*, catalog: Catalog | None = None, db_path: Path | str | None = N
     for module in (routes_treaties, routes_reasoning, routes_press):
         app.include_router(module.router)
     install_docs(app)
-    try:
-        from accord.interfaces.web import install as install_pages
-    except ModuleNotFoundError as exc:  # pages not built: the API still serves
-        if exc.name != "accord.interfaces.web":
-            raise
-    else:
-        install_pages(app)
+    from accord.interfaces.web import install as install_pages  # here: the pages import this package
+
+    install_pages(app)
     return app

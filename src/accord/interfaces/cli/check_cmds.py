@@ -10,7 +10,6 @@ from rich.table import Table
 
 from accord.interfaces.cli.common import app, console, fail, print_json
 from accord.interfaces.cli.treaty_cmds import JSON, catalog
-from accord.press.evaluate import EvalInputError, evaluate
 from accord.press.verify import UnsupportedLanguage, check_text
 
 VERDICT_STYLE = {"supported": "green", "contradicted": "bold red", "unverifiable": "yellow"}
@@ -53,6 +52,8 @@ def eval_cmd(
     show: int = typer.Option(15, "--show", help="How many misses and false alarms to list."),
 ) -> None:
     """Precision, recall and F1 of claim extraction per type and language, and verdict accuracy."""
+    from accord.press.evaluate import EvalInputError, evaluate  # the whole pipeline: not needed by `check`
+
     try:
         report = evaluate(path, catalog())
     except EvalInputError as exc:

@@ -10,15 +10,33 @@ from typing import Any, NoReturn
 import typer
 from rich.console import Console
 
+from accord.interfaces.cli.lazy import LazyGroup
+
 app = typer.Typer(
     name="accord",
+    cls=LazyGroup,
     help="A computable, cited model of treaties, and a checker for what the press says about them.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
 console = Console()
 err_console = Console(stderr=True)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        console.print(f"accord {version('accord')}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()  # options of `accord` itself; the app's help text is the one given above
+def main(
+    _version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                  help="Print the installed version and exit."),
+) -> None:
+    pass
 
 EXIT_BAD_INPUT = 2
 

@@ -36,7 +36,10 @@ def serve(
     db_path = db or default_db_path()
     if db_path.is_dir():
         fail(f"--db {db_path} is a directory; give the path of the SQLite file")
-    application = create_app(db_path=db_path, ingest_token=token, max_body_bytes=max_body_bytes)
+    from accord.interfaces.cli.treaty_cmds import catalog
+
+    # the built-in catalog with the user's imported treaties and texts
+    application = create_app(catalog=catalog(), db_path=db_path, ingest_token=token, max_body_bytes=max_body_bytes)
     shown_host = f"[{host}]" if ":" in host else host
     console.print(f"accord on http://{shown_host}:{port}/ — API under /api, documentation at /docs", highlight=False, soft_wrap=True)
     console.print(f"store: {db_path}; ingest over HTTP: "

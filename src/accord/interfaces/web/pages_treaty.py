@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Request
 from accord.interfaces.api.deps import get_catalog
 from accord.interfaces.web.charts import timeline_svg
 from accord.interfaces.web.forms import FormError, parse_day
+from accord.interfaces.web.pages_articles import table_of_contents
 from accord.interfaces.web.rendering import article_anchor, bad_input, not_found, render
 from accord.interfaces.web.timeline import treaty_timeline
 from accord.knowledge.catalog import Catalog, LookupFailed
@@ -84,6 +85,7 @@ def treaty_page(request: Request, treaty_id: str, on: str | None = None, catalog
     except FormError as exc:
         return bad_input(request, "treaty_error.html", context, str(exc))
     st = status(treaty, day, catalog)
+    toc, toc_instruments = table_of_contents(treaty, catalog)
     events = treaty_timeline(treaty, day, catalog)
     # Open-ended periods (a contested status) run to today at least, so they never shrink to a dot.
     today = dt.date.today()
@@ -103,4 +105,6 @@ def treaty_page(request: Request, treaty_id: str, on: str | None = None, catalog
         "describe_trigger": describe_trigger,
         "describe_bearer": describe_bearer,
         "article_anchor": article_anchor,
+        "toc": toc,
+        "toc_instruments": toc_instruments,
     })

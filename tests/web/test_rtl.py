@@ -19,7 +19,7 @@ PERSIAN = ("به گزارش خبرنگار ما، معاهده مشارکت جا
            "از ۱۰ مهر ۱۴۰۴ رسماً لازم‌الاجرا شده است و این توافق‌نامه شامل بند دفاع متقابل نمی‌شود.")
 ARABIC = ("وأكد دبلوماسيون في العاصمة أن المعاهدة ﻻ تتضمّن أي بند للدفاع المشترك، وأنها تتكون من 47 مادة "
           "تشمل التعاون في مجالات الطاقة والثقافة والسياحة بين البلدين.")
-ENGLISH = "The treaty, signed in Moscow, has 47 articles and no mutual defence clause, officials said."
+ENGLISH = "The treaty, officials said, is valid for 20 years and will be extended automatically."
 
 
 @pytest.fixture(scope="module")

@@ -227,7 +227,7 @@ class _SentenceScan:
                 # distance from the verb's nearer edge: "came into force on 2 October" reads the date after it
                 gap = lambda d: d[0] - m.end() if d[0] >= m.end() else m.start() - d[1]  # noqa: E731
                 # a date before the verb, across a comma, belongs to the previous clause ("signed on 17 January, enters into force …")
-                candidates = [d for d in dates if d[2] and abs(d[0] - m.start()) < 60
+                candidates = [d for d in dates if d[2] and abs(gap(d)) < 60
                               and not (d[1] <= m.start() and any(p in self.s[d[1]:m.start()] for p in ",;"))]
                 near = min(candidates, key=lambda d: abs(gap(d)), default=None)
                 value = near[2] if near else True

@@ -63,6 +63,13 @@ def test_latin_script_languages_reach_their_f1_target(multilingual, lang):
     assert multilingual.supported_flagship_defence == 0
 
 
+@pytest.mark.parametrize("lang", ["ar", "fa"])
+def test_arabic_script_languages_reach_their_f1_target(multilingual, lang):
+    counts = multilingual.by_lang[lang].to_json()
+    assert counts["f1"] >= 0.75, counts
+    assert counts["verdict_accuracy"] >= 0.95, counts
+
+
 def test_value_compatibility():
     assert compatible("signed_on", "2025-01", "2025-01-17") and compatible("signed_on", "2025-01-17", "2025-01")
     assert not compatible("signed_on", "2025-01-17", "2025-01-18")

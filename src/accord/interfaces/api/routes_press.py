@@ -22,6 +22,7 @@ from accord.interfaces.api.ingest import ingest_documents
 from accord.interfaces.api.searching import searched
 from accord.interfaces.api.schemas import CheckRequest, DocumentIn
 from accord.knowledge.catalog import Catalog
+from accord.press.languages import LanguagesAnswer, languages
 from accord.press.verify import UnsupportedLanguage, check_text
 from accord.reasoning.claims import ClaimType, Verdict
 from accord.services.search_limits import MAX_QUERY_CHARS, MAX_QUERY_TERMS, QueryTooLarge, SearchInterrupted, query_terms
@@ -121,6 +122,13 @@ async def search(request: Request,
     except SearchInterrupted as exc:
         raise ApiError(503, str(exc), headers={"Retry-After": "5"}) from None
     return JSONResponse(hits)
+
+
+@router.get("/languages", summary="Every language known: analysed, or detected but not analysed, and why",
+            response_model=LanguagesAnswer)
+def languages_known() -> LanguagesAnswer:
+    """The answer of `accord languages --json`."""
+    return languages()
 
 
 @router.get("/sources", summary="Per-outlet scorecard: documents and claims by verdict")

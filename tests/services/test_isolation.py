@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,11 @@ def test_a_document_the_store_refuses_is_listed_and_the_batch_goes_on(tmp_path, 
     assert [r[0] for r in store.db.execute("SELECT id FROM documents")] == ["kept"]
     assert len(report.errors) == 1 and "refused by a constraint" in report.errors[0]["message"]
     assert store.db.execute("SELECT COUNT(*) FROM paragraph_fts WHERE doc_id = 'refused'").fetchone()[0] == 0
+
+
+def test_no_once_failing_file_holds_the_pipeline(store):
+    # runaway backtracking looks like a hang, not an error: each file must go through in seconds
+    for path in CASES:
+        started = time.perf_counter()
+        ingest([path], store)
+        assert time.perf_counter() - started < 20, path.name

@@ -29,7 +29,7 @@ def claim_review(claim: Mapping[str, Any], document: Mapping[str, Any], *, page_
     ``instance_url`` the accord instance that reviews it, ``reviewed_on`` the day of the verdict.
     """
     value, label = RATING_SCALE[claim["verdict"]]
-    explanation = " ".join(part for part in (claim.get("reason"), _cited(claim.get("citation"))) if part)
+    explanation = " ".join(part for part in (_sentence(claim.get("reason")), _cited(claim.get("citation"))) if part)
     appearance: dict[str, Any] = {"@type": "CreativeWork"}
     if document.get("url"):
         appearance["url"] = document["url"]
@@ -59,6 +59,10 @@ def claim_review(claim: Mapping[str, Any], document: Mapping[str, Any], *, page_
     if claim.get("lang"):
         review["inLanguage"] = claim["lang"]
     return review
+
+
+def _sentence(text: str | None) -> str | None:
+    return f"{text.rstrip('. ')}." if text else None
 
 
 def _cited(citation: str | None) -> str | None:

@@ -9,11 +9,14 @@ from a small grammar with coined company and place names, so that documents over
 Generation is deterministic: document ``i`` of a language depends only on the seed and ``i``.
 
     .venv/bin/python bench/gen_multilingual.py --lang de --docs 2 --words 300   # print samples
+    .venv/bin/python bench/gen_multilingual.py --mixed /tmp/mixed.jsonl --docs 100000   # a mixed-language stream for
+        bench_pipeline.py ingest --corpus (languages in turn, 1,000 words each)
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 from dataclasses import dataclass, field
@@ -110,33 +113,52 @@ GRAMMARS: dict[str, Grammar] = {
     ),
     "ar": Grammar(
         headline=["روسيا وإيران توقعان معاهدة شراكة", "ماذا تغير المعاهدة بين موسكو وطهران"],
-        claims=["وقع الرئيس الروسي فلاديمير بوتين ونظيره الإيراني مسعود بزشكيان المعاهدة في موسكو يوم 17 يناير 2025.",
-                "تمتد المعاهدة لمدة 20 عاما وتتضمن 47 مادة.",
-                "لا تنص المعاهدة على تحالف عسكري بين البلدين.",
+        # both sets of month names, Arabic-Indic or Western digits, vowel marks on some verbs, clitics
+        claims=["{sign_verb} الرئيس الروسي فلاديمير بوتين ونظيره الإيراني مسعود بزشكيان المعاهدة {place} {sign_date}.",
+                "تمتد المعاهدة لمدة {term} وتتضمن {articles} مادة.",
+                "{md_denied}",
                 "يشمل التعاون مجالات مثل {domain} و{domain2}.",
-                "صادق مجلس الدوما الروسي على المعاهدة في أبريل."],
+                "صادق {body} على المعاهدة في {month}.",
+                "ولا تنص المعاهدة على تقديم أي مساعدة للمعتدي في حال تعرض أحد الطرفين لهجوم."],
         filler=["قال {source} إن أسعار {commodity} ارتفعت بنسبة {n} في المئة في {city}.",
                 "تعتزم شركة {coined} افتتاح مستودع جديد في {city}.",
                 "انتظرت {n} شاحنة العبارة {coined} في الميناء يوم الثلاثاء.",
                 "يشكو التجار في {city} من طول الانتظار على الحدود."],
-        slots={"domain": ["الطاقة", "النقل", "الثقافة"], "domain2": ["التعليم", "الزراعة", "الصحة"],
+        slots={"domain": ["الطاقة", "النقل", "الثقافة", "السياحة"], "domain2": ["التعليم", "الزراعة", "الصحة", "العلوم"],
                "commodity": ["القمح", "الإسمنت", "الصلب"], "city": ["قازان", "أستراخان", "تبريز", "رشت"],
-               "source": ["تاجر", "مسؤول في الميناء", "محلل اقتصادي"]},
+               "source": ["تاجر", "مسؤول في الميناء", "محلل اقتصادي"],
+               "sign_verb": ["وقع", "وقّع", "ووقّع"], "place": ["في موسكو", "في العاصمة موسكو", "بموسكو"],
+               "sign_date": ["يوم 17 يناير 2025", "في ١٧ كانون الثاني ٢٠٢٥", "في 17 يناير/كانون الثاني 2025"],
+               "term": ["20 عاما", "عشرين عاماً"], "articles": ["47", "٤٧"],
+               "md_denied": ["لا تنص المعاهدة على تحالف عسكري بين البلدين.", "ولا تتضمّن الاتفاقية أي بند للدفاع المشترك.",
+                             "وأكد المسؤولون أن المعاهدة ليست تحالفاً عسكرياً."],
+               "body": ["مجلس الدوما الروسي", "مجلس الاتحاد الروسي", "مجلس الشورى الإيراني"],
+               "month": ["أبريل", "نيسان", "مايو"]},
     ),
     "fa": Grammar(
         headline=["ایران و روسیه پیمان مشارکت امضا کردند", "معاهده تهران و مسکو چه چیزی را تغییر می‌دهد"],
-        claims=["ولادیمیر پوتین و مسعود پزشکیان این معاهده را در ۲۸ دی ۱۴۰۳ در مسکو امضا کردند.",
-                "این معاهده برای مدت ۲۰ سال منعقد شده و ۴۷ ماده دارد.",
-                "این معاهده اتحاد نظامی نیست.",
+        # Solar Hijri and Gregorian dates, Persian or Arabic-Indic digits, with and without the
+        # zero-width non-joiner, the negation at the end of the clause
+        claims=["ولادیمیر پوتین و مسعود پزشکیان این معاهده را {sign_date} در مسکو {sign_verb}.",
+                "این معاهده برای مدت {term} منعقد شده و {articles} ماده دارد.",
+                "{md_denied}",
                 "همکاری‌ها حوزه‌هایی مانند {domain} و {domain2} را در بر می‌گیرد.",
-                "مجلس شورای اسلامی این معاهده را تصویب کرد."],
+                "مجلس شورای اسلامی این معاهده را {ratify_date} تصویب کرد.",
+                "این معاهده از {force_date} رسماً {in_force}."],
         filler=["به گفته {source} قیمت {commodity} در {city} {n} درصد افزایش یافت.",
                 "شرکت {coined} قصد دارد انبار تازه‌ای در {city} باز کند.",
                 "روز سه‌شنبه {n} کامیون در بندر منتظر کشتی {coined} بودند.",
                 "بازرگانان {city} از صف‌های طولانی در مرز گلایه دارند."],
-        slots={"domain": ["انرژی", "حمل و نقل", "فرهنگ"], "domain2": ["آموزش", "کشاورزی", "بهداشت"],
+        slots={"domain": ["انرژی", "حمل و نقل", "فرهنگ", "گردشگری"], "domain2": ["آموزش", "کشاورزی", "بهداشت", "فناوری"],
                "commodity": ["گندم", "سیمان", "فولاد"], "city": ["کازان", "آستراخان", "تبریز", "رشت"],
-               "source": ["یک بازرگان", "مسئول بندر", "یک تحلیلگر"]},
+               "source": ["یک بازرگان", "مسئول بندر", "یک تحلیلگر"],
+               "sign_date": ["در ۲۸ دی ۱۴۰۳", "در 28 دی‌ماه 1403", "در ٢٨ دی ١٤٠٣", "در ۱۷ ژانویه ۲۰۲۵"],
+               "sign_verb": ["امضا کردند", "به امضا رساندند", "امضا كردند"],
+               "term": ["۲۰ سال", "بیست سال"], "articles": ["۴۷", "47", "چهل و هفت"],
+               "md_denied": ["این معاهده اتحاد نظامی نیست.", "این توافق‌نامه شامل بند دفاع متقابل نمی‌شود.",
+                             "طرفین در صورت حمله به یکی از دو کشور ملزم به کمک نظامی نیستند."],
+               "ratify_date": ["روز چهارشنبه ۳۱ اردیبهشت", "در اردیبهشت‌ماه ۱۴۰۴", ""],
+               "force_date": ["۱۰ مهر ۱۴۰۴", "دهم مهرماه ۱۴۰۴"], "in_force": ["لازم‌الاجرا شد", "وارد فاز اجرایی شد"]},
     ),
 }
 
@@ -159,7 +181,8 @@ def _from_grammar(lang: str, index: int, *, seed: int, words: int) -> dict:
 
 def _from_gen_corpus(lang: str) -> Callable[..., dict]:
     def make(index: int, *, seed: int, words: int) -> dict:
-        return gen_corpus.document(index, seed=seed, words=words, ru_share=1.0 if lang == "ru" else 0.0, dup_share=0.0)
+        record = gen_corpus.document(index, seed=seed, words=words, ru_share=1.0 if lang == "ru" else 0.0, dup_share=0.0)
+        return {**record, "id": f"syn-{lang}-{index:06d}"}
     return make
 
 
@@ -175,10 +198,20 @@ def documents(lang: str, count: int, *, seed: int = 1, words: int = 1000) -> lis
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--lang", choices=sorted(GENERATORS), required=True)
+    parser.add_argument("--lang", choices=sorted(GENERATORS))
+    parser.add_argument("--mixed", type=Path, help="write a JSON Lines stream of every language in turn")
     parser.add_argument("--docs", type=int, default=1)
     parser.add_argument("--words", type=int, default=300)
     args = parser.parse_args(argv)
+    if args.mixed:
+        langs = sorted(GENERATORS)
+        with args.mixed.open("w", encoding="utf-8") as out:
+            for i in range(args.docs):  # streamed: nothing is kept in memory
+                record = GENERATORS[langs[i % len(langs)]](i // len(langs), seed=1, words=args.words)
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return 0
+    if not args.lang:
+        parser.error("--lang or --mixed is required")
     for doc in documents(args.lang, args.docs, words=args.words):
         print(doc["text"], end="\n\n----\n\n")
     return 0

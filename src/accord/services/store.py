@@ -271,12 +271,18 @@ class Store:
 
     def claims(self, *, verdict: str | None = None, type: str | None = None, lang: str | None = None,
                treaty: str | None = None, outlet: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
-        where, args = self._claim_filters(verdict=verdict, type=type, lang=lang, treaty=treaty, outlet=outlet)
-        sql = "SELECT c.*, d.outlet FROM claims c JOIN documents d ON d.id = c.doc_id"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY c.doc_id, c.start LIMIT ? OFFSET ?"
-        return [self._claim(r) for r in self.db.execute(sql, (*args, limit, offset))]
+        return list(self.iter_claims(verdict=verdict, type=type, lang=lang, treaty=treaty, outlet=outlet,
+                                     limit=limit, offset=offset))
+
+    def iter_claims(self, *, limit: int | None = None, offset: int = 0, **filters: str | None):
+        """Claims one at a time, in the order of :meth:`claims`, read from the cursor as they are
+        consumed: an export of the whole store never holds it in memory."""
+        where, args = self._claim_filters(**filters)
+        sql = ("SELECT c.*, d.outlet, d.url, d.published FROM claims c JOIN documents d ON d.id = c.doc_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY c.doc_id, c.start LIMIT ? OFFSET ?")
+        for row in self.db.execute(sql, (*args, -1 if limit is None else limit, offset)):
+            yield self._claim(row)
 
     def claim(self, claim_id: int) -> dict | None:
         """One stored claim with its document's outlet, address and dates."""

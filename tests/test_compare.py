@@ -11,12 +11,13 @@ from typer.testing import CliRunner
 from accord.interfaces.cli import app
 from accord.reasoning.compare import compare
 from accord.reasoning.export import ATOP_COLUMNS, export_atop_csv
+from judging_context import CATALOG
 
 IDS = ["rus-irn-2025", "rus-irn-2001", "rus-prk-2024", "nato-1949", "csto-1992"]
 
 
 def test_compare_types_and_citations():
-    data = compare(IDS)
+    data = compare(IDS, CATALOG)
     assert data["treaties"] == IDS
     defense = {t: data["types"][t]["defense"] for t in IDS}
     assert defense == {"rus-irn-2025": False, "rus-irn-2001": False, "rus-prk-2024": True, "nato-1949": True, "csto-1992": True}
@@ -40,7 +41,7 @@ def test_compare_cli_json_and_unknown_id():
 
 
 def test_atop_csv_rows():
-    rows = list(csv.DictReader(io.StringIO(export_atop_csv())))
+    rows = list(csv.DictReader(io.StringIO(export_atop_csv(CATALOG))))
     assert list(rows[0]) == ATOP_COLUMNS
     fin = next(r for r in rows if r["treaty"] == "nato-1949" and r["member"] == "FIN")
     assert (fin["DEFENSE"], fin["NONAGG"], fin["start_date"]) == ("1", "1", "2023-04-04")

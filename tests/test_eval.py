@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from accord.interfaces.cli import app
 from accord.press.evaluate import Counts, EvalInputError, compatible, evaluate
+from judging_context import CATALOG, TODAY
 
 CORPUS = Path(os.environ.get("ACCORD_SHARED", Path(__file__).resolve().parents[1].parent / "shared")) / "corpus"
 needs_corpus = pytest.mark.skipif(not (CORPUS / "dev.jsonl").is_file(), reason="shared corpus absent")
@@ -18,7 +19,7 @@ needs_corpus = pytest.mark.skipif(not (CORPUS / "dev.jsonl").is_file(), reason="
 
 @pytest.fixture(scope="module")
 def reports():
-    return [evaluate(CORPUS / name) for name in ("seeds.jsonl", "dev.jsonl")]
+    return [evaluate(CORPUS / name, CATALOG, TODAY) for name in ("seeds.jsonl", "dev.jsonl")]
 
 
 def _combined(reports, lang: str) -> dict:
@@ -26,7 +27,7 @@ def _combined(reports, lang: str) -> dict:
     for r in reports:
         if lang in r.by_lang:
             total.add(r.by_lang[lang])
-    return total.to_json()
+    return total.answer().model_dump(mode="json")
 
 
 @needs_corpus
@@ -40,7 +41,7 @@ def test_verdicts_and_the_defence_pact_guard(reports):
     total = Counts()
     for r in reports:
         total.add(r.overall)
-    assert total.to_json()["verdict_accuracy"] >= 0.95
+    assert total.answer().model_dump(mode="json")["verdict_accuracy"] >= 0.95
     assert all(r.supported_flagship_defence == 0 for r in reports)
 
 
@@ -67,7 +68,7 @@ def test_evaluate_scores_a_small_file(tmp_path):
     ]
     path = tmp_path / "gold.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows))
-    report = evaluate(path).to_json()
+    report = evaluate(path, CATALOG, TODAY).answer().model_dump(mode="json")
     assert report["overall"]["tp"] == 1 and report["overall"]["fn"] == 1 and report["overall"]["fp"] == 1
     assert report["misses"][0]["type"] == "duration_years"
     assert report["false_alarms"][0]["type"] == "mutual_defense"
@@ -77,6 +78,6 @@ def test_bad_eval_input(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": 1, "text": "ok", "claims": []}\nnot json\n')
     with pytest.raises(EvalInputError, match="bad.jsonl:2"):
-        evaluate(bad)
+        evaluate(bad, CATALOG, TODAY)
     out = CliRunner().invoke(app, ["eval", str(tmp_path / "missing.jsonl")])
     assert out.exit_code == 2 and "no such file" in out.output

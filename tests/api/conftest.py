@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from accord.interfaces.api import create_app
+from accord.interfaces.app import create_app
 from accord.interfaces.cli import app as cli_app
 
 SHARED = Path(os.environ.get("ACCORD_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))

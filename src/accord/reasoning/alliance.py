@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from accord.contract.catalog import ObligationTypes as ObligationTypesAnswer
 from accord.knowledge.model import Action, EventKind, Modality, Provision, Treaty
 
 ATTACK_EVENTS = {EventKind.aggression, EventKind.armed_attack}
@@ -99,10 +100,7 @@ class ObligationTypes:
         return None
 
     def as_dict(self) -> dict:
-        out = {t: getattr(self, t) for t in TYPES}
-        out["cow_type"] = self.cow_type
-        out["cited"] = self.cited
-        return out
+        return ObligationTypesAnswer.model_validate(self).model_dump(mode="json")
 
 
 def derive_types(treaty: Treaty) -> ObligationTypes:

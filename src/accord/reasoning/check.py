@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from rapidfuzz import fuzz
 
-from accord.knowledge.catalog import Catalog, default_catalog
+from accord.knowledge.catalog import Catalog
 from accord.knowledge.model import Action, LifecycleKind, Modality, Provision, RenewalKind, Treaty
 from accord.reasoning.alliance import is_defense, is_neutrality
 from accord.reasoning.claims import Claim, ClaimType, Judgement, Verdict
@@ -212,7 +212,9 @@ def _in_force(treaty: Treaty, claim: Claim, catalog: Catalog, as_of: dt.date | N
         ok = _same_date(entry.date, claimed)
         return _j(S if ok else C, treaty, "life cycle: in force", f"entered into force on {entry.date.isoformat()}", entry.sources)
     value = _as_bool(claim.value)
-    day = as_of or dt.date.today()
+    if as_of is None:
+        return _j(U, treaty, "life cycle", "the day the claim speaks of is not known", treaty.sources)
+    day = as_of
     st = status(treaty, day, catalog)
     if st.in_force is None or value is None:
         return _j(U, treaty, "life cycle", f"on {day.isoformat()}: {st.note}", treaty.sources)
@@ -273,9 +275,8 @@ def _third_countries(treaty: Treaty, claim: Claim) -> Judgement:
     return _by_provisions(treaty, claim, [], "being directed against third countries")
 
 
-def judge(claim: Claim, catalog: Catalog | None = None, as_of: dt.date | None = None) -> Judgement:
+def judge(claim: Claim, catalog: Catalog, as_of: dt.date | None = None) -> Judgement:
     """Verdict for ``claim``; ``as_of`` is the day the text speaks from (for "is in force" claims)."""
-    catalog = catalog or default_catalog()
     treaty = catalog.treaty(claim.treaty)
     t = claim.type
     simple: dict[ClaimType, Callable[[Treaty, Claim], Judgement]] = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from accord.knowledge.catalog import Catalog, default_catalog
+from accord.knowledge.catalog import Catalog
 from accord.reasoning.alliance import TYPES, derive_types
 
 ATOP_NAMES = {"defense": "defense", "offense": "offense", "neutrality": "neutral", "nonaggression": "nonagg", "consultation": "consul"}
@@ -30,9 +30,8 @@ def _atop_check(treaty, derived) -> dict | None:
     return {"atopid": treaty.atop.atopid, "agrees": not diffs, "differences": diffs, "explanation": treaty.atop.differences}
 
 
-def compare(treaty_ids: list[str], catalog: Catalog | None = None) -> dict:
+def compare(treaty_ids: list[str], catalog: Catalog) -> dict:
     """``{"treaties", "types": {id: {type: bool, "cow_type", "cited"}}, "domains": {id: {domain: [cites]}}, "atop"}``."""
-    catalog = catalog or default_catalog()
     treaties = [catalog.treaty(t) for t in treaty_ids]  # raises LookupFailed on an unknown id
     types, domains, atop = {}, {}, {}
     for treaty in treaties:

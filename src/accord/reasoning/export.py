@@ -7,26 +7,24 @@ import datetime as dt
 import io
 import json
 
-from accord.knowledge.catalog import Catalog, default_catalog
+from accord.knowledge.catalog import Catalog
 from accord.knowledge.model import LifecycleKind
 from accord.reasoning.alliance import derive_types
 
 ATOP_COLUMNS = ["treaty", "member", "DEFENSE", "OFFENSE", "NEUTRAL", "NONAGG", "CONSUL", "start_date", "end_date", "articles"]
 
 
-def export_json(catalog: Catalog | None = None) -> str:
-    catalog = catalog or default_catalog()
+def export_json(catalog: Catalog) -> str:
     data = {tid: t.model_dump(mode="json") for tid, t in catalog.treaties.items()}
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def export_atop_csv(catalog: Catalog | None = None) -> str:
+def export_atop_csv(catalog: Catalog) -> str:
     """One row per treaty and membership spell (original members and accessions, with exits).
 
     start_date is the member's entry: the treaty's entry into force for original
     members (empty when unknown), the accession day otherwise.
     """
-    catalog = catalog or default_catalog()
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(ATOP_COLUMNS)

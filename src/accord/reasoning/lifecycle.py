@@ -21,7 +21,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
-from accord.knowledge.catalog import Catalog, default_catalog
+from accord.knowledge.catalog import Catalog
 from accord.knowledge.model import LifecycleEvent, LifecycleKind, Position, RenewalKind, Treaty
 
 ONE_DAY = dt.timedelta(days=1)
@@ -89,33 +89,6 @@ class Status:
     note: str = ""
     sources: list[str] = field(default_factory=list)
 
-    def to_json(self) -> dict:
-        def iso(d: dt.date | None) -> str | None:
-            return d.isoformat() if d else None
-
-        return {
-            "treaty": self.treaty,
-            "as_of": iso(self.as_of),
-            "phase": self.phase,
-            "in_force": self.in_force,
-            "in_force_since": iso(self.in_force_since),
-            "in_force_by": iso(self.in_force_by),
-            "term_index": self.term_index,
-            "term_start": iso(self.term_start),
-            "term_end": iso(self.term_end),
-            "notice_deadline": iso(self.notice_deadline),
-            "notice_note": self.notice_note,
-            "ended_on": iso(self.ended_on),
-            "replaced_by": self.replaced_by,
-            "contested": self.contested,
-            "positions": self.positions,
-            "steps": [
-                {**s.__dict__, "date": iso(s.date)} for s in self.steps
-            ],
-            "note": self.note,
-            "sources": self.sources,
-        }
-
 
 def _first(treaty: Treaty, kind: LifecycleKind) -> LifecycleEvent | None:
     events = treaty.events_of(kind)
@@ -180,9 +153,8 @@ def _successor_start(treaty: Treaty, catalog: Catalog) -> tuple[str | None, dt.d
     return None, None
 
 
-def status(treaty: Treaty, day: dt.date, catalog: Catalog | None = None) -> Status:
+def status(treaty: Treaty, day: dt.date, catalog: Catalog) -> Status:
     """The treaty's phase on ``day``, with term, notice, contested positions and steps."""
-    catalog = catalog or default_catalog()
     steps = [Step.of(e, day) for e in treaty.lifecycle]
     contested, positions = _positions(treaty, day)
     base = dict(treaty=treaty.id, as_of=day, steps=steps, contested=contested, positions=positions, sources=list(treaty.sources))
@@ -272,5 +244,5 @@ def status(treaty: Treaty, day: dt.date, catalog: Catalog | None = None) -> Stat
     )
 
 
-def in_force_on(treaty: Treaty, day: dt.date, catalog: Catalog | None = None) -> bool | None:
+def in_force_on(treaty: Treaty, day: dt.date, catalog: Catalog) -> bool | None:
     return status(treaty, day, catalog).in_force

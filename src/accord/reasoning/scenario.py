@@ -19,10 +19,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from accord.knowledge.catalog import Catalog, LookupFailed, default_catalog, nearest
+from accord.knowledge.catalog import Catalog, LookupFailed, nearest
 from accord.knowledge.model import Action, BearerKind, EventKind, Modality, Provision, Role, Treaty
 from accord.reasoning.lifecycle import Status, status
-from accord.reasoning.snapback import timeline
+from accord.reasoning.snapback import Timeline, timeline
 
 ATTACKS = frozenset({EventKind.aggression, EventKind.armed_attack})
 FAMILY: dict[EventKind, frozenset[EventKind]] = {k: ATTACKS for k in ATTACKS}
@@ -74,9 +74,6 @@ class Event:
     target: str | None
     day: dt.date
 
-    def to_json(self) -> dict:
-        return {"kind": self.kind.value, "by": self.actor, "against": self.target, "on": self.day.isoformat()}
-
 
 @dataclass(frozen=True)
 class Finding:
@@ -92,9 +89,6 @@ class Finding:
     sources: list[str]
     because: list[str] = field(default_factory=list)  # for negatives: the articles that do apply
 
-    def to_json(self) -> dict:
-        return dict(self.__dict__)
-
 
 @dataclass
 class TreatyAnswer:
@@ -103,19 +97,7 @@ class TreatyAnswer:
     in_force_known: bool
     note: str
     findings: list[Finding] = field(default_factory=list)
-    procedure: dict | None = None
-
-    def to_json(self) -> dict:
-        out = {
-            "treaty": self.treaty,
-            "in_force": self.in_force,
-            "in_force_known": self.in_force_known,
-            "note": self.note,
-            "findings": [f.to_json() for f in self.findings],
-        }
-        if self.procedure is not None:
-            out["procedure"] = self.procedure
-        return out
+    procedure: Timeline | None = None  # only for a treaty whose procedure the event starts
 
 
 @dataclass
@@ -123,13 +105,6 @@ class ScenarioResult:
     as_of: dt.date
     events: list[Event]
     treaties: list[TreatyAnswer]
-
-    def to_json(self) -> dict:
-        return {
-            "as_of": self.as_of.isoformat(),
-            "events": [e.to_json() for e in self.events],
-            "treaties": [t.to_json() for t in self.treaties],
-        }
 
     def answer(self, treaty_id: str) -> TreatyAnswer | None:
         return next((t for t in self.treaties if t.treaty == treaty_id), None)
@@ -281,7 +256,7 @@ def _answer(treaty: Treaty, st: Status, event: Event, catalog: Catalog) -> Treat
         for proc in treaty.procedures:
             if proc.trigger is EventKind.snapback_notification and actors & set(proc.may_trigger):
                 tl = timeline(proc, event.day)
-                answer.procedure = tl.to_json()
+                answer.procedure = tl
                 after = [d for d in tl.deadlines if d.kind == "after"]
                 answer.note += f"; {tl.note}" + "".join(f"; {d.label.lower()} after {d.date.isoformat()}" for d in after)
                 for d in tl.deadlines:
@@ -298,9 +273,8 @@ def _answer(treaty: Treaty, st: Status, event: Event, catalog: Catalog) -> Treat
     return answer
 
 
-def run_scenario(events: list[Event], as_of: dt.date | None = None, catalog: Catalog | None = None) -> ScenarioResult:
+def run_scenario(events: list[Event], as_of: dt.date | None, catalog: Catalog) -> ScenarioResult:
     """Answer per treaty and party for each event; ``as_of`` defaults to the last event's day."""
-    catalog = catalog or default_catalog()
     as_of = as_of or max(e.day for e in events)
     answers: list[TreatyAnswer] = []
     for event in events:

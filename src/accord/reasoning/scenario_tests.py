@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from accord.knowledge.catalog import Catalog, LookupFailed, default_catalog
+from accord.knowledge.catalog import Catalog, LookupFailed
 from accord.knowledge.model import EventKind
 from accord.reasoning.scenario import Event, ScenarioResult, TreatyAnswer, run_scenario
 
@@ -118,7 +118,7 @@ def check(result: ScenarioResult, expect: dict) -> list[str]:
             if fragment not in answer.note:
                 failures.append(f"{tid}: note lacks '{fragment}'")
         for step, day in (spec.get("procedure") or {}).items():
-            deadlines = {d["id"]: d["date"] for d in (answer.procedure or {}).get("deadlines", [])}
+            deadlines = {d.id: d.date.isoformat() for d in (answer.procedure.deadlines if answer.procedure else [])}
             if deadlines.get(step) != str(day):
                 failures.append(f"{tid}: procedure step '{step}' is {deadlines.get(step)}, expected {day}")
         for party, pspec in (spec.get("parties") or {}).items():
@@ -126,8 +126,7 @@ def check(result: ScenarioResult, expect: dict) -> list[str]:
     return failures
 
 
-def run_file(path: Path, catalog: Catalog | None = None) -> Outcome:
-    catalog = catalog or default_catalog()
+def run_file(path: Path, catalog: Catalog) -> Outcome:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:

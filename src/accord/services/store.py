@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
-
-import platformdirs
 
 from accord.knowledge.catalog import nearest
 from accord.press.dedupe import Fingerprint, NearDuplicateIndex
@@ -54,11 +51,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_fts USING fts5(
     text, lemmas, doc_id UNINDEXED, idx UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2'
 );
 """
-
-
-def default_db_path() -> Path:
-    env = os.environ.get("ACCORD_DB")
-    return Path(env) if env else Path(platformdirs.user_data_dir("accord")) / "accord.sqlite"
 
 
 @lru_cache(maxsize=1)
@@ -120,8 +112,8 @@ class StoreError(RuntimeError):
 
 
 class Store:
-    def __init__(self, path: Path | str | None = None):
-        self.path = Path(path) if path else default_db_path()
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)

@@ -215,10 +215,26 @@ def test_a_short_sentence_about_signing_is_not_a_label_for_the_next_one():
 
 
 def test_a_year_used_as_a_name_does_not_date_the_document():
-    from accord.press.claims.values import document_year
+    import datetime as dt
+
+    from accord.press.dates import document_years
 
     background = "It builds on the 1921 Iran-Soviet Treaty, the 2001 Treaty and a 2020 joint declaration."
-    assert document_year(background, today=2026) is None
-    assert document_year(background + " It entered into force in October 2025.", today=2026) == 2025
+    assert document_years(background, "en", today=dt.date(2026, 1, 1)) == ()
+    assert document_years(background + " It entered into force in October 2025.", "en", today=dt.date(2026, 1, 1)) == (("gregorian", 2025),)
     claims = extract_claims(background + " The treaty was signed on January 17.", "en")
     assert [c.claim.value for c in claims if c.claim.type.value == "signed_on"] == ["--01-17"]
+
+
+def test_a_weekday_or_a_month_alone_dates_a_signing_against_the_publication_date():
+    import datetime as dt
+
+    def signed_on(text: str, lang: str, published: dt.date) -> list:
+        return [c.claim.value for c in extract_claims(text, lang, published=published) if c.claim.type.value == "signed_on"]
+
+    thursday = dt.date(2025, 1, 16)
+    assert signed_on("Pezeshkian and Putin will sign the pact in Moscow on Friday.", "en", thursday) == ["2025-01-17"]
+    assert signed_on("Путин и Пезешкиан подписали документ в Кремле в пятницу.", "ru", dt.date(2025, 1, 18)) == ["2025-01-17"]
+    assert signed_on("The treaty was signed last January.", "en", dt.date(2025, 10, 2)) == ["2025-01"]
+    # the day a statement was made is not the signing's
+    assert signed_on("The pact they are set to sign has no defence clause, the envoy was quoted as saying on Thursday.", "en", thursday) == []

@@ -8,11 +8,12 @@ import sys
 import pytest
 
 from accord.press.claims import extract as extract_module
-from accord.press.claims import extract_document, lexicon_en, lexicon_ru
+from accord.press.claims import extract_document
 from accord.press.claims.gate import ALWAYS, GATE_ALPHABET, GateSet, fold, gate
 from accord.press.claims.text import sentences
 from accord.press.claims.treaty_ref import CUES
-from accord.press.claims.values import DATE, PEOPLE, PLACES
+from accord.press.claims.values import PEOPLE, PLACES
+from accord.press.lang import analysed_languages, pack
 from accord.press.clean import clean_text, split_paragraphs
 from accord.press.language import paragraph_languages
 from .conftest import corpus_records
@@ -28,8 +29,8 @@ TRICKY = [
 
 
 def _all_patterns() -> list[re.Pattern]:
-    lexicon = [p for module in (lexicon_en, lexicon_ru) for p in extract_module._patterns_of(module)]
-    return lexicon + [rx for _, rx in CUES] + [rx for rx, _ in PEOPLE] + [rx for rx, _ in PLACES] + [DATE]
+    packs = [p for code in analysed_languages() for p in pack(code).patterns()]
+    return packs + [rx for _, rx in CUES] + [rx for rx, _ in PEOPLE] + [rx for rx, _ in PLACES]
 
 
 @pytest.fixture(scope="module")

@@ -81,8 +81,7 @@ def process(raw: RawDocument, catalog: Catalog, today: dt.date) -> ProcessedDocu
         langs = [raw.lang] * len(spans)  # nothing detectable: trust the declared language
     paragraphs = [Paragraph(a, b, lang, lang in SUPPORTED_LANGUAGES) for (a, b), lang in zip(spans, langs)]
     meta = extract_metadata(raw, text, today=today)
-    year = meta.published.year if meta.published else None
-    extracted, not_analysed = extract_document(text, [(p.start, p.end, p.lang) for p in paragraphs], default_year=year)
+    extracted, not_analysed = extract_document(text, [(p.start, p.end, p.lang) for p in paragraphs], published=meta.published)
     claims = []
     for c in extracted:
         j = judge(c.claim, catalog, as_of=meta.published or today)

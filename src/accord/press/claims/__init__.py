@@ -1,4 +1,4 @@
-"""Typed claim extraction (English and Russian) with character spans."""
+"""Typed claim extraction with character spans, in every language that has a pack (accord.press.lang)."""
 
 from accord.press.claims.extract import SUPPORTED_LANGUAGES, ExtractedClaim, extract_claims, extract_document
 

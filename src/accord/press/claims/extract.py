@@ -1,7 +1,7 @@
-"""Typed claims from English and Russian text, with character spans.
+"""Typed claims from press text in every language that has a pack, with character spans.
 
-Each sentence is scanned by the pattern tables of its language (lexicon_en,
-lexicon_ru).  A claim's treaty is the one the sentence names nearest to the
+Each sentence is scanned by the cues of its language's pack (``accord.press.lang``):
+one engine, every language read the same way.  A claim's treaty is the one the sentence names nearest to the
 matched words (the flagship by default); its polarity flips when a negation
 cue stands shortly before it in the same clause ("does not constitute a
 mutual defence pact" -> mutual_defense = false), which also covers reported
@@ -10,51 +10,33 @@ speech ("Rudenko said the treaty contains no military commitments").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from types import ModuleType
-from typing import Iterator
 
-from accord.press.claims import lexicon_en, lexicon_ru
 from accord.press.claims.gate import GateSet, admits, fold
+from accord.press.claims.names import BODIES, CUES, PARTY_CUES, PEOPLE, PLACES
 from accord.press.claims.text import clause_start, negated, sentences
-from accord.press.claims.treaty_ref import CUES, DEFAULT, DEFENCE_COMPARATORS, OTHER, mentions, resolve
-from accord.press.claims.values import DATE, PEOPLE, PLACES, document_year, number, people, places_after_preposition, read_date
+from accord.press.claims.treaty_ref import DEFAULT, DEFENCE_COMPARATORS, OTHER, mentions, resolve
+from accord.press.claims.values import people, places_after_preposition
+from accord.press.dates import DateContext, document_years
+from accord.press.dates import reader as date_reader
+from accord.press.lang import LanguagePack, analysed_languages, pack
 from accord.reasoning.claims import Claim, ClaimType
 
-LEXICONS: dict[str, ModuleType] = {"en": lexicon_en, "ru": lexicon_ru}
-SUPPORTED_LANGUAGES = frozenset(LEXICONS)
-RULE_EVENTS = [("ratif", "ratification"), ("ратифи", "ratification"), ("notif", "notification"), ("уведом", "notification"),
-               ("last", "notification"), ("послед", "notification"), ("exchange", "exchange of instruments"),
-               ("обмен", "exchange of instruments"), ("sign", "signature"), ("подпис", "signature")]
+SUPPORTED_LANGUAGES = frozenset(analysed_languages())
 YEAR_ONLY = re.compile(r"^\d{4}$")
 SIGN_LABEL_FILLER = re.compile(r"[\s|:•*-]+|\bby\b", re.I)
 LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•*·▪]|\d{1,2}[.)])[ \t]+")
-FORCE_OR_RATIFY = re.compile(r"(?:force|effect|ratif\w*|approv\w*|вступ\w*|силу|ратифи\w*|одобр\w*)\W*(?:\w+\W+){0,2}$", re.I)
-
-
-def _patterns_of(lexicon: ModuleType) -> Iterator[re.Pattern]:
-    """Every compiled pattern a lexicon module holds: alone, in dicts, tuples and lists, or in (pattern, name) pairs."""
-    def walk(value, depth: int = 0):
-        if isinstance(value, re.Pattern):
-            yield value
-        elif depth < 2 and isinstance(value, dict):
-            for item in value.values():
-                yield from walk(item, depth + 1)
-        elif depth < 2 and isinstance(value, (list, tuple)):
-            for item in value:
-                yield from walk(item, depth + 1)
-
-    for value in vars(lexicon).values():
-        yield from walk(value)
 
 
 @lru_cache(maxsize=None)
 def _gate_set(lang: str) -> GateSet:
-    """Gates for everything a sentence scan may run: the lexicon, treaty cues, people, places."""
-    shared = [rx for _, rx in CUES] + [rx for rx, _ in PEOPLE] + [rx for rx, _ in PLACES] + [DATE]
-    return GateSet([*_patterns_of(LEXICONS[lang]), *shared])
+    """Gates for everything a sentence scan may run: the pack, treaty cues, people, places."""
+    shared = [rx for _, rx in CUES] + [rx for rx, _ in PEOPLE] + [rx for rx, _ in PLACES]
+    shared += list(PARTY_CUES.values()) + [rx for rx, _ in BODIES]
+    return GateSet([*pack(lang).patterns(), *shared])
 
 
 @dataclass(frozen=True)
@@ -95,18 +77,19 @@ class _SentenceScan:
     used by several steps runs once.  Both only skip work whose outcome is known.
     """
 
-    def __init__(self, sink: _Sink, a: int, b: int, lang: str, year: int | None, carry: str | None,
+    def __init__(self, sink: _Sink, a: int, b: int, lang: str, when: DateContext, carry: str | None,
                  list_scope: bool = False, after_sign_label: bool = False):
-        self.sink, self.a, self.lang, self.year, self.carry = sink, a, lang, year, carry
+        self.sink, self.a, self.lang, self.when, self.carry = sink, a, lang, when, carry
         self.list_scope = list_scope  # an item of a list introduced by "cooperation in these sectors:"
         self.after_sign_label = after_sign_label  # the value cell of an infobox row "Signed by | …"
         self.s = sink.text[a:b]
         self.folded = fold(self.s)
-        self.lex = LEXICONS[lang]
+        self.lex: LanguagePack = pack(lang)
         self._gates = _gate_set(lang)
         self._admitted = self._gates.admitted(self.folded)
         self._found: dict[int, list[re.Match]] = {}  # by id(pattern): hashing a pattern is slow
         self._treaty_cues: list[tuple[int, str]] | None = None
+        self._dates: list[tuple[int, int, str | None]] | None = None
 
     def may_match(self, pattern: re.Pattern) -> bool:
         key = id(pattern)
@@ -114,8 +97,10 @@ class _SentenceScan:
             return key in self._admitted
         return admits(pattern, self.folded)  # a pattern the gate set does not know: its own gate
 
-    def find(self, pattern: re.Pattern) -> list[re.Match]:
-        """Every match of ``pattern`` in the sentence."""
+    def find(self, pattern: re.Pattern | None) -> list[re.Match]:
+        """Every match of ``pattern`` in the sentence (none when the pack has no such cue)."""
+        if pattern is None:
+            return []
         found = self._found.get(id(pattern))
         if found is None:
             found = self._found[id(pattern)] = list(pattern.finditer(self.s)) if self.may_match(pattern) else []
@@ -125,7 +110,9 @@ class _SentenceScan:
         found = self.find(pattern)
         return found[0] if found else None
 
-    def search(self, pattern: re.Pattern, pos: int, endpos: int) -> re.Match | None:
+    def search(self, pattern: re.Pattern | None, pos: int, endpos: int) -> re.Match | None:
+        if pattern is None:
+            return None
         return pattern.search(self.s, pos, endpos) if self.may_match(pattern) else None
 
     def treaty_cues(self) -> list[tuple[int, str]]:
@@ -137,7 +124,11 @@ class _SentenceScan:
         return resolve(self.s, offset, fallback=fallback, reach=reach, cues=self.treaty_cues())
 
     def dates(self) -> list[tuple[int, int, str | None]]:
-        return [(d.start(), d.end(), read_date(d, self.year)) for d in self.find(DATE)]
+        """(start, end, ISO value or None) of every date in the sentence (``accord.press.dates``), read once."""
+        if self._dates is None:
+            dates = date_reader(self.lang)
+            self._dates = [(d.start, d.end, d.value) for d in dates.find(self.s, self.when)] if dates else []
+        return self._dates
 
     def emit(self, treaty: str, type_: ClaimType, value, start: int, end: int) -> None:
         if treaty == OTHER:
@@ -156,12 +147,12 @@ class _SentenceScan:
         if self.s.rstrip().endswith("?"):
             return  # a question asserts nothing
         last_negated_end = None
-        for m in self.find(self.lex.MUTUAL_DEFENSE):
-            if self.search(self.lex.DESIRE, max(clause_start(self.s, m.start()), m.start() - 60), m.start()):
+        for m in self.find(self.lex.mutual_defense):
+            if self.search(self.lex.desire, max(clause_start(self.s, self.lex, m.start()), m.start() - 60), m.start()):
                 continue  # a wish or a proposal, not a statement of what the treaty provides
-            positive = not negated(self.s, m.start(), self.lang)
+            positive = not negated(self.s, m.start(), self.lex)
             if positive and last_negated_end is not None and m.start() - last_negated_end < 120 \
-                    and clause_start(self.s, m.start()) <= last_negated_end:
+                    and clause_start(self.s, self.lex, m.start()) <= last_negated_end:
                 positive = False  # "does not provide for an alliance and the provision of military assistance"
             if not positive:
                 last_negated_end = m.end()
@@ -178,82 +169,83 @@ class _SentenceScan:
                     self.emit(tid, ClaimType.mutual_defense, True, m.start(), m.end())
 
     def booleans(self) -> None:
-        territory_use = self.first(self.lex.BOOL["territory_not_used_against"])
-        for name, pattern in self.lex.BOOL.items():
+        territory_use = self.first(self.lex.booleans.get("territory_not_used_against"))
+        for name, pattern in self.lex.booleans.items():
             if name == "territorial_integrity" and territory_use:
                 continue  # "territory used against ... territorial integrity" is the territory clause
             for m in self.find(pattern):
                 value = True
-                if name not in self.lex.NOT_NEGATABLE and negated(self.s, m.start(), self.lang, window=40):
+                if name not in self.lex.not_negatable and negated(self.s, m.start(), self.lex, window=40):
                     value = False
                 self.emit(self.resolve(m.start(), reach=60), ClaimType(name), value, m.start(), m.end())
-        for m in self.find(self.lex.THIRD_COUNTRIES):
-            value = not negated(self.s, m.start(), self.lang, window=40)
+        for m in self.find(self.lex.third_countries):
+            value = not negated(self.s, m.start(), self.lex, window=40)
             self.emit(self.resolve(m.start(), reach=60), ClaimType.directed_against_third_countries, value, m.start(), m.end())
 
     # --- structure and term ----------------------------------------------------------------------
     def counts(self) -> None:
-        for m in self.find(self.lex.ARTICLE_COUNT):
-            n = number(m.group("n"))
+        for m in (m for pattern in self.lex.article_count for m in self.find(pattern)):
+            n = self.lex.number(m.group("n"))
             if n is not None and 3 <= n <= 300:
                 self.emit(self.resolve(m.start(), reach=60), ClaimType.article_count, n, m.start(), m.end())
 
     def terms(self) -> None:
-        renewals = [m.start() for m in self.find(self.lex.RENEWAL)] + [m.start() for m in self.find(self.lex.FIVE_YEARS)]
-        for m in (m for pattern in self.lex.DURATION for m in self.find(pattern)):
-            n = number(m.group("n"))
-            if n is None or not 2 <= n <= 99 or self.search(self.lex.DURATION_EXCLUDE, max(0, m.start() - 20), m.end()):
+        renewals = [m.start() for m in self.find(self.lex.renewal)] + [m.start() for m in self.find(self.lex.five_years)]
+        for m in (m for pattern in self.lex.duration for m in self.find(pattern)):
+            n = self.lex.number(m.group("n"))
+            if n is None or not 2 <= n <= 99 or self.search(self.lex.duration_exclude, max(0, m.start() - 20), m.end()):
                 continue
-            if any(abs(r - m.start()) < 60 for r in renewals) and self.lex.FIVE_YEARS.search(m.group(0)):
+            if any(abs(r - m.start()) < 60 for r in renewals) and self.lex.five_years is not None and self.lex.five_years.search(m.group(0)):
                 continue  # "extended for five years" is the renewal period, not the term
             self.emit(self.resolve(m.start(), reach=120), ClaimType.duration_years, n, m.start(), m.end())
-        for m in self.find(self.lex.RENEWAL):
-            automatic = bool(self.first(self.lex.AUTOMATIC))
-            five = bool(self.first(self.lex.FIVE_YEARS))
+        for m in self.find(self.lex.renewal):
+            automatic = bool(self.first(self.lex.automatic))
+            five = bool(self.first(self.lex.five_years))
             value = ("auto-5y" if five else "auto") if automatic else "extendable"
             self.emit(self.resolve(m.start(), reach=120), ClaimType.renewal, value, m.start(), m.end())
-        for m in self.find(self.lex.ENTRY_RULE):
-            n = number(m.group("n"))
+        for m in (m for pattern in self.lex.entry_rule for m in self.find(pattern)):
+            n = self.lex.number(m.group("n"))
             if n:
-                what = next((name for stem, name in RULE_EVENTS if m.group("what").lower().startswith(stem)), m.group("what").lower())
+                what = next((name for stem, name in self.lex.entry_rule_events if m.group("what").lower().startswith(stem)), m.group("what").lower())
                 self.emit(self.resolve(m.start(), reach=60), ClaimType.entry_into_force_rule, f"{n} days after {what}", m.start(), m.end())
 
     def life_cycle(self) -> None:
-        if self.first(self.lex.ENTRY_RULE) is None:
-            for m in self.find(self.lex.IN_FORCE_TRUE):
-                if self.search(self.lex.IN_FORCE_FUTURE, max(0, m.start() - 30), m.end()) or negated(self.s, m.start(), self.lang, window=25):
+        if not any(self.find(p) for p in self.lex.entry_rule):
+            for m in self.find(self.lex.in_force_true):
+                if self.search(self.lex.in_force_future, max(0, m.start() - 30), m.end()) or negated(self.s, m.start(), self.lex, window=25):
                     continue
                 dates = self.dates()
                 near = _nearest([d for d in dates if d[2] and abs(d[0] - m.start()) < 60], m.start())
                 value = near[2] if near else True
                 self.emit(self.resolve(m.start(), reach=60), ClaimType.in_force, value, min(m.start(), near[0]) if near else m.start(), max(m.end(), near[1]) if near else m.end())
-        for m in self.find(self.lex.IN_FORCE_FALSE):
+        for m in self.find(self.lex.in_force_false):
             self.emit(self.resolve(m.start(), reach=60), ClaimType.in_force, False, m.start(), m.end())
-        for m in self.find(self.lex.NEEDS_RATIFICATION):
+        for m in self.find(self.lex.needs_ratification):
             self.emit(self.resolve(m.start(), reach=60), ClaimType.needs_ratification, True, m.start(), m.end())
-        for m in self.find(self.lex.REPLACES):
+        for m in self.find(self.lex.replaces):
             self.emit(DEFAULT, ClaimType.replaces, "rus-irn-2001", m.start(), m.end())
 
     def is_sign_label(self) -> bool:
         """Is this sentence only a label such as "Подписали |" or "Signed by:" (an infobox row's key)?"""
-        if not self.first(self.lex.SIGN_CUE):
+        if not self.first(self.lex.sign_cue):
             return False
-        return len(SIGN_LABEL_FILLER.sub("", self.lex.SIGN_CUE.sub("", self.s))) <= 3
+        return len(SIGN_LABEL_FILLER.sub("", self.lex.sign_cue.sub("", self.s))) <= 3
 
     def signing(self) -> None:
-        cues = [m for m in self.find(self.lex.SIGN_CUE) if not negated(self.s, m.start(), self.lang, window=20)]
+        cues = [m for m in self.find(self.lex.sign_cue) if not negated(self.s, m.start(), self.lex, window=20)]
         if not cues:
             if self.after_sign_label:
                 self._signatories(self.carry or DEFAULT)
             return
         anchor = cues[0].start()
-        law = self.first(self.lex.RATIFY)
-        law_signing = law is not None and "law" in law.group(0).lower() or (law is not None and "закон" in law.group(0).lower())
+        law = self.first(self.lex.ratify)
+        law_signing = law is not None and any(word in law.group(0).lower() for word in self.lex.law)
         treaty = self.resolve(anchor, reach=120)
         if not law_signing:
             self._signatories(treaty)
         dates = self.dates()
-        dates = [d for d in dates if d[2] and not FORCE_OR_RATIFY.search(self.s[max(0, d[0] - 40): d[0]])]
+        other_event = self.lex.not_a_signing_date
+        dates = [d for d in dates if d[2] and not (other_event and other_event.search(self.s[max(0, d[0] - 40): d[0]]))]
         sign_ends = [c.end() for c in cues]
         dates = [d for d in dates if not YEAR_ONLY.match(d[2]) or any(0 <= d[0] - e <= 45 for e in sign_ends)]
         near = _nearest(dates, anchor)
@@ -270,19 +262,19 @@ class _SentenceScan:
             self.emit(treaty, ClaimType.signatory, name, start, end)
 
     def ratification(self) -> None:
-        for m in self.find(self.lex.RATIFY):
+        for m in self.find(self.lex.ratify):
             verb = m.group(0).lower()
-            if self.search(self.lex.RATIFY_FUTURE, max(0, m.start() - 25), m.end()) or negated(self.s, m.start(), self.lang, window=20):
+            if self.search(self.lex.ratify_future, max(0, m.start() - 25), m.end()) or negated(self.s, m.start(), self.lex, window=20):
                 continue
             left = self.s[max(0, m.start() - 70): m.start()]
             right = self.s[m.end(): m.end() + 70]
             window = left + " " + right
-            body = next((name for rx_, name in self.lex.BODIES if rx_.search(window) or rx_.search(verb)), None)
-            explicit = verb.startswith(("ratif", "ратифи")) or "law" in verb or "закон" in verb
+            body = next((name for rx_, name in BODIES if rx_.search(window) or rx_.search(verb)), None)
+            explicit = verb.startswith(self.lex.ratify_explicit) or any(word in verb for word in self.lex.law)
             if body is None and not explicit:
                 continue  # "approved"/"adopted" alone is too vague to be a ratification step
             # a date between a signing verb and this one is the signing's ("signed on January 17 and ratified later")
-            signing = [c.start() for c in self.find(self.lex.SIGN_CUE)]
+            signing = [c.start() for c in self.find(self.lex.sign_cue)]
             dates = [d for d in self.dates() if d[2] and abs(d[0] - m.start()) < 50
                      and not any(c < d[0] < m.start() for c in signing)]
             near = _nearest(dates, m.start())
@@ -293,16 +285,17 @@ class _SentenceScan:
 
     def _ratifying_parties(self, left: str, right: str) -> list[str]:
         # Passive "ratified by Russia ... and Iran": the parties after "by"; else the nearest subject on the left.
-        by = re.match(r"\s*(?:by|through|in)\b(.{0,60})", right, re.I) or re.match(r"\s*(.{0,40}?)(?:Госдум|Совет|парламент|Меджлис)", right, re.I)
+        by = self.lex.ratify_agent.match(right) if self.lex.ratify_agent else None
+        agents = next((g for g in by.groups() if g is not None), "") if by else ""
         found: list[tuple[int, str]] = []
-        if by:
-            for party, rx_ in self.lex.PARTY_CUES.items():
-                m = rx_.search(by.group(1))
+        if agents:
+            for party, rx_ in PARTY_CUES.items():
+                m = rx_.search(agents)
                 if m:
                     found.append((m.start(), party))
             if found:
                 return [p for _, p in sorted(found)]
-        for party, rx_ in self.lex.PARTY_CUES.items():
+        for party, rx_ in PARTY_CUES.items():
             hits = list(rx_.finditer(left))
             if hits:
                 found.append((hits[-1].start(), party))
@@ -311,13 +304,13 @@ class _SentenceScan:
     # --- scope -----------------------------------------------------------------------------------
     def introduces_scope_list(self) -> bool:
         """Does this sentence open a list of fields ("The agreement details cooperation in these sectors:")?"""
-        return self.s.rstrip().endswith(":") and bool(self.first(self.lex.SCOPE_CUE))
+        return self.s.rstrip().endswith(":") and bool(self.first(self.lex.scope_cue))
 
     def domains(self) -> None:
-        scoped = self.list_scope or bool(self.first(self.lex.SCOPE_CUE))
-        defence_phrases = [(m.start(), m.end()) for m in self.find(self.lex.MUTUAL_DEFENSE)]
-        for pattern, domain in self.lex.DOMAINS:
-            if not scoped and domain not in self.lex.NO_SCOPE_NEEDED:
+        scoped = self.list_scope or bool(self.first(self.lex.scope_cue))
+        defence_phrases = [(m.start(), m.end()) for m in self.find(self.lex.mutual_defense)]
+        for domain, pattern in self.lex.domains.items():
+            if not scoped and domain not in self.lex.no_scope_needed:
                 continue
             for m in self.find(pattern):
                 if any(a <= m.start() < b for a, b in defence_phrases):
@@ -329,15 +322,27 @@ class _SentenceScan:
                 break
 
 
-def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *, default_year: int | None = None) -> tuple[list[ExtractedClaim], dict[str, int]]:
+def _date_context(text: str, lang: str, published: dt.date | None, default_year: int | None) -> DateContext:
+    """What dates without a year are read against: the publication date; else a year given by the
+    caller; else the latest year the document mentions (per calendar)."""
+    if published is not None:
+        return DateContext(published=published)
+    if default_year is not None:
+        return DateContext(years=(("gregorian", default_year),))
+    return DateContext(years=document_years(text, lang))
+
+
+def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *, default_year: int | None = None,
+                     published: dt.date | None = None) -> tuple[list[ExtractedClaim], dict[str, int]]:
     """Claims of a whole document; ``paragraphs`` are (start, end, lang). Returns claims and
-    the number of paragraphs not analysed, per language."""
-    year = default_year or document_year(text)
+    the number of paragraphs not analysed, per language.  Dates without a year are read against
+    ``published`` (weekdays too), else ``default_year``, else the years the document mentions."""
+    contexts: dict[str, DateContext] = {}
     not_analysed: dict[str, int] = {}
     sinks: dict[str, _Sink] = {}
     carry, list_scope, sign_label = None, False, False
     for start, end, lang in paragraphs:
-        if lang not in LEXICONS:
+        if lang not in SUPPORTED_LANGUAGES:
             key = lang or "unknown"
             not_analysed[key] = not_analysed.get(key, 0) + 1
             carry = None
@@ -345,7 +350,8 @@ def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *
         sink = sinks.setdefault(lang, _Sink(text, lang))
         for a, b in sentences(text, start, end):
             item = list_scope and bool(LIST_ITEM.match(text, a))
-            scan = _SentenceScan(sink, a, b, lang, year, carry, list_scope=item, after_sign_label=sign_label)
+            when = contexts.get(lang) or contexts.setdefault(lang, _date_context(text, lang, published, default_year))
+            scan = _SentenceScan(sink, a, b, lang, when, carry, list_scope=item, after_sign_label=sign_label)
             carry = scan.run()
             list_scope = item or scan.introduces_scope_list()
             sign_label = scan.is_sign_label()
@@ -365,9 +371,9 @@ def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *
     return claims, not_analysed
 
 
-def extract_claims(text: str, lang: str, *, default_year: int | None = None) -> list[ExtractedClaim]:
-    """Claims of one text in a known language ("en" or "ru"); other languages give none."""
-    if lang not in LEXICONS:
+def extract_claims(text: str, lang: str, *, default_year: int | None = None, published: dt.date | None = None) -> list[ExtractedClaim]:
+    """Claims of one text in a language that has a pack; other languages give none."""
+    if lang not in SUPPORTED_LANGUAGES:
         return []
-    claims, _ = extract_document(text, [(0, len(text), lang)], default_year=default_year)
+    claims, _ = extract_document(text, [(0, len(text), lang)], default_year=default_year, published=published)
     return claims

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from accord.press.claims import SUPPORTED_LANGUAGES, extract_claims
 from accord.press.lang import LanguagePack, PackError, PackFile, analysed_languages, pack

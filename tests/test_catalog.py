@@ -60,8 +60,8 @@ def test_unknowns_stay_unknown():
 
 @pytest.mark.parametrize(
     "treaty_id, defense, neutrality",
-    [("rus-irn-2025", False, True), ("rus-irn-2001", False, True), ("rus-prk-2024", True, False),
-     ("nato-1949", True, False), ("csto-1992", True, False), ("irn-chn-2021", False, False)],
+    [("rus-irn-2025", False, True), ("rus-irn-2001", False, True), ("rus-prk-2024", True, None),
+     ("nato-1949", True, False), ("csto-1992", True, False), ("irn-chn-2021", None, None)],
 )
 def test_derived_obligation_types(treaty_id, defense, neutrality):
     types = derive_types(default_catalog().treaty(treaty_id))

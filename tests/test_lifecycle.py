@@ -57,7 +57,8 @@ def test_flagship_boundary_days_around_entry_into_force():
     t = cat.treaty("rus-irn-2025")
     assert status(t, D("2025-01-16"), cat).phase == "not_signed"
     before = status(t, D("2025-10-01"), cat)
-    assert before.in_force is False and before.phase == "signed_awaiting_ratification"
+    # both parties had ratified by then: the treaty was waiting for its entry into force, not for ratification
+    assert before.in_force is False and before.phase == "ratified_awaiting_entry_into_force"
     on = status(t, D("2025-10-02"), cat)
     assert on.in_force is True and on.in_force_since == D("2025-10-02")
     assert on.phase == "in_force_initial_term" and on.term_end == D("2045-10-01")

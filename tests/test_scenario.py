@@ -64,7 +64,8 @@ def test_attacker_that_is_a_party_bears_nothing_and_others_still_defend():
     r = _run("aggression", "ARM", "KAZ", "2026-01-01")
     answer = r.answer("csto-1992")
     assert "is itself a party" in answer.note
-    assert not _of(r, "csto-1992", "ARM")
+    # the attacker bears no duty; what it bears is the breach of the no-force article
+    assert {(f.kind, f.citation, f.counterparty) for f in _of(r, "csto-1992", "ARM")} == {("breach", "Art. 1", "KAZ")}
     assert any(f.action == "provide_military_assistance" and f.counterparty == "KAZ" for f in _of(r, "csto-1992", "RUS", "duty"))
 
 

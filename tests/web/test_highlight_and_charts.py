@@ -65,7 +65,8 @@ def test_timeline_of_the_jcpoa_has_snapback_milestones_and_contested_periods():
     assert milestones["vote-window-end"].state == "pending"
     assert milestones["notification"].state == "done"
     contested = [e for e in events if e.lane == "Contested"]
-    assert [e.date for e in contested] == [dt.date(2025, 9, 28), dt.date(2025, 10, 18)]
+    # the contest starts with Russia's and China's rejection of the notification, on the day it was made
+    assert [e.date for e in contested] == [dt.date(2025, 8, 28), dt.date(2025, 10, 18)]
     assert all(e.open_ended for e in contested)
 
 

@@ -11,16 +11,30 @@ from accord.contract.base import Answer
 from accord.knowledge.model import Treaty
 
 
-class ObligationTypes(Answer):
-    """The ATOP alliance-obligation types derived from a treaty's coded provisions, each cited."""
+class Coverage(Answer):
+    """How much of the treaty's text is coded: silence means 'no' only over a complete coding."""
 
-    defense: bool
-    offense: bool
-    neutrality: bool
-    nonaggression: bool
-    consultation: bool
+    coded_articles: int | None
+    article_count: int | None
+    text_public: bool
+    complete: bool
+
+
+class ObligationTypes(Answer):
+    """The ATOP alliance-obligation types derived from a treaty's coded provisions: true (cited), false
+    (on a stated basis) or null (the coding does not cover it)."""
+
+    defense: bool | None
+    offense: bool | None
+    neutrality: bool | None
+    nonaggression: bool | None
+    consultation: bool | None
     cow_type: Literal["I", "II", "III"] | None = Field(description="COW type: the highest commitment.")
     cited: dict[str, list[str]] = Field(description="type -> the articles that make it true, e.g. [\"Art. 5\"].")
+    basis: dict[str, str] = Field(description="type -> what decides it: provision, complete coding, statement, ATOP, "
+                                              "instrument kind, not covered.")
+    confidence: dict[str, str] = Field(description="type -> high, medium or low (absent when unknown).")
+    coverage: Coverage
 
 
 class ComparedTypes(ObligationTypes):
@@ -100,6 +114,7 @@ class Status(Answer):
     replaced_by: str | None
     contested: bool
     positions: list[StatusPosition]
+    inferred: bool = Field(description="The phase rests on an inference (renewals, a successor), not on a record of the day.")
     steps: list[StatusStep]
     note: str
     sources: list[str]

@@ -9,20 +9,34 @@ from pydantic import AliasChoices, Field, model_serializer
 
 from accord.contract.base import Answer
 from accord.contract.catalog import ComparedTypes
+from accord.knowledge.model import EventKind, Weapons
 
 
 class ScenarioEvent(Answer):
-    kind: str = Field(description="Event kind, e.g. aggression.")
-    by: str | None = Field(validation_alias=AliasChoices("by", "actor"), description="Acting party code.")
+    kind: EventKind
+    by: str | None = Field(validation_alias=AliasChoices("by", "actor"), description="Acting party code or a non-state actor's label.")
     against: str | None = Field(validation_alias=AliasChoices("against", "target"), description="Targeted party code.")
     on: dt.date = Field(validation_alias=AliasChoices("on", "day"))
+    where: str | None = Field(description="State, territory or sea region; null: the target's own territory.")
+    weapons: Weapons | None
+
+
+class ConditionCheck(Answer):
+    """A condition on a provision, evaluated against the event."""
+
+    kind: str
+    text: str
+    citation: str
+    holds: bool | None = Field(description="null when the event does not decide it.")
+    why: str
 
 
 class Finding(Answer):
-    """What one party must (duty), must not (prohibition) or may (permission) do, or a decisive negative."""
+    """What one party must (duty), must not (prohibition) or may (permission) do, a decisive negative,
+    a duty that depends on an undecided condition (conditional), or a breach by the acting party."""
 
     party: str
-    kind: Literal["duty", "prohibition", "permission", "negative"]
+    kind: Literal["duty", "prohibition", "permission", "negative", "conditional", "breach"]
     action: str
     counterparty: str | None
     article: int | None = Field(description="null for an unnumbered provision and for negatives.")
@@ -32,6 +46,10 @@ class Finding(Answer):
     confidence: str
     sources: list[str]
     because: list[str] = Field(description="For negatives: the articles that do apply.")
+    condition: str | None = Field(description="conditional: the undecided condition; negative: the one not met.")
+    if_met: str | None = Field(description="conditional: what it becomes when the condition is met.")
+    conditions: list[ConditionCheck] = Field(description="Every condition evaluated.")
+    statements: list[str] = Field(description="Negatives: official statements that support them.")
 
 
 class SnapbackDeadline(Answer):
@@ -43,9 +61,14 @@ class SnapbackDeadline(Answer):
 
 
 class SnapbackProcedure(Answer):
+    """What a notification under a procedure sets off, or why it sets off nothing."""
+
     procedure: str
+    notified_by: str | None
     notified_on: dt.date
-    available: bool
+    available: bool = Field(description="Could the notifier start the procedure on that day?")
+    completes: bool = Field(description="Can every step fall before the instrument's sunset?")
+    reason: str | None = Field(description="Why the notification has no effect, when it has none.")
     deadlines: list[SnapbackDeadline]
     note: str
 
@@ -54,8 +77,9 @@ class TreatyScenario(Answer):
     """One treaty binding the parties involved: in force or not, and what follows for each party."""
 
     treaty: str
-    in_force: bool
+    in_force: bool | None = Field(description="null: contested, or the records cannot tell.")
     in_force_known: bool = Field(description="False when the sources do not record the entry into force.")
+    contested: bool
     note: str
     findings: list[Finding]
     procedure: SnapbackProcedure | None = Field(None, description="Only for a treaty whose procedure the event starts.")
@@ -76,10 +100,16 @@ class ScenarioAnswer(Answer):
     treaties: list[TreatyScenario]
 
 
+class AtopDifference(Answer):
+    derived: bool | None
+    atop: bool
+    why: str
+
+
 class AtopCheck(Answer):
     atopid: int
     agrees: bool
-    differences: dict[str, dict[str, bool]] = Field(description="type -> {derived, atop} where they differ.")
+    differences: dict[str, AtopDifference] = Field(description="type -> how accord and ATOP differ.")
     explanation: str | None
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 
 from accord.knowledge.catalog import Catalog, LookupFailed, nearest
-from accord.knowledge.model import EventKind, Treaty
+from accord.knowledge.model import EventKind, Treaty, Weapons
 from accord.press.claims import SUPPORTED_LANGUAGES
 from accord.reasoning.claims import ClaimType, Verdict
-from accord.reasoning.scenario import parse_event_kind
+from accord.reasoning.scenario import parse_event_kind, parse_place, parse_weapons
 
 
 class InputError(ValueError):
@@ -69,11 +69,27 @@ def treaty_ids(catalog: Catalog, values: list[str] | str | None, field: str | No
 
 
 def party(catalog: Catalog, value: str | None, field: str | None = None) -> str | None:
-    """A party or group code from a code or any alias ("Iran", "irn", "Ирана"); None when absent."""
+    """An actor: a state or group code from a code or any alias ("Iran", "irn", "Ирана"), or a
+    non-state actor's label; None when absent."""
     if value is None or not value.strip():
         return None
     try:
-        return catalog.party(value).code
+        return catalog.actor(value)
+    except LookupFailed as exc:
+        raise _lookup(exc, field) from None
+
+
+def place(catalog: Catalog, value: str | None, field: str | None = None) -> str | None:
+    """Where an event happens: a state or territory code, or a sea region; None when absent."""
+    try:
+        return parse_place(value, catalog)
+    except LookupFailed as exc:
+        raise _lookup(exc, field) from None
+
+
+def weapons(value: str | None, field: str | None = None) -> Weapons | None:
+    try:
+        return parse_weapons(value)
     except LookupFailed as exc:
         raise _lookup(exc, field) from None
 

@@ -17,9 +17,10 @@ from typing import Callable, Mapping
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field
 
-from accord.knowledge.catalog import Catalog, default_catalog, load_catalog
+from accord.knowledge.catalog import Catalog, catalog_with_user, default_catalog, load_catalog
 
 DB_ENV = "ACCORD_DB"
+USER_CATALOG_ENV = "ACCORD_CATALOG"
 DEFAULT_TOKEN_ENV = "ACCORD_INGEST_TOKEN"
 DEFAULT_MAX_BODY_BYTES = 1_048_576
 
@@ -28,6 +29,13 @@ def default_db_path(environ: Mapping[str, str] | None = None) -> Path:
     """``$ACCORD_DB`` if set, else ``accord.sqlite`` in the user's data folder."""
     env = (os.environ if environ is None else environ).get(DB_ENV)
     return Path(env) if env else Path(platformdirs.user_data_dir("accord")) / "accord.sqlite"
+
+
+def default_user_catalog_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """The user catalog folder (imported treaties and texts): ``$ACCORD_CATALOG``, else 'catalog'
+    in the user's data folder."""
+    env = (os.environ if environ is None else environ).get(USER_CATALOG_ENV)
+    return Path(env) if env else Path(platformdirs.user_data_dir("accord")) / "catalog"
 
 
 def system_today() -> dt.date:
@@ -41,6 +49,7 @@ class Settings(BaseModel):
 
     db_path: Path = Field(default_factory=default_db_path, description="The SQLite store.")
     catalog_dir: Path | None = Field(None, description="A catalog folder (treaties/*.yaml, parties.yaml); None: the built-in one.")
+    user_catalog_dir: Path | None = Field(None, description="The user catalog loaded next to it (imported treaties and texts).")
     ingest_token: str | None = Field(None, description="Bearer token for writing over HTTP; None: writing is off.")
     max_body_bytes: int = Field(DEFAULT_MAX_BODY_BYTES, ge=1, description="Largest request body the server accepts.")
     clock: Callable[[], dt.date] = Field(system_today, description="Today's date; fixed in tests.")
@@ -51,4 +60,12 @@ class Settings(BaseModel):
     @cached_property
     def catalog(self) -> Catalog:
         """Loaded once per settings object (raises CatalogError when a file is invalid)."""
-        return load_catalog(self.catalog_dir) if self.catalog_dir else default_catalog()
+        if self.catalog_dir is not None:
+            return load_catalog(self.catalog_dir, self.user_catalog_dir)
+        return catalog_with_user(self.user_catalog_dir) if self.user_catalog_dir is not None else default_catalog()
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None, **given) -> "Settings":
+        """What the command line and ``accord serve`` start from: the store and the user catalog
+        the environment names (``ACCORD_DB``, ``ACCORD_CATALOG``), then the options ``given``."""
+        return cls(**{"db_path": default_db_path(environ), "user_catalog_dir": default_user_catalog_dir(environ), **given})

@@ -7,14 +7,18 @@ every file against :mod:`accord.knowledge.model`; a bad entry raises
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+import pycountry
 import yaml
 from pydantic import ValidationError
 from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from accord.knowledge.model import Party, PartyCode, Treaty
 
@@ -47,6 +51,26 @@ class LookupFailed(KeyError):
 def nearest(value: str, choices: list[str], cutoff: float = 60) -> str | None:
     match = process.extractOne(value, choices, score_cutoff=cutoff)
     return match[0] if match else None
+
+
+CODE_LIKE = re.compile(r"^[A-Za-z]{2,3}$|^[A-Z]{2,5}$")
+
+
+def _typo_distance(label: str) -> int:
+    """Edits (a swap of neighbours counts as one) within which a free label is a misspelt known name, not a non-state actor."""
+    return 1 if len(label) <= 8 else 2
+
+
+@functools.cache
+def iso_state(value: str) -> Party | None:
+    """Any ISO 3166-1 state or territory by alpha-3 or alpha-2 code or English name (pycountry)."""
+    try:
+        country = pycountry.countries.lookup(value.strip())
+    except LookupError:
+        return None
+    names = [country.name] + [n for n in (getattr(country, "official_name", None), getattr(country, "common_name", None)) if n]
+    return Party(code=country.alpha_3, names={"en": list(dict.fromkeys(names))},
+                 sources=["ISO 3166-1 via pycountry"], confidence="high")
 
 
 def _location(err: dict, data: object) -> str:
@@ -120,6 +144,10 @@ class Catalog:
     treaties: dict[str, Treaty]
     parties: dict[PartyCode, Party]
     _aliases: dict[str, PartyCode] = field(default_factory=dict, repr=False)
+    # imported treaty texts: treaty id -> language -> record (see accord.knowledge.user_catalog)
+    texts: dict[str, dict[str, object]] = field(default_factory=dict)
+    # user-catalog files that could not be read, with the reason; the rest of the catalog still loads
+    problems: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for party in self.parties.values():
@@ -129,8 +157,9 @@ class Catalog:
                     self._aliases.setdefault(name.casefold(), party.code)
         for treaty in self.treaties.values():
             for member in treaty.all_members():
-                if member not in self.parties:
-                    raise CatalogError(f"{treaty.id}.yaml: party '{member}' is not in parties.yaml")
+                if member not in self.parties and iso_state(member) is None:
+                    raise CatalogError(f"{treaty.id}.yaml: party '{member}' is neither in parties.yaml nor an ISO 3166-1 code")
+        for treaty in self.treaties.values():
             for old in treaty.replaces:
                 if old not in self.treaties:
                     raise CatalogError(f"{treaty.id}.yaml: replaces unknown treaty '{old}'")
@@ -142,31 +171,96 @@ class Catalog:
             raise LookupFailed("treaty", treaty_id, nearest(treaty_id, list(self.treaties))) from None
 
     def party(self, name_or_code: str) -> Party:
-        """Resolve a code or any alias in any language ("Iran", "Ирана", "irn")."""
-        code = self._aliases.get(name_or_code.strip().casefold())
-        if code is None:
-            alias = nearest(name_or_code.strip().casefold(), list(self._aliases))
-            raise LookupFailed("party", name_or_code, self._aliases[alias] if alias else None)
-        return self.parties[code]
+        """Resolve a code or any alias in any language ("Iran", "Ирана", "irn"), or any ISO 3166-1 state.
 
-    def expand(self, code: PartyCode) -> list[PartyCode]:
-        """A group code (E3) stands for its members; a state for itself."""
-        party = self.parties[code]
+        A valid code is never answered with another state: the nearest name is
+        only suggested for a value that names nothing.
+        """
+        code = self._aliases.get(name_or_code.strip().casefold())
+        if code is not None:
+            return self.parties[code]
+        iso = iso_state(name_or_code)
+        if iso is not None:
+            return self.parties.get(iso.code, iso)
+        names = self._suggestible()
+        alias = nearest(name_or_code.strip().casefold(), list(names))
+        raise LookupFailed("party", name_or_code, names[alias] if alias else None)
+
+    def _suggestible(self) -> dict[str, PartyCode]:
+        """Every name a suggestion may come from: the registry's aliases and the ISO 3166-1 codes and names."""
+        if not hasattr(self, "_names"):
+            names = {c.alpha_3.casefold(): c.alpha_3 for c in pycountry.countries}
+            names.update({c.name.casefold(): c.alpha_3 for c in pycountry.countries})
+            names.update(self._aliases)
+            self._names = names
+        return self._names
+
+    def actor(self, value: str) -> PartyCode:
+        """A state or group code, or a non-state actor's label kept as written ("Hamas").
+
+        A code-like value (two or three letters) or a near miss of a known name is
+        an error rather than a label, so a typo never becomes a new actor.
+        """
+        try:
+            return self.party(value).code
+        except LookupFailed as exc:
+            label = value.strip()
+            close = process.extractOne(label.casefold(), list(self._suggestible()), scorer=OSA.distance,
+                                       score_cutoff=_typo_distance(label))
+            if not label or CODE_LIKE.match(label) or close:
+                raise exc from None
+            return label
+
+    def is_state(self, code: PartyCode) -> bool:
+        """A state (not a group, not a non-state actor's label)."""
+        known = self.parties.get(code)
+        if known is not None:
+            return not known.is_group and bool(iso_state(code))
+        return iso_state(code) is not None
+
+    def is_known(self, code: PartyCode) -> bool:
+        return code in self.parties or iso_state(code) is not None
+
+    def expand(self, code: PartyCode, day: dt.date | None = None) -> list[PartyCode]:
+        """A group stands for its members on ``day`` (all it ever had without a day); a state or label for itself."""
+        party = self.parties.get(code)
+        if party is None:
+            return [code]
+        if party.members_of and party.members_of in self.treaties:
+            treaty = self.treaties[party.members_of]
+            return treaty.members_on(day) if day else treaty.all_members()
+        if party.members:
+            return list(dict.fromkeys(m.party for m in party.members if day is None or m.member_on(day)))
         return list(party.group) or [party.code]
+
+    def name(self, code: PartyCode) -> str:
+        party = self.parties.get(code) or iso_state(code)
+        return party.name() if party else code
 
     def successors(self, treaty_id: str) -> list[Treaty]:
         return [t for t in self.treaties.values() if treaty_id in t.replaces]
 
 
-def load_catalog(directory: Path | None = None) -> Catalog:
-    """Load every ``treaties/*.yaml`` and ``parties.yaml`` under ``directory`` (default: the built-in catalog)."""
+def load_catalog(directory: Path | None = None, user_dir: Path | None = None) -> Catalog:
+    """Load every ``treaties/*.yaml`` and ``parties.yaml`` under ``directory`` (default: the built-in catalog),
+    then the user catalog in ``user_dir`` (imported treaties and texts), if given."""
     root = Path(str(directory or DATA))
     parties = load_parties(root / "parties.yaml")
     treaties: dict[str, Treaty] = {}
     for path in sorted((root / "treaties").glob("*.yaml")):
         treaty = load_treaty_file(path)
         treaties[treaty.id] = treaty
-    return Catalog(treaties=treaties, parties=parties)
+    if user_dir is None:
+        return Catalog(treaties=treaties, parties=parties)
+    from accord.knowledge.user_catalog import load_user_catalog
+
+    user_treaties, texts, problems = load_user_catalog(Path(user_dir), set(treaties))
+    return Catalog(treaties={**treaties, **user_treaties}, parties=parties, texts=texts, problems=problems)
+
+
+@functools.cache
+def catalog_with_user(user_dir: Path) -> Catalog:
+    return load_catalog(user_dir=user_dir)
 
 
 @functools.cache

@@ -29,6 +29,7 @@ class Modality(str, Enum):
     permission = "permission"
     aspiration = "aspiration"
     institutional = "institutional"
+    effect = "effect"  # a legal effect that follows by itself (UNSCR 2231 para. 12): nobody's duty
 
 
 class Strength(str, Enum):
@@ -91,7 +92,10 @@ class Action(str, Enum):
     notify_non_performance = "notify_non_performance"
     vote_on_continuation = "vote_on_continuation"
     reimpose_sanctions = "reimpose_sanctions"
-    # final clauses
+    # institutions and final clauses
+    establish_body = "establish_body"
+    avoid_conflicting_engagements = "avoid_conflicting_engagements"
+    ratify = "ratify"
     withdraw = "withdraw"
     amend = "amend"
 
@@ -105,6 +109,22 @@ class EventKind(str, Enum):
     unilateral_sanctions = "unilateral-sanctions"
     separatist_support = "separatist-support"
     snapback_notification = "snapback-notification"
+
+
+class Weapons(str, Enum):
+    """What an event is carried out with, as far as a condition on a provision asks."""
+
+    nuclear = "nuclear"
+    chemical = "chemical"
+    biological = "biological"
+    conventional = "conventional"
+
+
+class ConditionKind(str, Enum):
+    place = "place"  # where the event must happen (NATO Art. 6)
+    attacker = "attacker"  # who must carry it out (an attack "by one or more states")
+    weapons = "weapons"  # what it is carried out with, or a threshold it must reach
+    decision = "decision"  # who decides what the response is; does not gate the trigger
 
 
 class Role(str, Enum):
@@ -168,23 +188,32 @@ class Doubt(Sourced):
     text: str
 
 
-class Party(_Strict):
-    code: PartyCode
-    names: dict[str, list[str]]  # language -> names and aliases, first = preferred
-    group: list[PartyCode] = Field(default_factory=list)  # members, for group codes (E3)
-
-    def name(self, lang: str = "en") -> str:
-        return (self.names.get(lang) or self.names.get("en") or [self.code])[0]
-
-
 class Membership(Sourced):
     party: PartyCode
     joined: dt.date | None = None  # None = original party from entry into force
     left: dt.date | None = None
+    signed: dt.date | None = None  # signature of the accession protocol, where recorded
     note: str | None = None
 
     def member_on(self, day: dt.date) -> bool:
         return (self.joined is None or self.joined <= day) and (self.left is None or day < self.left)
+
+
+class Party(_Strict):
+    code: PartyCode
+    names: dict[str, list[str]]  # language -> names and aliases, first = preferred
+    group: list[PartyCode] = Field(default_factory=list)  # fixed members, for group codes (E3)
+    members: list[Membership] = Field(default_factory=list)  # members with their dates (EU)
+    members_of: str | None = None  # the group is the membership of this treaty on the day (NATO)
+    sources: list[str] = Field(default_factory=list)
+    confidence: Confidence | None = None
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.group or self.members or self.members_of)
+
+    def name(self, lang: str = "en") -> str:
+        return (self.names.get(lang) or self.names.get("en") or [self.code])[0]
 
 
 class Signature(Sourced):
@@ -229,6 +258,7 @@ class LifecycleEvent(Sourced):
     body: str | None = None
     text: str
     note: str | None = None
+    renewals: int | None = Field(default=None, ge=1)  # for "extended": how many renewals the record proves
 
     @model_validator(mode="after")
     def _bounds(self) -> "LifecycleEvent":
@@ -245,6 +275,29 @@ class LifecycleEvent(Sourced):
         if self.not_before is not None and self.not_before > day:
             return False
         return None
+
+
+class Condition(Sourced):
+    """A condition a provision's trigger or content carries, as data the engine can evaluate.
+
+    ``place``: covered when the event happens on the territory of a party
+    (``member_territory``), on one of ``territories`` (ISO 3166-1 codes of
+    dependent territories) or in one of ``regions`` (sea regions).
+    ``attacker``: covered when the actor is a state (not a non-state actor).
+    ``weapons``: covered when the event uses one of ``weapons``; with other
+    weapons it still may be covered by ``otherwise`` (a threshold the event
+    cannot decide), else it is not.  ``decision``: who decides the response;
+    never gates the trigger, only qualifies what must be done.
+    """
+
+    kind: ConditionKind
+    text: str
+    citation: str  # the article that sets it ("Art. 6")
+    member_territory: bool = False
+    territories: list[str] = Field(default_factory=list)
+    regions: list[str] = Field(default_factory=list)
+    weapons: list[Weapons] = Field(default_factory=list)
+    otherwise: str | None = None
 
 
 class Trigger(_Strict):
@@ -277,12 +330,16 @@ class Provision(Sourced):
     counterparty: str | None = None  # "other_party", "aggressor", "third_states", or a party code
     trigger: Trigger | None = None
     qualifiers: list[str] = Field(default_factory=list)
+    conditions: list[Condition] = Field(default_factory=list)
     strength: Strength = Strength.unknown
     text: str  # our paraphrase
     quote: str | None = None  # a short verbatim fragment, where one is sourced
+    cite_as: str | None = None  # an instrument's own citation form ("UNSCR 2231 para. 12")
 
     @property
     def citation(self) -> str:
+        if self.cite_as:
+            return self.cite_as
         if self.article is None:
             return "unnumbered provision"
         return f"Art. {self.article}" + (f"({self.paragraph})" if self.paragraph else "")
@@ -302,6 +359,7 @@ class Position(Sourced):
     actors: list[PartyCode] = Field(min_length=1)
     holds: str  # what this side holds the status to be
     status: str  # a short machine label for the position, e.g. "sanctions_reimposed"
+    in_force: bool | None = None  # what this side holds about the instrument being in force, if it says
 
 
 class ContestedStatus(_Strict):
@@ -317,6 +375,7 @@ class ProcedureStep(Sourced):
     deadline_kind: Literal["within", "on", "after"] = "on"
     citation: str
     fixed_date: dt.date | None = None  # a step on a calendar day (a sunset), not an offset
+    bearer: PartyCode | None = None  # who must act by the deadline; None for a step that happens by itself
 
 
 class Procedure(Sourced):
@@ -328,6 +387,8 @@ class Procedure(Sourced):
     text: str
     steps: list[ProcedureStep] = Field(min_length=1)
     available_until: dt.date | None = None  # the procedure lapses with the instrument
+    participants_only: bool = True  # only a party on the notification day may start it
+    must_complete_by: dt.date | None = None  # every step must fall before this day to take effect
 
 
 class Statement(Sourced):
@@ -371,6 +432,7 @@ class Treaty(Sourced):
     doubts: list[Doubt] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)
     atop: AtopReference | None = None
+    export_id: int | None = Field(default=None, ge=90001, le=99999)  # alliance id in exports where ATOP has none
     text_public: bool = True
     note: str | None = None
 

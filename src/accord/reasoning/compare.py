@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from accord.knowledge.catalog import Catalog
-from accord.reasoning.alliance import TYPES, derive_types
-
-ATOP_NAMES = {"defense": "defense", "offense": "offense", "neutrality": "neutral", "nonaggression": "nonagg", "consultation": "consul"}
+from accord.reasoning.alliance import ATOP_NAMES, TYPES, derive_types
 
 
 def _domains(treaty) -> dict[str, list[str]]:
@@ -22,16 +20,20 @@ def _domains(treaty) -> dict[str, list[str]]:
 def _atop_check(treaty, derived) -> dict | None:
     if treaty.atop is None:
         return None
-    diffs = {
-        ours: {"derived": getattr(derived, ours), "atop": bool(treaty.atop.codes.get(theirs, 0))}
-        for ours, theirs in ATOP_NAMES.items()
-        if getattr(derived, ours) != bool(treaty.atop.codes.get(theirs, 0))
-    }
+    # A type the coding does not cover disagrees with ATOP when ATOP finds it (1); ATOP's 0 is
+    # then already the basis of our "false", so only a coded provision can contradict a 0.
+    diffs = {}
+    for ours, theirs in ATOP_NAMES.items():
+        mine, atop = getattr(derived, ours), bool(treaty.atop.codes.get(theirs, 0))
+        if mine is None and atop:
+            diffs[ours] = {"derived": None, "atop": atop, "why": "ATOP codes it; the coded provisions do not cover it"}
+        elif mine is not None and mine != atop:
+            diffs[ours] = {"derived": mine, "atop": atop, "why": f"derived from {derived.basis.get(ours)}"}
     return {"atopid": treaty.atop.atopid, "agrees": not diffs, "differences": diffs, "explanation": treaty.atop.differences}
 
 
 def compare(treaty_ids: list[str], catalog: Catalog) -> dict:
-    """``{"treaties", "types": {id: {type: bool, "cow_type", "cited"}}, "domains": {id: {domain: [cites]}}, "atop"}``."""
+    """``{"treaties", "types": {id: {type: true/false/null, "cow_type", "cited", "basis", "confidence", "coverage"}}, "domains": {id: {domain: [cites]}}, "atop"}``."""
     treaties = [catalog.treaty(t) for t in treaty_ids]  # raises LookupFailed on an unknown id
     types, domains, atop = {}, {}, {}
     for treaty in treaties:

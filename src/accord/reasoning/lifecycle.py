@@ -18,6 +18,7 @@ Term arithmetic (exact days):
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -85,9 +86,11 @@ class Status:
     replaced_by: str | None = None
     contested: bool = False
     positions: list[dict] = field(default_factory=list)
+    inferred: bool = False  # the phase rests on an inference (renewals, a successor), not on a record of the day
     steps: list[Step] = field(default_factory=list)
     note: str = ""
     sources: list[str] = field(default_factory=list)
+
 
 
 def _first(treaty: Treaty, kind: LifecycleKind) -> LifecycleEvent | None:
@@ -96,14 +99,47 @@ def _first(treaty: Treaty, kind: LifecycleKind) -> LifecycleEvent | None:
 
 
 def _proven_in_force_by(treaty: Treaty) -> tuple[dt.date | None, LifecycleEvent | None]:
-    """Earliest day some record proves the treaty in force, when the exact start is unknown."""
+    """Earliest day some record proves the treaty in force, when the exact start is unknown.
+
+    A record of k automatic renewals by day D proves more: the treaty must have
+    been in force since D minus the initial term and the k-1 renewal terms
+    before the last one (it could not otherwise have reached its k-th renewal).
+    """
     candidates: list[tuple[dt.date, LifecycleEvent]] = []
+    term = treaty.term
     for event in treaty.lifecycle:
         if event.kind in (LifecycleKind.in_force, LifecycleKind.extended):
             proof = event.date or event.not_after
-            if proof:
-                candidates.append((proof, event))
+            if not proof:
+                continue
+            if (event.kind is LifecycleKind.extended and event.renewals and term is not None
+                    and term.initial_years and term.renewal is RenewalKind.automatic and term.renewal_years):
+                back = add_years(proof, -(term.initial_years + (event.renewals - 1) * term.renewal_years))
+                proof = min(proof, back)
+            candidates.append((proof, event))
     return min(candidates, key=lambda c: c[0]) if candidates else (None, None)
+
+
+RATIFICATION_STEPS = (LifecycleKind.ratified, LifecycleKind.approved, LifecycleKind.law_signed)
+NEEDS_RATIFICATION = ("days_after_last_notification", "on_exchange_of_instruments")
+
+
+def _all_ratified(treaty: Treaty, day: dt.date) -> bool:
+    """Every party has a ratification step recorded and all its ratification steps are done by ``day``."""
+    for party in treaty.all_members():
+        steps = [e for e in treaty.lifecycle if e.kind in RATIFICATION_STEPS and e.party == party]
+        if not steps or not all(e.done_by(day) for e in steps):
+            return False
+    return True
+
+
+def _contest(treaty: Treaty, day: dt.date) -> list[Position] | None:
+    """The positions of the latest contest on the day that disagree on whether the instrument is in force."""
+    for contest in sorted((c for c in treaty.contested if c.since <= day), key=lambda c: c.since, reverse=True):
+        held = {p.in_force for p in contest.positions if p.in_force is not None}
+        if len(held) > 1:
+            return list(contest.positions)
+    return None
 
 
 def _current_term(treaty: Treaty, start: dt.date, day: dt.date) -> tuple[int | None, dt.date | None, dt.date | None, bool]:
@@ -154,7 +190,30 @@ def _successor_start(treaty: Treaty, catalog: Catalog) -> tuple[str | None, dt.d
 
 
 def status(treaty: Treaty, day: dt.date, catalog: Catalog) -> Status:
-    """The treaty's phase on ``day``, with term, notice, contested positions and steps."""
+    """The treaty's phase on ``day``, with term, notice, contested positions and steps.
+
+    Where the parties disagree on whether the instrument is in force that day,
+    the answer is theirs, not ours: ``in_force`` is null, the phase
+    ``contested``, each position with its holders and sources.
+    """
+    st = _status(treaty, day, catalog)
+    positions = _contest(treaty, day)
+    if positions is None:
+        return st
+    sides = "; ".join(f"{', '.join(p.actors)}: {'in force' if p.in_force else 'not in force'} ({p.status})"
+                      for p in positions if p.in_force is not None)
+    return dataclasses.replace(st, phase="contested", in_force=None, contested=True,
+                               note=f"contested — {sides}; records: {st.note}")
+
+
+def _successor_signed(treaty: Treaty, catalog: Catalog, day: dt.date) -> str | None:
+    for succ in catalog.successors(treaty.id):
+        if succ.signature and succ.signature.date <= day:
+            return f"; successor {succ.id} signed {succ.signature.date.isoformat()}, not yet in force"
+    return None
+
+
+def _status(treaty: Treaty, day: dt.date, catalog: Catalog) -> Status:
     steps = [Step.of(e, day) for e in treaty.lifecycle]
     contested, positions = _positions(treaty, day)
     base = dict(treaty=treaty.id, as_of=day, steps=steps, contested=contested, positions=positions, sources=list(treaty.sources))
@@ -182,17 +241,24 @@ def status(treaty: Treaty, day: dt.date, catalog: Catalog) -> Status:
         )
         return Status(
             phase="terminated", in_force=False, in_force_since=since, in_force_by=proven_by,
-            ended_on=ended_on, replaced_by=successor, note=how, **base,
+            ended_on=ended_on, replaced_by=successor if inferred_end or (successor_start and successor_start <= day) else None,
+            inferred=inferred_end, note=how, **base,
         )
+
+    pending_successor = _successor_signed(treaty, catalog, day) or ""
+    needs_ratification = treaty.entry_into_force is not None and treaty.entry_into_force.kind in NEEDS_RATIFICATION
+    if signature and day == signature.date and needs_ratification and (since is None or since > day):
+        return Status(phase="signed_awaiting_ratification", in_force=False,
+                      note="signed today; subject to ratification, so not yet in force", **base)
 
     if since is None:
         if proven_by is not None and day >= proven_by:
+            derived = proof is not None and (proof.date or proof.not_after) != proven_by
+            how = (f"inferred in force by {proven_by.isoformat()} from the record of renewals ({proof.text.rstrip('.')})"
+                   if derived else f"in force by {proven_by.isoformat()} ({proof.text if proof else 'record'})")
             return Status(
-                phase="in_force", in_force=True, in_force_by=proven_by, replaced_by=successor,
-                note=(
-                    "day of entry into force unknown; in force by "
-                    f"{proven_by.isoformat()} ({proof.text if proof else 'record'})"
-                ),
+                phase="in_force", in_force=True, in_force_by=proven_by, inferred=True,
+                note=f"day of entry into force unknown; {how}{pending_successor}",
                 **base,
             )
         if proven_by is not None:
@@ -208,6 +274,11 @@ def status(treaty: Treaty, day: dt.date, catalog: Catalog) -> Status:
         return Status(phase="signed_awaiting_ratification", in_force=False, note="signed, awaiting ratification", **base)
 
     if day < since:
+        if _all_ratified(treaty, day):
+            return Status(
+                phase="ratified_awaiting_entry_into_force", in_force=False,
+                note=f"ratified by every party, awaiting entry into force (entered into force on {since.isoformat()})", **base,
+            )
         return Status(
             phase="signed_awaiting_ratification", in_force=False,
             note=f"signed, not yet in force (entered into force later, on {since.isoformat()})", **base,
@@ -219,8 +290,8 @@ def status(treaty: Treaty, day: dt.date, catalog: Catalog) -> Status:
         # Extended by a later instrument whose own term is not coded: in force, term unknown.
         last = extensions[-1]
         return Status(
-            phase="in_force", in_force=True, in_force_since=since, replaced_by=successor,
-            note=f"in force since {since.isoformat()}; extended ({last.text.rstrip('.')}); current term end not recorded",
+            phase="in_force", in_force=True, in_force_since=since,
+            note=f"in force since {since.isoformat()}; extended ({last.text.rstrip('.')}); current term end not recorded{pending_successor}",
             **base,
         )
     if expired:
@@ -231,17 +302,33 @@ def status(treaty: Treaty, day: dt.date, catalog: Catalog) -> Status:
         notice_note = treaty.term.notice_note
         if term_end is not None and treaty.term.notice_months is not None:
             notice_deadline = add_months(term_end, -treaty.term.notice_months)
+    inferred = False
+    renews = treaty.term is not None and treaty.term.renewal is RenewalKind.automatic and treaty.term.renewal_years
     if k is None:
         phase, term_label = "in_force", ("no fixed term" if treaty.term and treaty.term.indefinite else "term unknown")
     elif k == 0:
         phase, term_label = "in_force_initial_term", f"initial term ends {term_end.isoformat()}"
+        if renews:
+            term_label += f", then renews automatically for {treaty.term.renewal_years} years unless notice is given"
     else:
-        phase, term_label = "in_force_renewal_term", f"renewal term {k} ends {term_end.isoformat()}"
+        # A renewal the records do not show happened only if no party gave notice: say so.
+        recorded = any(e.done_by(day) for e in treaty.events_of(LifecycleKind.extended))
+        inferred = not recorded
+        phase = "in_force_renewal_term"
+        term_label = f"renewal term {k} ends {term_end.isoformat()}" + ("" if recorded else " (renewed automatically unless notice is given)")
     return Status(
         phase=phase, in_force=True, in_force_since=since, term_index=k, term_start=term_start,
-        term_end=term_end, notice_deadline=notice_deadline, notice_note=notice_note, replaced_by=successor,
-        note=f"in force since {since.isoformat()}; {term_label}", **base,
+        term_end=term_end, notice_deadline=notice_deadline, notice_note=notice_note, inferred=inferred,
+        note=f"in force since {since.isoformat()}; {term_label}{pending_successor}", **base,
     )
+
+
+def ended_on(treaty: Treaty, catalog: Catalog) -> dt.date | None:
+    """The day the treaty stopped binding anyone: a termination or withdrawal record, else its successor's entry into force."""
+    ended = [e.date for e in treaty.lifecycle if e.kind in (LifecycleKind.terminated, LifecycleKind.withdrawn) and e.date]
+    if ended:
+        return min(ended)
+    return _successor_start(treaty, catalog)[1]
 
 
 def in_force_on(treaty: Treaty, day: dt.date, catalog: Catalog) -> bool | None:

@@ -31,7 +31,9 @@ def _scenario(request: ScenarioRequest, catalog: Catalog, today: dt.date) -> Sce
     if actor is None and target is None:
         raise ApiError(422, "give 'by' and/or 'against': a scenario needs an acting or a targeted party")
     day = inputs.day(request.on, today, "'on'")
-    return ScenarioAnswer.model_validate(run_scenario([Event(kind, actor, target, day)], day, catalog))
+    event = Event(kind, actor, target, day, inputs.place(catalog, request.where, "'where'"),
+                  inputs.weapons(request.weapons, "'weapons'"))
+    return ScenarioAnswer.model_validate(run_scenario([event], day, catalog))
 
 
 SCENARIO_DOC = ("Per treaty binding the parties involved: in force or not on that day, and each party's duties, "
@@ -44,8 +46,10 @@ async def scenario_get(event: str = Query(..., examples=["aggression"], descript
                        by: str | None = Query(None, examples=["ISR"], description="Acting state or group (code or name)."),
                        against: str | None = Query(None, examples=["IRN"], description="Target state (code or name)."),
                        on: str | None = Query(None, examples=["2025-11-01"], description="Date YYYY-MM-DD (default: today)."),
+                       where: str | None = Query(None, examples=["MLI"], description="State, territory or sea region where it happens (default: the target's territory)."),
+                       weapons: str | None = Query(None, examples=["conventional"], description="nuclear, chemical, biological or conventional."),
                        catalog: Catalog = Depends(get_catalog), today: dt.date = Depends(get_today)) -> ScenarioAnswer:
-    return _scenario(ScenarioRequest(event=event, by=by, against=against, on=on), catalog, today)
+    return _scenario(ScenarioRequest(event=event, by=by, against=against, on=on, where=where, weapons=weapons), catalog, today)
 
 
 @router.post("/scenario", summary="The same scenario, asked with a JSON body", description=SCENARIO_DOC,

@@ -13,6 +13,10 @@ class ScenarioRequest(BaseModel):
     by: str | None = Field(None, description="Acting state or group (code or name).", examples=["ISR"])
     against: str | None = Field(None, description="Target state (code or name).", examples=["IRN"])
     on: str | None = Field(None, description="Date YYYY-MM-DD (default: today).", examples=["2025-11-01"])
+    where: str | None = Field(None, description="Where it happens: a state or territory (code or name) or a sea region "
+                                                "(north-atlantic, mediterranean ...); default: the target's own territory.",
+                              examples=["MLI"])
+    weapons: str | None = Field(None, description="nuclear, chemical, biological or conventional.", examples=["conventional"])
 
 
 class CheckRequest(BaseModel):

@@ -39,7 +39,7 @@ def fail(message: str) -> NoReturn:
 
 def settings() -> Settings:
     """The settings of this run, from the environment."""
-    return Settings()
+    return Settings.from_environment()
 
 
 def catalog() -> Catalog:

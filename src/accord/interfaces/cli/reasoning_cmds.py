@@ -18,7 +18,8 @@ from accord.reasoning.export import export_atop_csv, export_json
 from accord.reasoning.scenario import Event, run_scenario
 from accord.reasoning.scenario_tests import ScenarioFileError, run_file, scenario_files
 
-KIND_STYLE = {"duty": "bold green", "prohibition": "bold red", "permission": "cyan", "negative": "bold yellow"}
+KIND_STYLE = {"duty": "bold green", "prohibition": "bold red", "permission": "cyan", "negative": "bold yellow",
+              "conditional": "magenta", "breach": "bold red reverse"}
 
 
 @app.command("scenario")
@@ -27,6 +28,8 @@ def scenario(
     by: Optional[str] = typer.Option(None, "--by", help="Acting state or group (code or name)."),
     against: Optional[str] = typer.Option(None, "--against", help="Target state (code or name)."),
     on: Optional[str] = typer.Option(None, "--on", help="Date YYYY-MM-DD (default: today)."),
+    where: Optional[str] = typer.Option(None, "--where", help="Where it happens: a state or territory (code or name), or a sea region (north-atlantic, mediterranean ...). Default: the target's own territory."),
+    weapons: Optional[str] = typer.Option(None, "--weapons", help="nuclear, chemical, biological or conventional."),
     json_out: bool = JSON,
 ) -> None:
     """What each party must, must not and may do under every treaty binding the parties involved."""
@@ -35,7 +38,9 @@ def scenario(
     if actor is None and target is None:
         fail("give --by and/or --against")
     day = parse_day(on)
-    result = run_scenario([Event(kind, actor, target, day)], day, catalog())
+    place = given(inputs.place, catalog(), where, "--where (a state or territory code, or a sea region such as north-atlantic)")
+    event_ = Event(kind, actor, target, day, place, given(inputs.weapons, weapons, "--weapons"))
+    result = run_scenario([event_], day, catalog())
     if json_out:
         print_answer(ScenarioAnswer, result)
         return
@@ -43,8 +48,9 @@ def scenario(
     if not result.treaties:
         console.print("No treaty in the catalog binds the parties involved.")
     for answer in result.treaties:
-        colour = "green" if answer.in_force else "red"
-        state = "in force" if answer.in_force else ("not in force" if answer.in_force_known else "in force: unknown")
+        colour = "green" if answer.in_force else ("yellow" if answer.contested else "red")
+        state = ("contested" if answer.contested and answer.in_force is None else
+                 "in force" if answer.in_force else ("not in force" if answer.in_force_known else "in force: unknown"))
         console.print(f"\n[bold]{answer.treaty}[/] — [{colour}]{state}[/]: {answer.note}")
         if not answer.findings:
             continue
@@ -78,8 +84,10 @@ def compare(
                 row.append(cell["cow_type"] or "-")
             elif cell[name]:
                 row.append(f"[green]yes[/] ({', '.join(cell['cited'][name])})")
+            elif cell[name] is None:
+                row.append("[yellow]unknown[/] (not covered by the coding" + ("" if cell["text_public"] else "; text not public") + ")")
             else:
-                row.append("[dim]no[/]" + ("" if cell["text_public"] else " (text not public)"))
+                row.append(f"[dim]no[/] ({cell['basis'][name]})")
         table.add_row(name, *row)
     console.print(table)
     domains = sorted({d for tid in data["treaties"] for d in data["domains"][tid]})
@@ -91,8 +99,13 @@ def compare(
         dtable.add_row(d, *[", ".join(data["domains"][tid].get(d, [])) or "" for tid in data["treaties"]])
     console.print(dtable)
     for tid, check in data["atop"].items():
-        verdict = "agrees" if check["agrees"] else f"differs: {check['differences']} — {check['explanation'] or 'unexplained'}"
-        console.print(f"ATOP {check['atopid']} ({tid}): {verdict}")
+        if check["agrees"]:
+            console.print(f"ATOP {check['atopid']} ({tid}): agrees")
+            continue
+        console.print(f"ATOP {check['atopid']} ({tid}): [bold yellow]disagrees[/]" + (f" — {check['explanation']}" if check["explanation"] else ""))
+        for name, diff in check["differences"].items():
+            mine = "unknown" if diff["derived"] is None else ("yes" if diff["derived"] else "no")
+            console.print(f"  {name}: accord {mine}, ATOP {int(diff['atop'])} ({diff['why']})", highlight=False)
 
 
 @app.command("export")

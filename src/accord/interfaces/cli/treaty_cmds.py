@@ -26,7 +26,9 @@ TYPE_ORDER = ("defense", "offense", "neutrality", "nonaggression", "consultation
 
 
 def _types_badge(types: dict) -> str:
-    return ", ".join(t for t in TYPE_ORDER if types[t]) or "-"
+    unknown = [t for t in TYPE_ORDER if types[t] is None]
+    known = ", ".join(t for t in TYPE_ORDER if types[t]) or "-"
+    return known + (f" (unknown: {', '.join(unknown)})" if unknown else "")
 
 
 @app.command("treaties")

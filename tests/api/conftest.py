@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
@@ -14,19 +12,13 @@ from typer.testing import CliRunner
 from accord.interfaces.app import create_app
 from accord.interfaces.cli import app as cli_app
 
-SHARED = Path(os.environ.get("ACCORD_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
-SEEDS = SHARED / "corpus" / "seeds.jsonl"
 TOKEN = "test-ingest-token"
 
 
 @pytest.fixture(scope="session")
-def seeds() -> dict[str, dict]:
+def seeds(seed_records) -> dict[str, dict]:
     """The shared seed documents, by id, in the JSON shape POST /api/documents takes."""
-    if not SEEDS.is_file():
-        pytest.skip("shared corpus file seeds.jsonl absent")
-    with SEEDS.open(encoding="utf-8") as handle:
-        records = [json.loads(line) for line in handle if line.strip()]
-    return {r["id"]: {k: r[k] for k in ("id", "url", "text", "lang", "published", "outlet")} for r in records}
+    return {r["id"]: {k: r[k] for k in ("id", "url", "text", "lang", "published", "outlet")} for r in seed_records}
 
 
 @pytest.fixture

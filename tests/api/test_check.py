@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from accord.press.claims import SUPPORTED_LANGUAGES
+
 from .conftest import cli_json
+
+PACKS = ", ".join(sorted(SUPPORTED_LANGUAGES))
+HEBREW = "האמנה בין רוסיה לאיראן נחתמה במוסקבה ב-17 בינואר 2025 על ידי שני הנשיאים."
 
 EN = "The treaty obliges Russia to defend Iran militarily if it is attacked."
 RU = "Договор между Россией и Ираном заключён сроком на 20 лет и не предусматривает взаимной обороны."
@@ -37,9 +42,8 @@ def test_a_text_without_claims_is_an_empty_list(client):
 
 @pytest.mark.parametrize("body, message", [
     ({"text": "   "}, "nothing to check: the text is empty"),
-    ({"text": EN, "lang": "fr"}, "unsupported language 'fr' for 'lang': claims are extracted from en, ru text"),
-    ({"text": "Le traité entre la Russie et l'Iran a été signé à Moscou le 17 janvier 2025 par les deux présidents."},
-     "claims are extracted from en, ru text; this text is 'fr' and is not analysed"),
+    ({"text": EN, "lang": "he"}, f"unsupported language 'he' for 'lang': claims are extracted from {PACKS} text"),
+    ({"text": HEBREW}, f"claims are extracted from {PACKS} text; this text is 'he' and is not analysed"),
     ({"lang": "en"}, "invalid request: body field 'text': Field required"),
     ({"text": 42}, "invalid request: body field 'text': Input should be a valid string"),
 ])

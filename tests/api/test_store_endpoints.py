@@ -126,7 +126,7 @@ def test_claims_filters(filled):
 @pytest.mark.parametrize("params, message", [
     ({"verdict": "maybe"}, "query parameter 'verdict'"),
     ({"type": "weather"}, "query parameter 'type'"),
-    ({"lang": "fr"}, "unsupported language 'fr' for 'lang'"),
+    ({"lang": "he"}, "unsupported language 'he' for 'lang'"),
     ({"treaty": "nato-1994"}, "unknown treaty 'nato-1994' (did you mean 'nato-1949'?)"),
     ({"limit": 0}, "query parameter 'limit'"),
     ({"offset": -1}, "query parameter 'offset'"),

@@ -16,7 +16,7 @@ from accord.press.claims.values import PEOPLE, PLACES
 from accord.press.lang import analysed_languages, pack
 from accord.press.clean import clean_text, split_paragraphs
 from accord.press.language import paragraph_languages
-from .conftest import corpus_records
+from shared_data import corpus_records
 
 TRICKY = [
     "THE TREATY WAS SIGNED IN MOSCOW ON JANUARY 17, 2025 AND DOES NOT CREATE A MILITARY ALLIANCE.",
@@ -44,6 +44,7 @@ def corpus_sentences() -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_fold_sees_letters_as_case_insensitive_matching_does():
     # Every character the engine matches to a gate character, ignoring case, folds to that character.
     everything = "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF)
@@ -62,6 +63,7 @@ def test_gates_read_the_literal_words_of_a_pattern():
     assert gate(re.compile(r"a|bcd")) is ALWAYS  # "a" is too short to be worth testing
 
 
+@pytest.mark.slow
 def test_no_gate_rejects_a_sentence_its_pattern_matches(corpus_sentences: list[str]):
     patterns = _all_patterns()
     gates = GateSet(patterns)
@@ -75,6 +77,7 @@ def test_no_gate_rejects_a_sentence_its_pattern_matches(corpus_sentences: list[s
                 assert expected, (pattern.pattern, sentence)
 
 
+@pytest.mark.slow
 def test_extraction_is_the_same_with_every_gate_open(monkeypatch: pytest.MonkeyPatch):
     documents = []
     for name in ("seeds.jsonl", "dev.jsonl", "dev_adversarial.jsonl"):

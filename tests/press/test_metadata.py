@@ -135,6 +135,7 @@ def test_html_page_metadata_is_used():
     assert dataclasses.replace(meta).outlet_source == "html"
 
 
+@pytest.mark.slow
 def test_spelled_dates_read_without_dateparser_are_read_as_dateparser_reads_them():
     import dateparser
 

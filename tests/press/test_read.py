@@ -9,7 +9,7 @@ import pytest
 
 from accord.press.read import RawDocument, ReadError, looks_like_html, read_paths
 
-from .conftest import CORPUS, corpus_records
+from shared_data import CORPUS, corpus_records, shared_path
 
 
 def _split(results):
@@ -31,9 +31,7 @@ def test_every_corpus_document_is_read_with_its_fields(name):
         assert not doc.is_html
 
 
-def test_corpus_directory_reads_all_jsonl_and_reports_the_other_files():
-    if not CORPUS.is_dir():
-        pytest.skip("shared corpus absent")
+def test_corpus_directory_reads_all_jsonl_and_reports_the_other_files(corpus):
     docs, errors = _split(list(read_paths([CORPUS])))
     expected = sum(len(corpus_records(p.name)) for p in CORPUS.glob("*.jsonl"))
     assert len(docs) == expected

@@ -11,7 +11,11 @@ from accord.services.ingest import ingest
 from accord.services.store import Store
 from judging_context import JUDGING
 
-from .conftest import corpus_file, write_jsonl
+from shared_data import corpus_file
+
+from .conftest import write_jsonl
+
+pytestmark = pytest.mark.slow  # a Dask cluster starts for each test
 
 distributed = pytest.importorskip("distributed", reason="the Dask engine is an optional extra")
 

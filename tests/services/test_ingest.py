@@ -9,12 +9,16 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from accord.press.read import DEFAULT_MAX_BYTES
 from accord.services.ingest import ingest
 from accord.services.store import Store
 from judging_context import JUDGING
 
-from .conftest import records, write_jsonl
+from shared_data import corpus_records
+
+from .conftest import write_jsonl
 
 
 def _messy_batch(folder: Path, good: list[dict]) -> None:
@@ -34,8 +38,9 @@ def _messy_batch(folder: Path, good: list[dict]) -> None:
         handle.write(json.dumps(good[4]) + "\n")
 
 
+@pytest.mark.slow
 def test_each_bad_file_gets_a_precise_error_and_the_rest_of_the_batch_is_stored(tmp_path: Path):
-    good = records("seeds.jsonl")
+    good = corpus_records("seeds.jsonl")
     folder = tmp_path / "batch"
     folder.mkdir()
     _messy_batch(folder, good)
@@ -63,7 +68,7 @@ def test_each_bad_file_gets_a_precise_error_and_the_rest_of_the_batch_is_stored(
 
 
 def _many_documents(path: Path, count: int) -> Path:
-    base = [r["text"] for r in records("dev.jsonl") if r.get("lang") == "en"]
+    base = [r["text"] for r in corpus_records("dev.jsonl") if r.get("lang") == "en"]
     rows = [{"id": f"doc-{i:04d}", "text": f"Report number {i}.\n\n" + base[i % len(base)], "lang": "en"} for i in range(count)]
     return write_jsonl(path, rows)
 
@@ -80,6 +85,7 @@ def _consistent(db: Path) -> set[str]:
         return ids
 
 
+@pytest.mark.slow
 def test_an_ingest_killed_midway_leaves_whole_documents_and_a_rerun_completes_it(tmp_path: Path):
     source = _many_documents(tmp_path / "many.jsonl", 400)
     db = tmp_path / "accord.sqlite"

@@ -10,7 +10,10 @@ from typer.testing import CliRunner
 
 from accord.interfaces.cli import app
 
-from .conftest import corpus_file, records
+from shared_data import corpus_file, corpus_records
+
+
+pytestmark = pytest.mark.slow  # the store is filled by ingesting the seed and dev documents
 
 runner = CliRunner()
 
@@ -31,7 +34,7 @@ def _json(args: list[str], db: Path):
 
 
 def test_ingest_reports_counts_and_a_second_run_finds_everything_unchanged(db: Path):
-    expected = len(records("seeds.jsonl")) + len(records("dev.jsonl"))
+    expected = len(corpus_records("seeds.jsonl")) + len(corpus_records("dev.jsonl"))
     again = _json(["ingest", str(corpus_file("seeds.jsonl")), str(corpus_file("dev.jsonl"))], db)
     assert again["documents"] == expected and again["unchanged"] == expected and again["new"] == 0
     assert again["db"] == str(db)
@@ -39,7 +42,7 @@ def test_ingest_reports_counts_and_a_second_run_finds_everything_unchanged(db: P
 
 def test_ingest_lists_unreadable_files_and_exits_1_while_storing_the_rest(tmp_path: Path):
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "ok.txt").write_text(records("seeds.jsonl")[0]["text"], encoding="utf-8")
+    (tmp_path / "in" / "ok.txt").write_text(corpus_records("seeds.jsonl")[0]["text"], encoding="utf-8")
     (tmp_path / "in" / "bad.txt").write_bytes(b"\x00\x01\x02binary")
     result = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "s.sqlite")])
     assert result.exit_code == 1
@@ -81,7 +84,7 @@ def test_sources_scorecard_adds_up(db: Path):
     rows = _json(["sources"], db)
     claims = _json(["claims", "--limit", "100000"], db)
     assert sum(r["claims"] for r in rows) == len(claims)
-    assert sum(r["documents"] for r in rows) == len(records("seeds.jsonl")) + len(records("dev.jsonl"))
+    assert sum(r["documents"] for r in rows) == len(corpus_records("seeds.jsonl")) + len(corpus_records("dev.jsonl"))
 
 
 def test_doc_shows_the_cleaned_text_with_claims_at_their_offsets(db: Path):

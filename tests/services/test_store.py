@@ -14,7 +14,9 @@ from accord.services.ingest import ingest
 from accord.services.store import SCHEMA_VERSION, Store, StoreError
 from judging_context import CATALOG, JUDGING, TODAY
 
-from .conftest import corpus_file, records, write_jsonl
+from shared_data import corpus_file, corpus_records
+
+from .conftest import write_jsonl
 
 PROFILE_FIELD = re.compile(r"^\s*•\s*(Name|Username|Email|Address|Phone|url|username)\s*:\s*(\S.*?)\s*$", re.M)
 
@@ -30,7 +32,7 @@ def _database_bytes(path: Path) -> bytes:
 
 
 def test_personal_data_from_the_author_profile_never_reaches_the_database(tmp_path: Path):
-    seed = next(r for r in records("seeds.jsonl") if r["id"] == "seed-004")
+    seed = next(r for r in corpus_records("seeds.jsonl") if r["id"] == "seed-004")
     personal = {value for _, value in PROFILE_FIELD.findall(seed["text"])}
     assert len(personal) >= 6, "the seed's author profile is expected to hold e-mail, phone, address, handles"
     db = tmp_path / "pii.sqlite"
@@ -48,7 +50,7 @@ def test_personal_data_from_the_author_profile_never_reaches_the_database(tmp_pa
 
 
 def test_a_document_is_stored_with_its_paragraphs_claims_and_verdicts(store: Store):
-    seed = records("seeds.jsonl")[0]
+    seed = corpus_records("seeds.jsonl")[0]
     processed = process(_raw(seed), CATALOG, TODAY)
     assert store.add(processed) == ("new", None)
     doc = store.document(seed["id"])
@@ -70,7 +72,7 @@ def test_reingesting_the_same_documents_changes_nothing(tmp_path: Path, store: S
 
 
 def test_a_lightly_edited_copy_is_stored_as_a_near_duplicate(tmp_path: Path, store: Store):
-    original = records("seeds.jsonl")[1]
+    original = corpus_records("seeds.jsonl")[1]
     paragraphs = original["text"].split("\n\n")
     copy = dict(original, id="reprint", text="\n\n".join(paragraphs[:-1]) + "\n\nRepublished with permission.")
     outcomes = [store.add(process(_raw(r), CATALOG, TODAY)) for r in (original, copy)]
@@ -80,7 +82,7 @@ def test_a_lightly_edited_copy_is_stored_as_a_near_duplicate(tmp_path: Path, sto
 
 
 def test_an_id_reused_for_other_content_keeps_both_versions(store: Store):
-    a, b = records("seeds.jsonl")[:2]
+    a, b = corpus_records("seeds.jsonl")[:2]
     store.add(process(_raw(a), CATALOG, TODAY))
     outcome, _ = store.add(process(_raw(dict(b, id=a["id"])), CATALOG, TODAY))
     assert outcome == "new"

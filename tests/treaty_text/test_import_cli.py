@@ -139,3 +139,19 @@ def test_unreadable_user_record_does_not_hide_the_catalog(user_catalog):
 
 def test_default_user_catalog_is_not_touched_by_the_tests():
     assert os.environ.get("ACCORD_CATALOG") is None or "catalog" in os.environ["ACCORD_CATALOG"]
+
+
+def test_export_akn_from_the_command_line_and_reimport(user_catalog, tmp_path):
+    assert _run("import", str(TREATIES / "nato-1949.txt"), "--id", "nato-1949")[0] == 0
+    result = runner.invoke(app, ["export", "nato-1949", "--format", "akn"])
+    assert result.exit_code == 0 and result.stdout.startswith("<akomaNtoso")
+    from accord.reasoning.akn import validate
+
+    assert validate(result.stdout) == []
+    path = tmp_path / "nato.xml"
+    path.write_text(result.stdout, encoding="utf-8")
+    code, out, _ = _run("import", str(path), "--id", "nato-1949", "--dry-run", "--json")
+    assert code == 0 and json.loads(out)["source"]["format"] == "akn"
+    assert runner.invoke(app, ["export", "--format", "akn"]).exit_code == 2
+    assert runner.invoke(app, ["export", "csto-1992", "--format", "akn"]).exit_code == 2  # no imported text
+    assert runner.invoke(app, ["export", "nato-1949", "--format", "atop-csv"]).exit_code == 2

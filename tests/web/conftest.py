@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,7 @@ from accord.services.ingest import ingest
 from accord.services.store import Store
 from judging_context import JUDGING
 
-SHARED = Path(os.environ.get("ACCORD_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
-SEEDS = SHARED / "corpus" / "seeds.jsonl"
+from shared_data import corpus_file
 
 # A document whose text carries markup: the pages must print it as text, never run it.
 HOSTILE_ID = "hostile-markup"
@@ -28,14 +26,13 @@ HOSTILE_TEXT = (
 
 @pytest.fixture(scope="session")
 def filled_db(tmp_path_factory) -> Path:
-    if not SEEDS.is_file():
-        pytest.skip(f"shared corpus absent ({SEEDS})")
+    seeds = corpus_file("seeds.jsonl")
     root = tmp_path_factory.mktemp("web-store")
     hostile = root / f"{HOSTILE_ID}.txt"
     hostile.write_text(HOSTILE_TEXT, encoding="utf-8")
     db = root / "accord.sqlite"
     store = Store(db)
-    report = ingest([SEEDS, hostile], store, JUDGING)
+    report = ingest([seeds, hostile], store, JUDGING)
     store.close()
     assert not report.errors, report.errors
     return db

@@ -19,6 +19,8 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
+pytestmark = pytest.mark.browser
+
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 if not CHROMIUM.exists():
     pytest.skip(f"{CHROMIUM} is absent (apt-get install --no-install-recommends chromium)", allow_module_level=True)

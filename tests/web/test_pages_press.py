@@ -31,10 +31,10 @@ def test_check_reads_russian(client):
 def test_check_bad_input_is_a_422_message(client):
     empty = client.post("/check", data={"text": "   ", "lang": ""})
     assert empty.status_code == 422 and "the text is empty" in empty.text
-    french = client.post("/check", data={"text": "Le traité entre la Russie et l'Iran ne prévoit pas de défense mutuelle, selon les diplomates.", "lang": ""})
-    assert french.status_code == 422 and "is not analysed" in french.text
-    assert "Le traité entre la Russie" in french.text  # the text stays in the box
-    odd = client.post("/check", data={"text": "Russia signed.", "lang": "de"})
+    hebrew = client.post("/check", data={"text": "האמנה בין רוסיה לאיראן אינה כוללת הגנה הדדית, לדברי הדיפלומטים.", "lang": ""})
+    assert hebrew.status_code == 422 and "is not analysed" in hebrew.text
+    assert "האמנה בין רוסיה" in hebrew.text  # the text stays in the box
+    odd = client.post("/check", data={"text": "Russia signed.", "lang": "he"})
     assert odd.status_code == 422 and "unknown language" in odd.text
 
 

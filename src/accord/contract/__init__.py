@@ -7,46 +7,38 @@ Library results are turned into them with ``Model.model_validate(result)``
 sent with :func:`dump`.
 
 The package sits just above the knowledge layer: it imports the catalog's
-model and the claim vocabulary, nothing that computes.
+model and the claim vocabulary, nothing that computes.  Its modules are loaded
+when a name is first asked for, so a command pays only for the answers it gives.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter
+from accord.contract.base import Answer, ErrorBody, FieldProblem, Page, answer, dump
 
-from accord.contract.base import Answer, ErrorBody, FieldProblem, Page
-from accord.contract.catalog import ObligationTypes, Status, StatusPosition, StatusStep, TreatyRecord, TreatyRow
-from accord.contract.press import (
-    DocumentClaim, DocumentRow, EvalCounts, EvalReport, HttpIngestReport, IngestedDocument, IngestError, IngestReport, JudgedClaim,
-    OutletScore, RejudgeReport, SearchHit, StoredClaim, StoredDocument, StoredParagraph, VerdictChange,
-)
-from accord.contract.reasoning import (
-    AtopCheck, Comparison, Finding, ScenarioAnswer, ScenarioEvent, SnapbackDeadline, SnapbackProcedure, TreatyScenario,
-)
-
-
-def answer(model: Any, data: Any) -> Any:
-    """``data`` read into ``model`` (a model class or a type such as ``list[JudgedClaim]``)."""
-    return TypeAdapter(model).validate_python(data, from_attributes=True)
+_MODULE_OF = {
+    **dict.fromkeys(("ComparedTypes", "Coverage", "ObligationTypes", "Status", "StatusPosition", "StatusStep",
+                     "TreatyRecord", "TreatyRow"), "catalog"),
+    **dict.fromkeys(("DocumentClaim", "DocumentRow", "EvalCounts", "EvalReport", "HttpIngestError", "HttpIngestReport",
+                     "IngestError", "IngestReport", "IngestedDocument", "JudgedClaim", "OutletScore", "RejudgeReport",
+                     "SearchHit", "StoredClaim", "StoredDocument", "StoredParagraph", "VerdictChange"), "press"),
+    **dict.fromkeys(("AtopCheck", "AtopDifference", "Comparison", "ConditionCheck", "Finding", "ScenarioAnswer",
+                     "ScenarioEvent", "SnapbackDeadline", "SnapbackProcedure", "TreatyScenario"), "reasoning"),
+}
 
 
-def dump(model: Any, data: Any) -> Any:
-    """``data`` as JSON-ready Python values, through ``model``: the one serialisation of an answer."""
-    adapter = TypeAdapter(model)
-    value = data if _is_instance(model, data) else adapter.validate_python(data, from_attributes=True)
-    return adapter.dump_python(value, mode="json")
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'accord.contract' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"accord.contract.{module}"), name)
 
 
-def _is_instance(model: Any, data: Any) -> bool:
-    return isinstance(model, type) and issubclass(model, BaseModel) and isinstance(data, model)
+def models() -> dict[str, type]:
+    """Every answer model by name (the documentation and its test read them all)."""
+    return {name: __getattr__(name) for name in sorted(_MODULE_OF)} | {"ErrorBody": ErrorBody}
 
 
-__all__ = [
-    "Answer", "AtopCheck", "Comparison", "DocumentClaim", "DocumentRow", "ErrorBody", "EvalCounts", "EvalReport", "FieldProblem", "Finding",
-    "HttpIngestReport", "IngestError", "IngestReport", "IngestedDocument", "JudgedClaim", "ObligationTypes", "OutletScore",
-    "Page", "StatusPosition", "RejudgeReport", "ScenarioAnswer", "ScenarioEvent", "SearchHit", "SnapbackDeadline",
-    "SnapbackProcedure", "Status", "StatusStep", "StoredClaim", "StoredDocument", "StoredParagraph", "TreatyRecord",
-    "TreatyRow", "TreatyScenario", "VerdictChange", "answer", "dump",
-]
+__all__ = ["Answer", "ErrorBody", "FieldProblem", "Page", "answer", "dump", "models", *sorted(_MODULE_OF)]

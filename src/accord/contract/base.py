@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 T = TypeVar("T")
 
@@ -39,3 +39,16 @@ class ErrorBody(Answer):
     suggestion: str | None = Field(None, description="The nearest valid value, when there is one.")
     known: list[str] | None = Field(None, description="The valid values, when they are few.")
     fields: list[FieldProblem] | None = Field(None, description="Each invalid request field and its problem.")
+
+
+def answer(model: Any, data: Any) -> Any:
+    """``data`` read into ``model`` (a model class or a type such as ``list[JudgedClaim]``)."""
+    return TypeAdapter(model).validate_python(data, from_attributes=True)
+
+
+def dump(model: Any, data: Any) -> Any:
+    """``data`` as JSON-ready Python values, through ``model``: the one serialisation of an answer."""
+    adapter = TypeAdapter(model)
+    is_instance = isinstance(model, type) and issubclass(model, BaseModel) and isinstance(data, model)
+    value = data if is_instance else adapter.validate_python(data, from_attributes=True)
+    return adapter.dump_python(value, mode="json")

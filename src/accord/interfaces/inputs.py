@@ -13,9 +13,10 @@ import datetime as dt
 
 from accord.knowledge.catalog import Catalog, LookupFailed, nearest
 from accord.knowledge.model import EventKind, Treaty, Weapons
-from accord.press.claims import SUPPORTED_LANGUAGES
 from accord.reasoning.claims import ClaimType, Verdict
-from accord.reasoning.scenario import parse_event_kind, parse_place, parse_weapons
+
+# The scenario engine and the claim extractors are imported by the functions that need them:
+# `accord treaties` and `accord status` read dates and treaty ids and should not load them.
 
 
 class InputError(ValueError):
@@ -81,6 +82,8 @@ def party(catalog: Catalog, value: str | None, field: str | None = None) -> str 
 
 def place(catalog: Catalog, value: str | None, field: str | None = None) -> str | None:
     """Where an event happens: a state or territory code, or a sea region; None when absent."""
+    from accord.reasoning.scenario import parse_place
+
     try:
         return parse_place(value, catalog)
     except LookupFailed as exc:
@@ -88,6 +91,8 @@ def place(catalog: Catalog, value: str | None, field: str | None = None) -> str 
 
 
 def weapons(value: str | None, field: str | None = None) -> Weapons | None:
+    from accord.reasoning.scenario import parse_weapons
+
     try:
         return parse_weapons(value)
     except LookupFailed as exc:
@@ -95,6 +100,8 @@ def weapons(value: str | None, field: str | None = None) -> Weapons | None:
 
 
 def event_kind(value: str) -> EventKind:
+    from accord.reasoning.scenario import parse_event_kind
+
     try:
         return parse_event_kind(value.strip())
     except LookupFailed as exc:
@@ -120,6 +127,8 @@ def claim_type(value: str | None, field: str) -> str | None:
 
 def language(value: str | None, field: str | None = None) -> str | None:
     """A language claims are extracted from; None when absent (it is then detected)."""
+    from accord.press.claims import SUPPORTED_LANGUAGES
+
     if value is None or value == "":
         return None
     if value not in SUPPORTED_LANGUAGES:

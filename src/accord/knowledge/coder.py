@@ -67,9 +67,10 @@ class Coding(BaseModel):
     refers_to: int | None = None  # the article whose scope a "scope" paragraph defines
     reason: str | None = None  # why an "uncoded" paragraph could not be coded
 
-    def key(self, offset: int = 0) -> tuple:
-        """What the coding says, with spans relative to ``offset``: equal keys, equal codings."""
-        rel = lambda c: None if c is None else (c.value, c.span.start - offset, c.span.end - offset)  # noqa: E731
+    def key(self) -> tuple:
+        """What the coding says and the words it cites (spacing aside): equal keys, equal codings,
+        wherever the paragraph sits in its text."""
+        rel = lambda c: None if c is None else (c.value, " ".join(c.span.text.split()))  # noqa: E731
         return (
             self.kind, self.modality, self.binding, rel(self.bearer), rel(self.trigger),
             tuple(rel(c) for c in self.conditions), rel(self.action), tuple(self.domains), self.lifecycle,

@@ -174,6 +174,10 @@ def _paragraph_text(para, ns) -> str:
         local = etree.QName(child).localname
         if local == "content":
             chunks.append(" ".join(_t(p) for p in child.iter(f"{{{AKN_NS}}}p")))
+        elif local == "intro":
+            chunks.append(_t(child))
+        elif local == "point":
+            chunks.append(f"\n{_t(child.find('a:num', ns))} {_t(child.find('a:content', ns))}".rstrip())
         elif local == "list":
             intro = child.find("a:intro", ns)
             if intro is not None:

@@ -330,13 +330,26 @@ class DateReader:
             return max(recent, key=lambda o: o[1])[0] if recent else None
         year = context.year(calendar)
         if year is None:
-            return None
+            return self._year_from_gregorian(calendar, month, day, context, weekday)
         if weekday is not None:  # "Wednesday 31 Ordibehesht": the year in which that day is a Wednesday
             for y in (year, year + 1, year - 1):
                 found = _to_gregorian(calendar, y, month, day)
                 if found is not None and found.weekday() == weekday:
                     return y
         return year
+
+    @staticmethod
+    def _year_from_gregorian(calendar: str, month: int, day: int, context: DateContext, weekday: int | None) -> int | None:
+        """A Solar Hijri or Hijri day without a year in a document that only gives Gregorian years
+        ("دهم مهرماه" beside "۱۷ ژانویه ۲۰۲۵"): the year that puts it in that Gregorian year."""
+        gregorian = context.year(GREGORIAN)
+        if gregorian is None or calendar == GREGORIAN:
+            return None
+        middle = _calendar_year(calendar, dt.date(gregorian, 7, 1))
+        fitting = [y for y in (middle - 1, middle, middle + 1)
+                   if (found := _to_gregorian(calendar, y, month, day)) is not None and found.year == gregorian
+                   and (weekday is None or found.weekday() == weekday)]
+        return fitting[0] if len(fitting) == 1 else None
 
     def _month_alone(self, m: re.Match, context: DateContext) -> str | None | bool:
         """``YYYY-MM`` for a month alone; None when its year is unknown; False when it is no date at all."""

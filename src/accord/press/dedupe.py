@@ -19,10 +19,8 @@ from what the store kept, without re-reading any text:
 * ``NearDuplicateIndex(load=...)`` reads a candidate's fingerprint back from the store
   when a query needs its shingles, so the index itself holds about 1 kB a document.
 
-``signature(text) -> bytes`` and ``add_signature(doc_id, signature, shingles=None)`` are
-the lighter variant: without the shingles the Jaccard check falls back on the MinHash
-estimate.  Everything is deterministic (fixed seed, CRC-32 shingle hashes), so stored
-blobs stay valid across runs and machines.
+Everything is deterministic (fixed seed, CRC-32 shingle hashes), so stored blobs stay
+valid across runs and machines.
 """
 
 from __future__ import annotations
@@ -113,20 +111,8 @@ def fingerprint(text: str) -> Fingerprint:
     return Fingerprint(signature=_signature_bytes(_minhash(hashes)), shingles=hashes)
 
 
-def signature(text: str) -> bytes:
-    """The MinHash signature of a text as bytes (NUM_PERM little-endian uint32)."""
-    return _signature_bytes(_minhash(shingles(text)))
-
-
 def _signature_bytes(minhash: MinHash) -> bytes:
     return minhash.hashvalues.astype(SIGNATURE_DTYPE).tobytes()
-
-
-def _minhash_from_bytes(blob: bytes) -> MinHash:
-    if len(blob) != NUM_PERM * SIGNATURE_DTYPE.itemsize:
-        raise ValueError(f"a signature is {NUM_PERM * SIGNATURE_DTYPE.itemsize} bytes, got {len(blob)}")
-    values = np.frombuffer(blob, dtype=SIGNATURE_DTYPE).astype(np.uint32)
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values, scheme=SCHEME, permutations=_PERMUTATIONS)
 
 
 @lru_cache(maxsize=8)
@@ -144,7 +130,8 @@ MERGE_EVERY = 1024  # documents collected in a small dictionary before they join
 
 
 class NearDuplicateIndex:
-    """Documents by id; ``query(text)`` returns the ids of near duplicates with their Jaccard similarity.
+    """Documents by id, as fingerprints; ``query_fingerprint(fp)`` returns the ids of near duplicates
+    with their Jaccard similarity.
 
     The LSH is kept compact, because a store indexes every document it holds: the signatures
     sit in one uint32 table (512 bytes a document), and each band's bucket key — a 64-bit mix
@@ -174,23 +161,10 @@ class NearDuplicateIndex:
         self._recent: dict[int, list[int]] = {}  # bucket key -> rows, for rows not merged yet
         self._recent_rows = 0
         self._shingles: dict[str, np.ndarray] = {}  # without ``load`` only
-        self._estimate_only: set[str] = set()  # added by signature alone: the MinHash estimate stands in
-
-    def __len__(self) -> int:
-        return len(self._row_of)
-
-    def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self._row_of
-
-    def add(self, doc_id: str, text: str) -> None:
-        """Index a document; adding an id again replaces its entry (re-ingesting changes nothing)."""
-        self.add_fingerprint(doc_id, fingerprint(text))
 
     def add_fingerprint(self, doc_id: str, fp: Fingerprint) -> None:
-        self.add_signature(doc_id, fp.signature, fp.shingles)
-
-    def add_signature(self, doc_id: str, sig: bytes, shingles: frozenset[int] | None = None) -> None:
-        values = _signature_array(sig)
+        """Index a document; adding an id again replaces its entry (re-ingesting changes nothing)."""
+        values = _signature_array(fp.signature)
         self.remove(doc_id)
         row = len(self._ids)
         if row == len(self._signatures):
@@ -203,23 +177,17 @@ class NearDuplicateIndex:
         self._recent_rows += 1
         if self._recent_rows >= MERGE_EVERY:
             self._merge()
-        if shingles is None:
-            self._estimate_only.add(doc_id)
-        elif self._load is None:
-            self._shingles[doc_id] = np.array(sorted(shingles), dtype=np.uint32)
+        if self._load is None:
+            self._shingles[doc_id] = np.array(sorted(fp.shingles), dtype=np.uint32)
 
     def remove(self, doc_id: str) -> None:
         row = self._row_of.pop(doc_id, None)
         if row is not None:
             self._ids[row] = None  # its bucket entries stay, pointing at a row no query returns
             self._shingles.pop(doc_id, None)
-            self._estimate_only.discard(doc_id)
-
-    def query(self, text: str, *, exclude: str | None = None) -> list[tuple[str, float]]:
-        """Indexed near duplicates of ``text``, most similar first, as ``(doc_id, jaccard)``."""
-        return self.query_fingerprint(fingerprint(text), exclude=exclude)
 
     def query_fingerprint(self, fp: Fingerprint, *, exclude: str | None = None) -> list[tuple[str, float]]:
+        """Indexed near duplicates, most similar first, as ``(doc_id, jaccard)``."""
         values = _signature_array(fp.signature)
         found = []
         query_shingles = None
@@ -273,11 +241,11 @@ class NearDuplicateIndex:
         return rows[same_band].tolist()
 
     def _similarity(self, doc_id: str, row: int, query_shingles: np.ndarray, values: np.ndarray) -> float:
-        if doc_id not in self._estimate_only:
-            stored = self._shingles.get(doc_id) if self._load is None else _stored_shingles(self._load(doc_id))
-            if stored is not None:
-                return _sorted_jaccard(query_shingles, stored)
-        # datasketch's MinHash estimate: the share of equal signature values
+        stored = self._shingles.get(doc_id) if self._load is None else _stored_shingles(self._load(doc_id))
+        if stored is not None:
+            return _sorted_jaccard(query_shingles, stored)
+        # the store lost this document's fingerprint: datasketch's MinHash estimate, the share of
+        # equal signature values, stands in
         return float(np.count_nonzero(self._signatures[row] == values)) / float(NUM_PERM)
 
 

@@ -329,7 +329,3 @@ def ended_on(treaty: Treaty, catalog: Catalog) -> dt.date | None:
     if ended:
         return min(ended)
     return _successor_start(treaty, catalog)[1]
-
-
-def in_force_on(treaty: Treaty, day: dt.date, catalog: Catalog) -> bool | None:
-    return status(treaty, day, catalog).in_force

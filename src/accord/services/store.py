@@ -280,9 +280,6 @@ class Store:
         lemmas = {_lemma(w.lower()) for w in WORD.findall(query)}
         return [{**dict(r), **_unmark(r["snippet"], lemmas)} for r in self.db.execute(sql, (fts, limit))]
 
-    def errors(self, limit: int = 100) -> list[dict]:
-        return [dict(r) for r in self.db.execute("SELECT origin, message, at FROM ingest_errors ORDER BY id DESC LIMIT ?", (limit,))]
-
     def stats(self) -> dict:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731 - tiny local helper
         return {

@@ -12,7 +12,6 @@ from accord.contract import EvalReport, JudgedClaim
 from accord.interfaces import inputs
 from accord.interfaces.cli.common import app, catalog, console, fail, given, print_answer, today
 from accord.interfaces.cli.treaty_cmds import JSON
-from accord.press.evaluate import EvalInputError, evaluate
 from accord.press.verify import UnsupportedLanguage, check_text
 
 VERDICT_STYLE = {"supported": "green", "contradicted": "bold red", "unverifiable": "yellow"}
@@ -54,6 +53,8 @@ def eval_cmd(
     show: int = typer.Option(15, "--show", help="How many misses and false alarms to list."),
 ) -> None:
     """Precision, recall and F1 of claim extraction per type and language, and verdict accuracy."""
+    from accord.press.evaluate import EvalInputError, evaluate  # the whole pipeline: not needed by `check`
+
     try:
         report = evaluate(path, catalog(), today())
     except EvalInputError as exc:

@@ -7,26 +7,42 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from rich.console import Console
 
-from accord.contract import dump
-from accord.interfaces import inputs
-from accord.interfaces.inputs import InputError
-from accord.interfaces.settings import Settings
-from accord.knowledge.catalog import Catalog, CatalogError
+from accord.interfaces.cli.lazy import LazyGroup
+
+if TYPE_CHECKING:  # imported where used: `accord --version` and the catalog commands start without them
+    from accord.interfaces.settings import Settings
+    from accord.knowledge.catalog import Catalog
 
 app = typer.Typer(
     name="accord",
+    cls=LazyGroup,
     help="A computable, cited model of treaties, and a checker for what the press says about them.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
 console = Console()
 err_console = Console(stderr=True)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        console.print(f"accord {version('accord')}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()  # options of `accord` itself; the app's help text is the one given above
+def main(
+    _version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                  help="Print the installed version and exit."),
+) -> None:
+    pass
 
 EXIT_BAD_INPUT = 2
 
@@ -39,10 +55,14 @@ def fail(message: str) -> NoReturn:
 
 def settings() -> Settings:
     """The settings of this run, from the environment."""
+    from accord.interfaces.settings import Settings
+
     return Settings.from_environment()
 
 
 def catalog() -> Catalog:
+    from accord.knowledge.catalog import CatalogError
+
     try:
         return settings().catalog
     except CatalogError as exc:
@@ -55,6 +75,8 @@ def today() -> dt.date:
 
 def given(parse, *args, **kwargs):
     """``parse(*args, **kwargs)`` from :mod:`accord.interfaces.inputs`; a value it rejects ends the run (exit 2)."""
+    from accord.interfaces.inputs import InputError
+
     try:
         return parse(*args, **kwargs)
     except InputError as exc:
@@ -62,6 +84,8 @@ def given(parse, *args, **kwargs):
 
 
 def parse_day(value: str | None, option: str = "--on") -> dt.date:
+    from accord.interfaces import inputs
+
     return given(inputs.day, value, today(), option)
 
 
@@ -75,4 +99,6 @@ def print_json(data: Any) -> None:
 
 def print_answer(model: Any, data: Any) -> None:
     """``data`` printed as JSON through its answer model (:mod:`accord.contract`), as the API sends it."""
+    from accord.contract import dump
+
     print_json(dump(model, data))

@@ -109,10 +109,21 @@ def compare(
 
 
 @app.command("export")
-def export(fmt: str = typer.Option("json", "--format", help="json or atop-csv")) -> None:
-    """Export the catalog (JSON) or ATOP-style member rows with the derived codes (CSV)."""
-    writers = {"json": export_json, "atop-csv": export_atop_csv}
+def export(
+    treaty_id: Optional[str] = typer.Argument(None, help="For --format akn: the treaty whose imported text to export."),
+    fmt: str = typer.Option("json", "--format", help="json, atop-csv, or akn (Akoma Ntoso 3.0 XML of one treaty's imported text)"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="For --format akn: which imported text, when there are several."),
+) -> None:
+    """Export the catalog (JSON), ATOP-style member rows with the derived codes (CSV), or one treaty as Akoma Ntoso."""
+    writers = {"json": export_json, "atop-csv": export_atop_csv, "akn": None}
     given(inputs.choice, fmt, list(writers), "--format")
+    if fmt == "akn":
+        from accord.interfaces.cli.text_cmds import export_akn
+
+        sys.stdout.write(export_akn(treaty_id, lang))
+        return
+    if treaty_id is not None:
+        fail(f"--format {fmt} exports the whole catalog and takes no treaty id (use --format akn for one treaty)")
     sys.stdout.write(writers[fmt](catalog()))
     if fmt == "json":
         sys.stdout.write("\n")
@@ -132,10 +143,15 @@ def test(directory: Path = typer.Argument(..., help="A scenario YAML file or a d
     for col in ("result", "scenario", "file", "failures"):
         table.add_column(col, overflow="fold")
     for o in outcomes:
-        table.add_row("[green]pass[/]" if o.passed else "[red]FAIL[/]", o.name, o.path.name, "\n".join(o.failures))
+        result = "[green]pass[/]" if o.passed else ("[red]ERROR[/]" if o.error else "[red]FAIL[/]")
+        table.add_row(result, o.name, o.path.name, o.error or "\n".join(o.failures))
     console.print(table)
+    for o in outcomes:
+        if o.error:  # the file's problem in full, one line each, so it can be found and fixed
+            console.print(f"malformed: {o.error}", highlight=False, soft_wrap=True)
     passed = sum(o.passed for o in outcomes)
-    failed = len(outcomes) - passed
-    console.print(f"{passed} passed, {failed} failed", highlight=False)
-    if failed:
+    errors = sum(o.error is not None for o in outcomes)
+    failed = len(outcomes) - passed - errors
+    console.print(f"{passed} passed, {failed} failed" + (f", {errors} malformed" if errors else ""), highlight=False)
+    if failed or errors:
         raise typer.Exit(1)

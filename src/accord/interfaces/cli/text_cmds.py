@@ -74,15 +74,8 @@ def diff_coding_cmd(
     """The hand coding against the coding derived from the treaty's imported text: what each side lacks."""
     from accord.reasoning.diff_coding import diff_coding
 
-    treaty = get_treaty(treaty_id)
-    texts = catalog().texts.get(treaty.id, {})
-    if not texts:
-        fail(f"no imported text of '{treaty.id}': run `accord import FILE --id {treaty.id}` first")
-    if lang is None:
-        lang = treaty.languages[0] if treaty.languages and treaty.languages[0] in texts else sorted(texts)[0]
-    if lang not in texts:
-        fail(f"no imported {lang} text of '{treaty.id}' (imported: {', '.join(sorted(texts))})")
-    result = diff_coding(treaty, texts[lang])
+    treaty, record = imported_text(treaty_id, lang)
+    result = diff_coding(treaty, record)
     if json_out:
         print_json(result.model_dump(mode="json"))
         return
@@ -99,4 +92,28 @@ def diff_coding_cmd(
         console.print(f"{f.fact}: hand {f.hand or 'unknown'}, text {f.text or 'not found'} ({f.status.replace('_', ' ')})")
 
 
-__all__ = ["import_text", "diff_coding_cmd"]
+def imported_text(treaty_id: str, lang: str | None):
+    treaty = get_treaty(treaty_id)
+    texts = catalog().texts.get(treaty.id, {})
+    if not texts:
+        fail(f"no imported text of '{treaty.id}': run `accord import FILE --id {treaty.id}` first")
+    if lang is None:
+        lang = treaty.languages[0] if treaty.languages and treaty.languages[0] in texts else sorted(texts)[0]
+    if lang not in texts:
+        fail(f"no imported {lang} text of '{treaty.id}' (imported: {', '.join(sorted(texts))})")
+    return treaty, texts[lang]
+
+
+def export_akn(treaty_id: str | None, lang: str | None) -> str:
+    from accord.reasoning.akn import AknError, to_akn
+
+    if treaty_id is None:
+        fail("--format akn exports one treaty: give its id, e.g. `accord export nato-1949 --format akn`")
+    treaty, record = imported_text(treaty_id, lang)
+    try:
+        return to_akn(treaty, record, catalog())
+    except AknError as exc:
+        fail(str(exc))
+
+
+__all__ = ["import_text", "diff_coding_cmd", "export_akn"]

@@ -23,6 +23,7 @@ from accord.press.claims.values import people, places_after_preposition
 from accord.press.dates import DateContext, document_years
 from accord.press.dates import reader as date_reader
 from accord.press.lang import LanguagePack, analysed_languages, pack
+from accord.press.script import Normalised, normalise
 from accord.reasoning.claims import Claim, ClaimType
 
 SUPPORTED_LANGUAGES = frozenset(analysed_languages())
@@ -49,10 +50,11 @@ class ExtractedClaim:
 
 
 class _Sink:
-    """Collects claims of one document, one per (treaty, type, value)."""
+    """Collects claims of one document, one per (treaty, type, value).  The scans read ``text``; when
+    that is a folded view of the document (Arabic script), spans and quotes are given in the original."""
 
-    def __init__(self, text: str, lang: str):
-        self.text, self.lang = text, lang
+    def __init__(self, text: str, lang: str, view: Normalised | None = None):
+        self.text, self.lang, self.view = text, lang, view
         self.claims: list[ExtractedClaim] = []
         self._seen: set[tuple] = set()
 
@@ -62,7 +64,11 @@ class _Sink:
             return
         self._seen.add(key)
         claim = Claim(treaty=treaty, type=type_, value=value)
-        self.claims.append(ExtractedClaim(claim, start, end, self.text[start:end], self.lang))
+        original = self.text
+        if self.view is not None:
+            start, end = self.view.span(start, end)
+            original = self.view.original
+        self.claims.append(ExtractedClaim(claim, start, end, original[start:end], self.lang))
 
 
 def _nearest(items: list[tuple[int, int, object]], anchor: int) -> tuple[int, int, object] | None:
@@ -150,7 +156,7 @@ class _SentenceScan:
         for m in self.find(self.lex.mutual_defense):
             if self.search(self.lex.desire, max(clause_start(self.s, self.lex, m.start()), m.start() - 60), m.start()):
                 continue  # a wish or a proposal, not a statement of what the treaty provides
-            positive = not negated(self.s, m.start(), self.lex)
+            positive = not negated(self.s, m.start(), self.lex, end=m.end())
             if positive and last_negated_end is not None and m.start() - last_negated_end < 120 \
                     and clause_start(self.s, self.lex, m.start()) <= last_negated_end:
                 positive = False  # "does not provide for an alliance and the provision of military assistance"
@@ -175,11 +181,11 @@ class _SentenceScan:
                 continue  # "territory used against ... territorial integrity" is the territory clause
             for m in self.find(pattern):
                 value = True
-                if name not in self.lex.not_negatable and negated(self.s, m.start(), self.lex, window=40):
+                if name not in self.lex.not_negatable and negated(self.s, m.start(), self.lex, window=40, end=m.end()):
                     value = False
                 self.emit(self.resolve(m.start(), reach=60), ClaimType(name), value, m.start(), m.end())
         for m in self.find(self.lex.third_countries):
-            value = not negated(self.s, m.start(), self.lex, window=40)
+            value = not negated(self.s, m.start(), self.lex, window=40, end=m.end())
             self.emit(self.resolve(m.start(), reach=60), ClaimType.directed_against_third_countries, value, m.start(), m.end())
 
     # --- structure and term ----------------------------------------------------------------------
@@ -212,10 +218,11 @@ class _SentenceScan:
     def life_cycle(self) -> None:
         if not any(self.find(p) for p in self.lex.entry_rule):
             for m in self.find(self.lex.in_force_true):
-                if self.search(self.lex.in_force_future, max(0, m.start() - 30), m.end()) or negated(self.s, m.start(), self.lex, window=25):
+                if self.search(self.lex.in_force_future, max(0, m.start() - 30), m.end()) or negated(self.s, m.start(), self.lex, window=25, end=m.end()):
                     continue
                 dates = self.dates()
-                near = _nearest([d for d in dates if d[2] and abs(d[0] - m.start()) < 60], m.start())
+                # near the wording's start or its end: "entered into force officially on 2 October" in every word order
+                near = _nearest([d for d in dates if d[2] and min(abs(d[0] - m.start()), abs(d[0] - m.end())) < 60], m.start())
                 value = near[2] if near else True
                 self.emit(self.resolve(m.start(), reach=60), ClaimType.in_force, value, min(m.start(), near[0]) if near else m.start(), max(m.end(), near[1]) if near else m.end())
         for m in self.find(self.lex.in_force_false):
@@ -232,7 +239,7 @@ class _SentenceScan:
         return len(SIGN_LABEL_FILLER.sub("", self.lex.sign_cue.sub("", self.s))) <= 3
 
     def signing(self) -> None:
-        cues = [m for m in self.find(self.lex.sign_cue) if not negated(self.s, m.start(), self.lex, window=20)]
+        cues = [m for m in self.find(self.lex.sign_cue) if not negated(self.s, m.start(), self.lex, window=20, end=m.end())]
         if not cues:
             if self.after_sign_label:
                 self._signatories(self.carry or DEFAULT)
@@ -241,18 +248,22 @@ class _SentenceScan:
         law = self.first(self.lex.ratify)
         law_signing = law is not None and any(word in law.group(0).lower() for word in self.lex.law)
         treaty = self.resolve(anchor, reach=120)
-        if not law_signing:
-            self._signatories(treaty)
+        if law_signing:
+            return  # "signed the ratification law on 21 April in Moscow": a step of ratification, not the signing
+        self._signatories(treaty)
         dates = self.dates()
         other_event = self.lex.not_a_signing_date
         dates = [d for d in dates if d[2] and not (other_event and other_event.search(self.s[max(0, d[0] - 40): d[0]]))]
         sign_ends = [c.end() for c in cues]
-        dates = [d for d in dates if not YEAR_ONLY.match(d[2]) or any(0 <= d[0] - e <= 45 for e in sign_ends)]
+        # a year alone dates a signing only next to its verb: after it, or, where verbs come last, before it
+        sign_starts = [c.start() for c in cues] if self.lex.verb_final else []
+        dates = [d for d in dates if not YEAR_ONLY.match(d[2]) or any(0 <= d[0] - e <= 45 for e in sign_ends)
+                 or any(0 <= c - d[1] <= 45 for c in sign_starts)]
         near = _nearest(dates, anchor)
         if near:
             dated_treaty = "rus-irn-2001" if str(near[2]).startswith("2001") else self.resolve(near[0], fallback=treaty, reach=60)
             self.emit(dated_treaty, ClaimType.signed_on, near[2], near[0], near[1])
-        places = places_after_preposition(self.s, self.may_match)
+        places = places_after_preposition(self.s, self.may_match, self.lex.place_before)
         place = min(places, key=lambda p: min(abs(p[0] - c.start()) for c in cues), default=None)
         if place and min(abs(place[0] - c.start()) for c in cues) < 120:
             self.emit(treaty, ClaimType.signed_at, place[2], place[0], place[1])
@@ -264,9 +275,10 @@ class _SentenceScan:
     def ratification(self) -> None:
         for m in self.find(self.lex.ratify):
             verb = m.group(0).lower()
-            if self.search(self.lex.ratify_future, max(0, m.start() - 25), m.end()) or negated(self.s, m.start(), self.lex, window=20):
+            if self.search(self.lex.ratify_future, max(0, m.start() - 25), m.end()) or negated(self.s, m.start(), self.lex, window=20, end=m.end()):
                 continue
-            left = self.s[max(0, m.start() - 70): m.start()]
+            # verb-final languages name the ratifying body at the head of the clause, often far from the verb
+            left = self.s[: m.start()] if self.lex.verb_final else self.s[max(0, m.start() - 70): m.start()]
             right = self.s[m.end(): m.end() + 70]
             window = left + " " + right
             body = next((name for rx_, name in BODIES if rx_.search(window) or rx_.search(verb)), None)
@@ -298,8 +310,10 @@ class _SentenceScan:
         for party, rx_ in PARTY_CUES.items():
             hits = list(rx_.finditer(left))
             if hits:
-                found.append((hits[-1].start(), party))
-        return [max(found)[1]] if found else []
+                found.append((hits[0].start() if self.lex.verb_final else hits[-1].start(), party))
+        if not found:
+            return []
+        return [min(found)[1]] if self.lex.verb_final else [max(found)[1]]
 
     # --- scope -----------------------------------------------------------------------------------
     def introduces_scope_list(self) -> bool:
@@ -340,6 +354,7 @@ def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *
     contexts: dict[str, DateContext] = {}
     not_analysed: dict[str, int] = {}
     sinks: dict[str, _Sink] = {}
+    view: Normalised | None = None  # the document folded for Arabic-script packs, made once if needed
     carry, list_scope, sign_label = None, False, False
     for start, end, lang in paragraphs:
         if lang not in SUPPORTED_LANGUAGES:
@@ -347,9 +362,13 @@ def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *
             not_analysed[key] = not_analysed.get(key, 0) + 1
             carry = None
             continue
-        sink = sinks.setdefault(lang, _Sink(text, lang))
-        for a, b in sentences(text, start, end):
-            item = list_scope and bool(LIST_ITEM.match(text, a))
+        source, first, last = text, start, end
+        if pack(lang).folds_script:
+            view = view or normalise(text)
+            source, first, last = view.text, view.to_normalised(start), view.to_normalised(end)
+        sink = sinks.get(lang) or sinks.setdefault(lang, _Sink(source, lang, view if source is not text else None))
+        for a, b in sentences(source, first, last):
+            item = list_scope and bool(LIST_ITEM.match(source, a))
             when = contexts.get(lang) or contexts.setdefault(lang, _date_context(text, lang, published, default_year))
             scan = _SentenceScan(sink, a, b, lang, when, carry, list_scope=item, after_sign_label=sign_label)
             carry = scan.run()

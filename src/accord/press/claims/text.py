@@ -56,9 +56,18 @@ def clause_start(sentence: str, lang: LanguagePack, offset: int) -> int:
     return start
 
 
-def negated(sentence: str, offset: int, lang: LanguagePack, window: int = 70) -> bool:
-    """Is there a negation cue of the language in the same clause, shortly before ``offset``?"""
-    if lang.negation is None:
-        return False
+def clause_end(sentence: str, lang: LanguagePack, offset: int) -> int:
+    """End (within the sentence) of the clause that contains ``offset``."""
+    found = _clause_break(lang).search(sentence, offset)
+    return found.start() if found else len(sentence)
+
+
+def negated(sentence: str, offset: int, lang: LanguagePack, window: int = 70, end: int | None = None) -> bool:
+    """Is there a negation cue of the language in the same clause, shortly before ``offset``, or, in a
+    language whose verbs come last, shortly after ``end`` (the end of the words it would negate)?"""
     left = max(clause_start(sentence, lang, offset), offset - window)
-    return bool(lang.negation.search(sentence, left, offset))
+    if lang.negation is not None and lang.negation.search(sentence, left, offset):
+        return True
+    if end is None or lang.negation_after is None:
+        return False
+    return bool(lang.negation_after.search(sentence, end, min(clause_end(sentence, lang, end), end + window)))

@@ -22,9 +22,12 @@ def people(text: str, may_match: Callable[[re.Pattern], bool] | None = None) -> 
     return [(m.start(), m.end(), name) for rx, name in PEOPLE if may_match(rx) for m in rx.finditer(text)]
 
 
-def places_after_preposition(text: str, may_match: Callable[[re.Pattern], bool] | None = None) -> list[tuple[int, int, str]]:
-    """Places introduced by in/at/to/в ("in Moscow", "в Кремле"), not places acting as subjects."""
+def places_after_preposition(text: str, may_match: Callable[[re.Pattern], bool] | None = None,
+                             before: re.Pattern | None = None) -> list[tuple[int, int, str]]:
+    """Places introduced by in/at/to/в ("in Moscow", "в Кремле"), not places acting as subjects.
+    ``before``: the language pack's words for "in/at/to", a pattern ending where the place begins."""
     may_match = may_match or _own_gates(text)
+    before = before or PLACE_PREPOSITION
     out = []
     for rx, name in PLACES:
         if not may_match(rx):
@@ -32,6 +35,6 @@ def places_after_preposition(text: str, may_match: Callable[[re.Pattern], bool] 
         for m in rx.finditer(text):
             if text.startswith(("'s", "’s"), m.end()):
                 continue  # "in Moscow's parliament": the place owns something, it is not where things happen
-            if PLACE_PREPOSITION.search(text[max(0, m.start() - 12): m.start()]):
+            if before.search(text[max(0, m.start() - 24): m.start()]):
                 out.append((m.start(), m.end(), name))
     return out

@@ -17,6 +17,8 @@ from importlib import resources
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from accord.press.script import fold as fold_script
+
 ROOT = resources.files("accord.press.lang")
 MACRO = re.compile(r"\{(W|B|NUMBER)\}")
 # Keys whose patterns are compiled one by one: they name the same group (?P<n>…) in every alternative.
@@ -42,6 +44,9 @@ class PackFile(_Strict):
     abbreviations: list[str] = []  # words after which a full stop does not end a sentence
     clause_breaks: list[str] = []  # a clause ends here: negation and wishes do not reach across
     negation: list[str]
+    # negation cues that follow what they negate in the same clause: the verb-final negation of
+    # Persian ("… شامل بند دفاع متقابل نخواهد بود", "… ملزم به کمک نظامی نیست")
+    negation_after: list[str] = []
     desire: list[str] = []  # wishes and proposals: "called for a defence pact" asserts nothing
     # numbers (calendar words are in the pack's calendar.yaml, read by accord.press.dates)
     numbers: dict[str, int] = {}  # number words (a word may be a stem: "двадцатилетн")
@@ -68,8 +73,10 @@ class PackFile(_Strict):
     law: list[str] = []  # "signed the law": a step of ratification, not the treaty's signature
     ratify_future: list[str] = []
     ratify_agent: list[str] = []  # what introduces the ratifying parties after the verb ("by …")
+    verb_final: bool = False  # verbs come last (SOV): the ratifying party is the one the clause names first, a year may precede its verb
     needs_ratification: list[str] = []
     replaces: list[str] = []
+    place_before: list[str] = []  # what introduces the place where something happens ("in", "в", "في", "در")
     scope_cue: list[str] = []
     domains: dict[str, list[str]] = {}
     no_scope_needed: list[str] = []
@@ -87,7 +94,10 @@ class LanguagePack:
     def __init__(self, data: PackFile):
         self.data = data
         self.code, self.name, self.script = data.code, data.name, data.script
-        self.numbers = {k.lower(): v for k, v in data.numbers.items()}
+        # Arabic-script packs are written in ordinary spelling and matched against text folded by
+        # accord.press.script (one yeh, one kaf, no vowel marks or joiners): their cues are folded too.
+        self.folds_script = data.script == "arabic"
+        self.numbers = {self._fold(k.lower()): v for k, v in data.numbers.items()}
         number_words = sorted(self.numbers, key=len, reverse=True)
         self._macros = {
             "W": data.word,
@@ -95,7 +105,7 @@ class LanguagePack:
             "NUMBER": _alternation([r"\d{1,3}", *map(re.escape, number_words)]),
         }
         for key, value in data.model_dump().items():
-            if key in ("code", "name", "script", "word", "numbers", "abbreviations",
+            if key in ("code", "name", "script", "word", "numbers", "abbreviations", "verb_final",
                        "not_negatable", "no_scope_needed", "entry_rule_events", "ratify_explicit", "law"):
                 continue
             if key in SEPARATE:
@@ -106,13 +116,17 @@ class LanguagePack:
                 setattr(self, key, self._compile(value, key))
         self.not_negatable = frozenset(data.not_negatable)
         self.no_scope_needed = frozenset(data.no_scope_needed)
-        self.entry_rule_events = tuple(data.entry_rule_events.items())
-        self.ratify_explicit = tuple(s.lower() for s in data.ratify_explicit)
-        self.law = tuple(s.lower() for s in data.law)
+        self.entry_rule_events = tuple((self._fold(k), v) for k, v in data.entry_rule_events.items())
+        self.ratify_explicit = tuple(self._fold(s.lower()) for s in data.ratify_explicit)
+        self.law = tuple(self._fold(s.lower()) for s in data.law)
+        self.verb_final = data.verb_final
         self.abbreviations = tuple(data.abbreviations)
 
+    def _fold(self, text: str) -> str:
+        return fold_script(text) if self.folds_script else text
+
     def expand(self, pattern: str) -> str:
-        return MACRO.sub(lambda m: self._macros[m.group(1)], pattern)
+        return MACRO.sub(lambda m: self._macros[m.group(1)], self._fold(pattern))
 
     def _compile(self, patterns: list[str], key: str) -> re.Pattern | None:
         if not patterns:

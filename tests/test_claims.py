@@ -96,10 +96,11 @@ def test_offsets_point_into_the_text():
         assert text[c.start:c.end] == c.quote and c.quote
 
 
-def test_other_languages_are_not_guessed():
-    assert extract_claims("Der Vertrag hat 47 Artikel und gilt zwanzig Jahre lang.", "de") == []
+def test_languages_without_a_pack_are_not_guessed():
+    italian = "Il trattato ha 47 articoli e vale vent'anni, ha detto il ministero degli Esteri a Roma."
+    assert extract_claims(italian, "it") == []
     with pytest.raises(UnsupportedLanguage):
-        check_text("Der Vertrag hat 47 Artikel und gilt zwanzig Jahre lang, sagte das Außenministerium in Berlin.", catalog=CATALOG)
+        check_text(italian, catalog=CATALOG)
 
 
 def test_check_cli_json_and_errors():

@@ -47,6 +47,19 @@ def test_languages_without_a_pack_yield_no_claims(reports):
         assert dev.by_lang[lang].tp == 0 and dev.by_lang[lang].fp == 0
 
 
+@pytest.fixture(scope="module")
+def multilingual():
+    return evaluate(corpus_file("dev_multilingual.jsonl"), CATALOG, TODAY)
+
+
+@pytest.mark.parametrize("lang", ["de", "fr", "es", "pt"])
+def test_latin_script_languages_reach_their_f1_target(multilingual, lang):
+    counts = multilingual.by_lang[lang].answer().model_dump(mode="json")
+    assert counts["f1"] >= 0.75, counts
+    assert counts["verdict_accuracy"] >= 0.95, counts
+    assert multilingual.supported_flagship_defence == 0
+
+
 def test_value_compatibility():
     assert compatible("signed_on", "2025-01", "2025-01-17") and compatible("signed_on", "2025-01-17", "2025-01")
     assert not compatible("signed_on", "2025-01-17", "2025-01-18")

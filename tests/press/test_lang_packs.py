@@ -30,15 +30,6 @@ def test_macros_expand_to_the_packs_letters_and_numbers():
     assert lang.mutual_defense.search("a defence pact") and not lang.mutual_defense.search("adefence")
 
 
-def test_calendar_words_live_beside_the_pack_not_in_it():
-    from accord.press.dates import calendar_words
-
-    with pytest.raises(ValidationError):
-        PackFile.model_validate(_minimal(months={1: ["janvier"]}))
-    for code in analysed_languages():
-        assert calendar_words(code) is not None, code  # every analysed language reads its dates
-
-
 def test_a_bad_pattern_names_the_pack_and_the_key():
     with pytest.raises(PackError, match=r"'xx': booleans\.military_cooperation"):
         LanguagePack(PackFile.model_validate(_minimal(booleans={"military_cooperation": ["(unclosed"]})))

@@ -58,8 +58,9 @@ def test_treaty_page_articles_provisions_sources_and_doubts(client):
     assert "Art. 3(3)" in art3 and "prohibition" in art3 and "assist aggressor" in art3
     assert "aggression, armed-attack against other party" in art3  # the trigger
     assert 'href="https://tass.com/politics/1940345"' in art3
-    assert "Article number unknown" in page and 'id="art-unilateral-coercive-measures"' in page
-    assert "unnumbered (ucm-oppose)" in page  # its provisions say so too, by their id
+    assert "Article number unknown" in page and 'id="art-finance-payments"' in page
+    assert "unnumbered (pay-infrastructure)" in page  # its provisions say so too, by their id
+    assert 'id="art-19"' in page  # the sanctions article, now known by number
     assert "Open doubts" in page and "Majlis vote count" in page
 
 

@@ -10,6 +10,7 @@ from pydantic import AliasChoices, Field, model_serializer
 from accord.contract.base import Answer
 from accord.contract.catalog import ComparedTypes
 from accord.knowledge.model import EventKind, Weapons
+from accord.reasoning.implementation import ScenarioEvidence  # a model of its own (pydantic, no computing imports)
 
 
 class ScenarioEvent(Answer):
@@ -98,6 +99,15 @@ class ScenarioAnswer(Answer):
     as_of: dt.date
     events: list[ScenarioEvent]
     treaties: list[TreatyScenario]
+    evidence: ScenarioEvidence | None = Field(None, description="With --evidence: what the press reports each finding's "
+                                                                "party did around the day.")
+
+    @model_serializer(mode="wrap")
+    def _without_absent_evidence(self, handler: Any):  # no return annotation: the schema stays the model's
+        data = handler(self)
+        if data.get("evidence") is None:
+            data.pop("evidence", None)
+        return data
 
 
 class AtopDifference(Answer):

@@ -1,5 +1,5 @@
 """The per-document press pipeline: main text -> clean (and redact) -> paragraphs and languages ->
-metadata -> duplicate keys -> claims -> verdicts.
+metadata -> duplicate keys -> claims -> verdicts, and implementation events.
 
 ``process`` is pure and returns a compact, picklable result, so it can run in a
 process pool or on a distributed engine; storing is the services layer's job.
@@ -14,6 +14,7 @@ from accord.knowledge.catalog import Catalog
 from accord.press.claims import SUPPORTED_LANGUAGES, extract_document
 from accord.press.clean import clean_text, extract_main_text, split_paragraphs
 from accord.press.dedupe import content_hash, fingerprint
+from accord.press.events import ExtractedEvent, extract_events
 from accord.press.language import paragraph_languages
 from accord.press.metadata import extract_metadata
 from accord.press.read import RawDocument
@@ -60,6 +61,7 @@ class ProcessedDocument:
     paragraphs: list[Paragraph]
     claims: list[JudgedClaim]
     not_analysed: dict[str, int] = field(default_factory=dict)
+    events: list[ExtractedEvent] = field(default_factory=list)  # implementation events of the tracked treaties
 
 
 def _document_language(paragraphs: list[Paragraph]) -> str | None:
@@ -82,6 +84,7 @@ def process(raw: RawDocument, catalog: Catalog, today: dt.date) -> ProcessedDocu
     paragraphs = [Paragraph(a, b, lang, lang in SUPPORTED_LANGUAGES) for (a, b), lang in zip(spans, langs)]
     meta = extract_metadata(raw, text, today=today)
     extracted, not_analysed = extract_document(text, [(p.start, p.end, p.lang) for p in paragraphs], published=meta.published)
+    events = extract_events(text, [(p.start, p.end, p.lang) for p in paragraphs], meta.published, fallback_lang=raw.lang)
     claims = []
     for c in extracted:
         j = judge(c.claim, catalog, as_of=meta.published or today)
@@ -92,4 +95,5 @@ def process(raw: RawDocument, catalog: Catalog, today: dt.date) -> ProcessedDocu
         published=meta.published, outlet=meta.outlet, author=meta.author, content_hash=content_hash(text),
         fingerprint=fingerprint(text).to_bytes(), removed_blocks=cleaned.removed_blocks,
         redactions=dict(cleaned.redactions), paragraphs=paragraphs, claims=claims, not_analysed=not_analysed,
+        events=events,
     )

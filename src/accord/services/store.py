@@ -1,4 +1,4 @@
-"""SQLite store for processed coverage: documents, paragraphs, claims, verdicts, ingest errors.
+"""SQLite store for processed coverage: documents, paragraphs, claims, verdicts, implementation events, ingest errors.
 
 One transaction per document, so an interrupted ingest leaves whole documents
 or nothing, and a re-run picks up where it stopped.  Only cleaned (redacted)
@@ -20,8 +20,9 @@ from typing import NamedTuple
 from accord.knowledge.catalog import nearest
 from accord.press.dedupe import Fingerprint, NearDuplicateIndex
 from accord.press.pipeline import ProcessedDocument
+from accord.services.event_rows import EVENTS_SCHEMA, backfill_events, insert_events, select_events
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: implementation events
 WORD = re.compile(r"\w+", re.U)
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 # Snippet match markers: control characters that cleaned text never contains.
@@ -146,7 +147,14 @@ class Store:
                 return  # opening a current store writes nothing, so readers never wait for a running ingest
         # IMMEDIATE takes the write lock up front: a deferred transaction that upgrades to writing
         # while another connection writes fails at once in WAL mode instead of waiting.
-        self.db.executescript("BEGIN IMMEDIATE;" + SCHEMA + f"INSERT OR IGNORE INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}');COMMIT;")
+        self.db.executescript("BEGIN IMMEDIATE;" + SCHEMA + EVENTS_SCHEMA)
+        try:
+            backfill_events(self.db)  # a store from before the events table gets its documents' events
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
 
     # --- writing ----------------------------------------------------------------------------
     def _near_index(self) -> NearDuplicateIndex:
@@ -200,6 +208,7 @@ class Store:
                 [(doc_id, c.treaty, c.type, json.dumps(c.value, ensure_ascii=False), c.start, c.end, c.quote, c.lang,
                   c.verdict, c.citation, c.reason, json.dumps(c.sources)) for c in doc.claims],
             )
+            insert_events(self.db, doc_id, doc.events)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -280,6 +289,10 @@ class Store:
         lemmas = {_lemma(w.lower()) for w in WORD.findall(query)}
         return [{**dict(r), **_unmark(r["snippet"], lemmas)} for r in self.db.execute(sql, (fts, limit))]
 
+    def events(self, treaty: str, *, provision: str | None = None) -> list[dict]:
+        """Stored implementation events of a treaty, with their documents' outlet, URL and date."""
+        return select_events(self.db, treaty, provision=provision)
+
     def stats(self) -> dict:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731 - tiny local helper
         return {
@@ -287,6 +300,7 @@ class Store:
             "near_duplicates": one("SELECT COUNT(*) FROM documents WHERE near_dup_of IS NOT NULL"),
             "paragraphs": one("SELECT COUNT(*) FROM paragraphs"),
             "claims": one("SELECT COUNT(*) FROM claims"),
+            "events": one("SELECT COUNT(*) FROM events"),
             "errors": one("SELECT COUNT(*) FROM ingest_errors"),
         }
 

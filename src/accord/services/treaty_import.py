@@ -28,6 +28,7 @@ from accord.knowledge.text_record import (
 )
 from accord.reasoning.text_coding import article_classes, provisions, text_types
 
+SAMPLE = 200  # characters of an article given to the language detector: ample for a paragraph
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -39,7 +40,8 @@ def source_label(name: str, sha: str) -> str:
     return f"imported text {name} (sha256 {sha[:12]})"
 
 
-def choose_language(parsed: ParsedTreaty, given: str | None, from_file: str | None, warnings: list[str]) -> str:
+def choose_language(parsed: ParsedTreaty, given: str | None, from_file: str | None, warnings: list[str],
+                    by_article: dict[int, str] | None = None) -> str:
     """--lang, else the AKN expression's language, else the article headings' language, else the text's own."""
     coded = available_languages()
     if given:
@@ -49,7 +51,7 @@ def choose_language(parsed: ParsedTreaty, given: str | None, from_file: str | No
     elif len(parsed.heading_languages) == 1:
         lang = parsed.heading_languages[0]
     else:
-        lang = _majority_language(parsed)
+        lang = _majority_language(parsed, by_article if by_article is not None else _article_languages(parsed))
     if lang not in coded:
         warnings.append(f"no provision coder for language '{lang}' (coded: {', '.join(coded)}): structure only, every paragraph uncoded")
     return lang
@@ -61,25 +63,25 @@ def _article_languages(parsed: ParsedTreaty) -> dict[int, str]:
     out = {}
     for k, art in enumerate(parsed.articles):
         body = " ".join(p.text for p in art.paragraphs)
-        found = detect_language(body[:400]) if len(body) >= 60 else None
+        found = detect_language(body[:SAMPLE]) if len(body) >= 60 else None
         if found:
             out[k] = found
     return out
 
 
-def _majority_language(parsed: ParsedTreaty) -> str:
+def _majority_language(parsed: ParsedTreaty, by_article: dict[int, str]) -> str:
     """The language most articles are written in; among equals, one the headings belong to."""
     counts: dict[str, int] = {}
-    for lang in _article_languages(parsed).values():
+    for lang in by_article.values():
         counts[lang] = counts.get(lang, 0) + 1
     if not counts:
         return (parsed.heading_languages or ["und"])[0]
     return max(counts, key=lambda x: (counts[x], x in parsed.heading_languages))
 
 
-def _mixed_language_warning(parsed: ParsedTreaty, lang: str, warnings: list[str]) -> None:
+def _mixed_language_warning(parsed: ParsedTreaty, lang: str, warnings: list[str], by_article: dict[int, str]) -> None:
     """Articles whose text is in another language than the rest (a mixed copy) are listed."""
-    odd = [f"{parsed.articles[k].number} ({found})" for k, found in _article_languages(parsed).items() if found != lang]
+    odd = [f"{parsed.articles[k].number} ({found})" for k, found in by_article.items() if found != lang]
     if odd:
         warnings.append(f"articles in another language than '{lang}': {', '.join(odd[:12])}{' …' if len(odd) > 12 else ''}")
 
@@ -95,9 +97,10 @@ def build_record(read: ReadText, treaty_id: str, *, language: str | None = None,
         raise ImportError_(f"bad treaty id '{treaty_id}': lower-case letters, digits and single hyphens, e.g. 'rus-irn-2025'")
     parsed = parse_treaty_text(read.text)
     warnings = list(parsed.warnings)
-    lang = choose_language(parsed, language, read.language, warnings)
+    by_article = _article_languages(parsed) if check_languages else {}
+    lang = choose_language(parsed, language, read.language, warnings, by_article)
     if check_languages:
-        _mixed_language_warning(parsed, lang, warnings)
+        _mixed_language_warning(parsed, lang, warnings, by_article)
     coder_lang = lang if lang in available_languages() else None
     coded = code_treaty(parsed, coder_lang) if coder_lang else []
     sha = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()

@@ -48,11 +48,17 @@ def check(
 
 @app.command("eval")
 def eval_cmd(
-    path: Path = typer.Argument(..., help="Corpus JSON Lines with gold claims."),
+    path: Path = typer.Argument(..., help="Corpus JSON Lines with gold claims, or an implementation file with gold events."),
     json_out: bool = JSON,
     show: int = typer.Option(15, "--show", help="How many misses and false alarms to list."),
 ) -> None:
-    """Precision, recall and F1 of claim extraction per type and language, and verdict accuracy."""
+    """Precision, recall and F1 of claim extraction per type and language, and verdict accuracy;
+    for a file of gold implementation events, event precision, recall and F1."""
+    from accord.press.events.evaluate import is_implementation_file
+
+    if is_implementation_file(path):
+        _eval_events(path, json_out, show)
+        return
     from accord.press.evaluate import EvalInputError, evaluate  # the whole pipeline: not needed by `check`
 
     try:
@@ -80,3 +86,32 @@ def eval_cmd(
             console.print(f"[bold]{title}[/] (first {min(show, len(rows))} of {len(rows)})")
             for r in rows[:show]:
                 console.print(f"  {r['doc']} [{r['lang']}] {r['treaty']} {r['type']}={r['value']!r}: “{(r.get('quote') or '')[:90]}”", highlight=False)
+
+
+def _eval_events(path: Path, json_out: bool, show: int) -> None:
+    from accord.press.events.evaluate import EventEvalInputError, evaluate_events
+
+    try:
+        report = evaluate_events(path, catalog(), today())
+    except EventEvalInputError as exc:
+        fail(str(exc))
+    if json_out:
+        print_answer(type(report), report)
+        return
+    e = report.events
+    console.print(f"{report.documents} documents — event F1 {e.f1:.3f} (P {e.precision:.3f}, R {e.recall:.3f}; "
+                  f"tp {e.tp}, fp {e.fp}, fn {e.fn}); provision accuracy {e.provision_accuracy:.3f}, "
+                  f"date accuracy {e.date_accuracy:.3f}, status accuracy {e.status_accuracy:.3f}")
+    for title, rows in (("By language", report.by_lang), ("By type", report.by_type), ("By provision", report.by_provision)):
+        table = Table(title=title)
+        for col in ("", "P", "R", "F1", "tp", "fp", "fn"):
+            table.add_column(col)
+        for key, c in rows.items():
+            table.add_row(key, f"{c.precision:.2f}", f"{c.recall:.2f}", f"{c.f1:.2f}", str(c.tp), str(c.fp), str(c.fn))
+        console.print(table)
+    for title, items in (("Misses", report.misses), ("False alarms", report.false_alarms)):
+        if items:
+            console.print(f"[bold]{title}[/] (first {min(show, len(items))} of {len(items)})")
+            for m in items[:show]:
+                console.print(f"  {m.doc} [{m.lang}] {m.provision} {m.type} {m.status} {m.event_date or 'undated'}: "
+                              f"“{m.quote[:90]}”", highlight=False)

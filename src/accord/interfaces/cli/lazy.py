@@ -37,6 +37,8 @@ COMMAND_MODULES: dict[str, str] = {
     "sources": "press_cmds",
     "doc": "press_cmds",
     "search": "press_cmds",
+    "implementation": "implementation_cmds",
+    "events": "implementation_cmds",
     "serve": "serve_cmds",
     "import": "text_cmds",
     "diff-coding": "text_cmds",

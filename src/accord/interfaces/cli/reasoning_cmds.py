@@ -30,6 +30,9 @@ def scenario(
     on: Optional[str] = typer.Option(None, "--on", help="Date YYYY-MM-DD (default: today)."),
     where: Optional[str] = typer.Option(None, "--where", help="Where it happens: a state or territory (code or name), or a sea region (north-atlantic, mediterranean ...). Default: the target's own territory."),
     weapons: Optional[str] = typer.Option(None, "--weapons", help="nuclear, chemical, biological or conventional."),
+    evidence: bool = typer.Option(False, "--evidence", help="Next to each finding, what the press reports the party did around the date."),
+    window: int = typer.Option(30, "--window", min=0, max=366, help="Days either side of the date searched with --evidence."),
+    db: Optional[Path] = typer.Option(None, "--db", help="Store searched with --evidence (default: $ACCORD_DB or the user's store)."),
     json_out: bool = JSON,
 ) -> None:
     """What each party must, must not and may do under every treaty binding the parties involved."""
@@ -41,8 +44,9 @@ def scenario(
     place = given(inputs.place, catalog(), where, "--where (a state or territory code, or a sea region such as north-atlantic)")
     event_ = Event(kind, actor, target, day, place, given(inputs.weapons, weapons, "--weapons"))
     result = run_scenario([event_], day, catalog())
+    found = _evidence(result, day, window, db) if evidence else None
     if json_out:
-        print_answer(ScenarioAnswer, result)
+        print_answer(ScenarioAnswer, ScenarioAnswer.model_validate(result).model_copy(update={"evidence": found}))
         return
     console.print(f"[bold]{kind.value}[/] by {actor or '-'} against {target or '-'} on {day.isoformat()}")
     if not result.treaties:
@@ -60,6 +64,8 @@ def scenario(
         for f in answer.findings:
             table.add_row(f.party, f"[{KIND_STYLE[f.kind]}]{f.kind}[/]", f.action, f.counterparty or "", f.citation, f.text)
         console.print(table)
+        if found is not None:
+            _print_evidence(found, answer.treaty)
 
 
 @app.command("compare")
@@ -155,3 +161,31 @@ def test(directory: Path = typer.Argument(..., help="A scenario YAML file or a d
     console.print(f"{passed} passed, {failed} failed" + (f", {errors} malformed" if errors else ""), highlight=False)
     if failed or errors:
         raise typer.Exit(1)
+
+
+def _evidence(result, day, window: int, db: Optional[Path]):
+    """What the stored press reports about each finding's party around the day (``--evidence``)."""
+    from accord.interfaces.cli.press_cmds import open_store
+    from accord.knowledge.implementation_links import implementation_links, tracked_treaties
+    from accord.reasoning.implementation import scenario_evidence
+
+    links_of = {t: implementation_links(t) for t in tracked_treaties()}
+    with open_store(db) as store:
+        rows = [row for t in links_of for row in store.events(t)]
+    findings = [(a.treaty, f) for a in result.treaties for f in a.findings if f.kind in ("duty", "prohibition", "negative")]
+    return scenario_evidence(findings, rows, links_of, day=day, days=window)
+
+
+def _print_evidence(found, treaty: str) -> None:
+    from rich.markup import escape
+
+    for item in found.findings:
+        if item.treaty != treaty:
+            continue
+        console.print(f"  [bold]evidence[/] {item.party} {item.kind} {item.action} ({escape(item.citation)}), "
+                      f"{found.start} to {found.end}: {escape(item.reading)}", highlight=False)
+        for e in item.reports:
+            s = e.sources[0]
+            console.print(f"    {e.event_date or 'undated'} {e.provision} {e.status}: “{escape(s.quote[:140])}” — "
+                          f"{escape(s.outlet or s.doc_id)}" + (f" (+{len(e.sources) - 1} more)" if len(e.sources) > 1 else ""),
+                          highlight=False)

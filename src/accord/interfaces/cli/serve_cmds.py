@@ -35,7 +35,7 @@ def serve(
     if store_path.is_dir():
         fail(f"--db {store_path} is a directory; give the path of the SQLite file")
     chosen = settings().model_copy(update={"db_path": store_path, "ingest_token": token, "max_body_bytes": max_body_bytes})
-    application = create_app(chosen, catalog=catalog())
+    application = create_app(chosen, catalog=catalog())  # the built-in catalog with the user's imported treaties and texts
     shown_host = f"[{host}]" if ":" in host else host
     console.print(f"accord on http://{shown_host}:{port}/ — API under /api, documentation at /docs", highlight=False, soft_wrap=True)
     console.print(f"store: {store_path}; ingest over HTTP: "

@@ -11,6 +11,7 @@ from accord.interfaces import inputs
 from accord.interfaces.deps import get_catalog, get_today
 from accord.interfaces.inputs import InputError
 from accord.interfaces.web.charts import timeline_svg
+from accord.interfaces.web.pages_articles import table_of_contents
 from accord.interfaces.web.rendering import article_anchor, bad_input, not_found, render
 from accord.interfaces.web.timeline import treaty_timeline
 from accord.knowledge.catalog import Catalog, LookupFailed
@@ -86,6 +87,7 @@ def treaty_page(request: Request, treaty_id: str, on: str | None = None, catalog
     except InputError as exc:
         return bad_input(request, "treaty_error.html", context, str(exc))
     st = status(treaty, day, catalog)
+    toc, toc_instruments = table_of_contents(treaty, catalog)
     events = treaty_timeline(treaty, day, catalog)
     # Open-ended periods (a contested status) run to today at least, so they never shrink to a dot.
     period_end = max([day] + [e.end or e.date for e in events if e.date] + ([today] if any(e.open_ended for e in events) else []))
@@ -104,4 +106,6 @@ def treaty_page(request: Request, treaty_id: str, on: str | None = None, catalog
         "describe_trigger": describe_trigger,
         "describe_bearer": describe_bearer,
         "article_anchor": article_anchor,
+        "toc": toc,
+        "toc_instruments": toc_instruments,
     })

@@ -36,7 +36,7 @@ LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•*·▪]|\d{1,2}[.)])[ \t]+")
 def _gate_set(lang: str) -> GateSet:
     """Gates for everything a sentence scan may run: the pack, treaty cues, people, places."""
     shared = [rx for _, rx in CUES] + [rx for rx, _ in PEOPLE] + [rx for rx, _ in PLACES]
-    shared += list(PARTY_CUES.values()) + [rx for rx, _ in BODIES]
+    shared += list(PARTY_CUES.values()) + [rx for rx, _, _ in BODIES]
     return GateSet([*pack(lang).patterns(), *shared])
 
 
@@ -163,8 +163,11 @@ class _SentenceScan:
             if not positive:
                 last_negated_end = m.end()
             fallback = self.carry if self.carry in DEFENCE_COMPARATORS else DEFAULT
+            named = {tid for _, tid in self.treaty_cues()}
+            cued = named & DEFENCE_COMPARATORS
+            if positive and DEFAULT not in named and len(cued) == 1:
+                fallback = next(iter(cued))  # "… a pact with North Korea, which provides for mutual assistance"
             near = self.resolve(m.start(), fallback=fallback, reach=60)
-            cued = {tid for _, tid in self.treaty_cues()} & DEFENCE_COMPARATORS
             if near in DEFENCE_COMPARATORS and positive:
                 self.emit(near, ClaimType.mutual_defense, True, m.start(), m.end())
                 continue
@@ -221,8 +224,12 @@ class _SentenceScan:
                 if self.search(self.lex.in_force_future, max(0, m.start() - 30), m.end()) or negated(self.s, m.start(), self.lex, window=25, end=m.end()):
                     continue
                 dates = self.dates()
-                # near the wording's start or its end: "entered into force officially on 2 October" in every word order
-                near = _nearest([d for d in dates if d[2] and min(abs(d[0] - m.start()), abs(d[0] - m.end())) < 60], m.start())
+                # distance from the verb's nearer edge: "came into force on 2 October" reads the date after it
+                gap = lambda d: d[0] - m.end() if d[0] >= m.end() else m.start() - d[1]  # noqa: E731
+                # a date before the verb, across a comma, belongs to the previous clause ("signed on 17 January, enters into force …")
+                candidates = [d for d in dates if d[2] and abs(d[0] - m.start()) < 60
+                              and not (d[1] <= m.start() and any(p in self.s[d[1]:m.start()] for p in ",;"))]
+                near = min(candidates, key=lambda d: abs(gap(d)), default=None)
                 value = near[2] if near else True
                 self.emit(self.resolve(m.start(), reach=60), ClaimType.in_force, value, min(m.start(), near[0]) if near else m.start(), max(m.end(), near[1]) if near else m.end())
         for m in self.find(self.lex.in_force_false):
@@ -281,7 +288,7 @@ class _SentenceScan:
             left = self.s[: m.start()] if self.lex.verb_final else self.s[max(0, m.start() - 70): m.start()]
             right = self.s[m.end(): m.end() + 70]
             window = left + " " + right
-            body = next((name for rx_, name in BODIES if rx_.search(window) or rx_.search(verb)), None)
+            body, body_party = next(((name, party) for rx_, name, party in BODIES if rx_.search(window) or rx_.search(verb)), (None, None))
             explicit = verb.startswith(self.lex.ratify_explicit) or any(word in verb for word in self.lex.law)
             if body is None and not explicit:
                 continue  # "approved"/"adopted" alone is too vague to be a ratification step
@@ -292,10 +299,10 @@ class _SentenceScan:
             near = _nearest(dates, m.start())
             detail = ", ".join(x for x in (body, near[2] if near else None) if x)
             treaty = self.resolve(m.start(), reach=40)
-            for party in self._ratifying_parties(left, right):
+            for party in self._ratifying_parties(left, right, body_party):
                 self.emit(treaty, ClaimType.ratified_by, f"{party} ({detail})" if detail else party, m.start(), m.end())
 
-    def _ratifying_parties(self, left: str, right: str) -> list[str]:
+    def _ratifying_parties(self, left: str, right: str, body_party: str | None = None) -> list[str]:
         # Passive "ratified by Russia ... and Iran": the parties after "by"; else the nearest subject on the left.
         by = self.lex.ratify_agent.match(right) if self.lex.ratify_agent else None
         agents = next((g for g in by.groups() if g is not None), "") if by else ""
@@ -307,6 +314,8 @@ class _SentenceScan:
                     found.append((m.start(), party))
             if found:
                 return [p for _, p in sorted(found)]
+        if body_party is not None:
+            return [body_party]  # "the State Duma … ratified the treaty with Iran": the parliament's own state
         for party, rx_ in PARTY_CUES.items():
             hits = list(rx_.finditer(left))
             if hits:
@@ -334,6 +343,13 @@ class _SentenceScan:
                     treaty = DEFAULT  # "2001" near a list of fields is a date, not a subject
                 self.emit(treaty, ClaimType.covers_domain, domain, m.start(), m.end())
                 break
+
+
+@dataclass(frozen=True)
+class _Carry:
+    """The treaty of the previous paragraph, held until the next paragraph shows it refers back."""
+
+    treaty: str | None
 
 
 def _date_context(text: str, lang: str, published: dt.date | None, default_year: int | None) -> DateContext:
@@ -367,6 +383,9 @@ def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *
             view = view or normalise(text)
             source, first, last = view.text, view.to_normalised(start), view.to_normalised(end)
         sink = sinks.get(lang) or sinks.setdefault(lang, _Sink(source, lang, view if source is not text else None))
+        if isinstance(carry, _Carry):  # the previous paragraph's treaty, only for "This treaty …"
+            anaphora = pack(lang).anaphora
+            carry = carry.treaty if anaphora is not None and anaphora.match(source, first, last) else None
         for a, b in sentences(source, first, last):
             item = list_scope and bool(LIST_ITEM.match(source, a))
             when = contexts.get(lang) or contexts.setdefault(lang, _date_context(text, lang, published, default_year))
@@ -377,7 +396,7 @@ def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *
         # A treaty named only in the previous paragraph is not this one's subject, unless that
         # paragraph introduced a quotation from it ("Article 4 of the treaty with the DPRK states:").
         if not text[start:end].rstrip().endswith(":"):
-            carry = None
+            carry = _Carry(carry)
     claims: list[ExtractedClaim] = []
     seen: set[tuple] = set()
     for sink in sinks.values():

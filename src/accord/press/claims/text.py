@@ -32,13 +32,30 @@ def _abbreviation() -> re.Pattern:
     return re.compile(rf"(?:\b(?:{alternatives})|\b[A-ZА-Я])\.$")
 
 
+@lru_cache(maxsize=1)
+def _ordinal_date() -> re.Pattern:
+    """A day written as an ordinal number before a month name ("17. Januar"): its full stop ends nothing."""
+    from accord.press.dates import available_languages, calendar_words
+
+    months = sorted({spelling for code in available_languages() if (words := calendar_words(code)) is not None
+                     for spelling, (calendar, _) in words.months.items() if calendar == "gregorian"}, key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(map(re.escape, months)) + r")\b", re.I)
+
+
+ORDINAL = re.compile(r"(?<!\d)\d{1,2}\.$")
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans within text[start:end]; no break after an abbreviation ("Jan. 17", "Art. 3")."""
+    """Sentence spans within text[start:end]; no break after an abbreviation ("Jan. 17", "Art. 3")
+    or inside an ordinal date ("am 17. Januar")."""
     end = len(text) if end is None else end
     abbreviation = _abbreviation()
     spans, pos = [], start
     for m in SENTENCE_END.finditer(text, start, end):
         if "\n" not in m.group(0) and abbreviation.search(text, max(pos, m.start() - 8), m.start()):
+            continue
+        if "\n" not in m.group(0) and ORDINAL.search(text, max(pos, m.start() - 4), m.start()) \
+                and _ordinal_date().match(text, m.start()):
             continue
         if m.start() > pos:
             spans.append((pos, m.start()))

@@ -8,8 +8,6 @@ from typing import Callable
 from accord.press.claims.gate import admits, fold
 from accord.press.claims.names import PEOPLE, PLACES
 
-PLACE_PREPOSITION = re.compile(r"(?:\b(?:in|at|to)\s+(?:the\s+)?|(?<![А-Яа-яЁё])(?:в|во)\s+)$", re.I)
-
 
 def _own_gates(text: str) -> Callable[[re.Pattern], bool]:
     folded = fold(text)
@@ -24,10 +22,12 @@ def people(text: str, may_match: Callable[[re.Pattern], bool] | None = None) -> 
 
 def places_after_preposition(text: str, may_match: Callable[[re.Pattern], bool] | None = None,
                              before: re.Pattern | None = None) -> list[tuple[int, int, str]]:
-    """Places introduced by in/at/to/в ("in Moscow", "в Кремле"), not places acting as subjects.
-    ``before``: the language pack's words for "in/at/to", a pattern ending where the place begins."""
+    """Places introduced by a word for "in/at/to" ("in Moscow", "в Кремле", "im Kreml"), not places
+    acting as subjects.  ``before``: the language pack's pattern ending where the place begins;
+    a language without one names no place."""
+    if before is None:
+        return []
     may_match = may_match or _own_gates(text)
-    before = before or PLACE_PREPOSITION
     out = []
     for rx, name in PLACES:
         if not may_match(rx):

@@ -67,6 +67,7 @@ class PackFile(_Strict):
     in_force_future: list[str] = []
     in_force_false: list[str] = []
     not_a_signing_date: list[str] = []  # words just before a date that make it another event's date
+    anaphora: list[str] = []  # a paragraph opening that refers back to the previous one's treaty ("This treaty")
     sign_cue: list[str] = []
     ratify: list[str] = []
     ratify_explicit: list[str] = []  # verb stems that name a ratification on their own

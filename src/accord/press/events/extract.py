@@ -1,0 +1,217 @@
+"""Implementation events from a cleaned press text: what the parties did under the treaty.
+
+Each sentence of a paragraph in a language with an event pack is read for the event types
+whose cues it carries, a cue already claimed by a more specific type (the pack lists those
+first) not counting again; the topics of the sentence (or, when it names none, of its
+paragraph) and the type give the provision through the catalog's implementation links.  The
+status comes from how the sentence frames the event, the date from the sentence resolved
+against the publication date (see ``dates``), the actors from the names it uses.
+
+A text reports the same event several times (headline, lead, recap): within a document,
+mentions of one type and provision with compatible dates are one event, quoted where it is
+reported best (a sentence of the body with its own date before a headline).  Events dated
+before the treaty's signature are background and are left out.  A document that does not
+name both parties of the tracked treaty yields nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from accord.knowledge.implementation_links import ImplementationLinks, implementation_links
+from accord.press.events.dates import EventDate
+from accord.press.events.packs import EventPack, event_pack
+
+DEFAULT_TREATY = "rus-irn-2025"
+# One character for one, so offsets into the original text hold: zero-width joiners (Persian
+# half-spaces) and the Arabic tatweel read as spaces.  Arabic and Persian letter forms (ي/ی,
+# ك/ک) are left as written; the packs match both.
+FOLD = str.maketrans({"\u200c": " ", "\u200d": " ", "ـ": " "})
+SENTENCE_END = re.compile(r"(?<=[.!?؟。])[\"'”»)]*\s+|(?<=。)|\n+")
+ABBREVIATION = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Art|Gen|Lt|Col|Capt?|U\.S|U\.N|e\.g|i\.e|vs|г|гг|ст)|\b[A-ZА-Я])\.$")
+HEADLINE = 160  # characters: a first line this short without a full stop is a headline
+
+
+@dataclass(frozen=True)
+class ExtractedEvent:
+    treaty: str
+    provision: str
+    type: str
+    actors: tuple[str, ...]
+    date: str | None  # "YYYY-MM-DD", "YYYY-MM" or None
+    status: str  # done, announced, planned, not_done
+    start: int
+    end: int
+    quote: str
+    lang: str
+    date_how: str = "none"
+    date_note: str | None = None
+    topics: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict:
+        return {"treaty": self.treaty, "provision": self.provision, "type": self.type, "actors": list(self.actors),
+                "event_date": self.date, "status": self.status, "start": self.start, "end": self.end,
+                "quote": self.quote, "lang": self.lang, "date_how": self.date_how, "date_note": self.date_note}
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans in text[start:end], for any script (no capital letters needed)."""
+    spans, pos = [], start
+    for m in SENTENCE_END.finditer(text, start, end):
+        if "\n" not in m.group(0) and ABBREVIATION.search(text, max(pos, m.start() - 8), m.start()):
+            continue
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        spans.append((pos, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _concerns(folded: str, packs: list[EventPack], codes: tuple[str, ...]) -> bool:
+    """Does the text name every party of the treaty (in any of its languages)?"""
+    found: set[str] = set()
+    for pack in packs:
+        found.update(pack.actors_in(folded))
+    return all(code in found for code in codes)
+
+
+def _signature(treaty: str) -> dt.date | None:
+    from accord.knowledge.catalog import default_catalog
+
+    try:
+        sig = default_catalog().treaty(treaty).signature
+    except KeyError:
+        return None
+    return sig.date if sig is not None else None
+
+
+STATED = ("explicit", "relative")
+# Acts that take both parties (talks, a signature): the sentence, or failing that its paragraph, must name both.
+BILATERAL = frozenset({"consultation", "agreement_signed", "security_meeting"})
+PROSPECTIVE = ("announced", "planned")
+
+
+def _same_event(a: ExtractedEvent, b: ExtractedEvent) -> bool:
+    """Two mentions in one text of the same event: same type and provision, both reported as
+    happening or both as to come, and no two different dates written for them."""
+    if a.type != b.type or a.provision != b.provision or (a.status in PROSPECTIVE) != (b.status in PROSPECTIVE):
+        return False
+    if a.date_how not in STATED or b.date_how not in STATED or a.date is None or b.date is None:
+        return True
+    return a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
+def _merge_mentions(events: list[tuple[bool, ExtractedEvent]]) -> list[ExtractedEvent]:
+    """One event per type, provision and date within a document: quoted at its first mention in
+    the body (a headline only when the body never reports it), dated by the first mention that
+    says when."""
+    ranked = sorted(events, key=lambda pair: (pair[0], pair[1].start))
+    groups: list[list[ExtractedEvent]] = []
+    for _, event in ranked:
+        group = next((g for g in groups if _same_event(g[0], event)), None)
+        if group is None:
+            groups.append([event])
+        else:
+            group.append(event)
+    kept = []
+    for first, *others in groups:
+        dated = next((e for e in others if e.date_how in STATED and e.date), None)
+        if first.date_how in ("none", "publication") and dated is not None:
+            first = replace(first, date=dated.date, date_how=dated.date_how)
+        kept.append(first)
+    return sorted(kept, key=lambda e: e.start)
+
+
+def extract_events(
+    text: str,
+    paragraphs: list[tuple[int, int, str | None]],
+    published: dt.date | None,
+    *,
+    fallback_lang: str | None = None,
+    treaty: str = DEFAULT_TREATY,
+    links: ImplementationLinks | None = None,
+) -> list[ExtractedEvent]:
+    """Implementation events of ``treaty`` reported in ``text`` (offsets into ``text``)."""
+    links = links or implementation_links(treaty)
+    if links is None or not text:
+        return []
+    folded = text.translate(FOLD)
+    fallback = event_pack(fallback_lang)
+    packs_by_paragraph = [(a, b, event_pack(lang) or fallback) for a, b, lang in paragraphs]
+    packs = list({id(p): p for _, _, p in packs_by_paragraph if p is not None}.values())
+    if not packs or not _concerns(folded, packs, ("RUS", "IRN")):
+        return []
+    signed = _signature(treaty)
+    anchor = published
+    if anchor is None:  # relative dates lean on the latest full date the text gives, if after signature
+        anchor = max((d for d in (p.dates.latest_day(folded) for p in packs) if d is not None), default=None)
+        if anchor is not None and signed is not None and anchor <= signed:
+            anchor = None
+    first_line = text.lstrip().split("\n", 1)[0].strip()
+    headline_end = (len(text) - len(text.lstrip()) + len(first_line)
+                    if len(first_line) <= HEADLINE and not re.search(r"[.。]$", first_line) else 0)
+    found: list[tuple[bool, ExtractedEvent]] = []
+    for p_start, p_end, pack in packs_by_paragraph:
+        if pack is None:
+            continue
+        context = pack.topics_of(folded[p_start:p_end])
+        both_named = {"RUS", "IRN"} <= set(pack.actors_in(folded[p_start:p_end]))
+        for s_start, s_end in sentences(folded, p_start, p_end):
+            for event in _read_sentence(text, folded, s_start, s_end, pack, links, anchor, published, signed, context,
+                                         both_named):
+                if signed and event.date and event.date <= signed.isoformat()[: len(event.date)]:
+                    continue  # the signing itself, or before it: background, not implementation
+                found.append((event.start < headline_end, event))
+    return _merge_mentions(found)
+
+
+def _read_sentence(text: str, folded: str, start: int, end: int, pack: EventPack, links: ImplementationLinks,
+                   anchor: dt.date | None, published: dt.date | None, signed: dt.date | None,
+                   context: frozenset[str] = frozenset(), both_named: bool = True) -> list[ExtractedEvent]:
+    """The event a sentence reports, if any.  ``anchor`` resolves relative dates (the publication
+    date, or failing it the text's latest date); an undated report of something done takes the
+    month of publication, and only of a real one."""
+    sentence = folded[start:end]
+    if pack.treaty_content and pack.treaty_content.search(sentence):
+        return []  # what the treaty says is a claim about it, judged elsewhere; not something a party did
+    out, taken = [], []
+    for event_type, cues in pack.types:
+        match = next((m for rx in cues for m in [rx.search(sentence)] if m), None)
+        if match is None or any(match.start() < b and a < match.end() for a, b in taken):
+            continue
+        if event_type in BILATERAL and not both_named:
+            continue
+        if event_type == "agreement_signed" and pack.treaty_itself and pack.treaty_itself.search(sentence):
+            continue  # the treaty's own signature is what is being implemented, not an implementation event
+        topics = pack.topics_of(sentence) or context  # "He urged Russia to finish its part": the paragraph says of what
+        provision = links.provision_for(event_type, topics)
+        if provision is None:
+            continue
+        status = "not_done" if event_type == "non_assistance_in_conflict" else pack.status(sentence)
+        when: EventDate = pack.dates.read(sentence, match.start(), anchor, ahead=status in PROSPECTIVE, background=signed)
+        date, how = when.value, when.how
+        tracked = links.tracked(provision)
+        if how == "none" and tracked is not None and tracked.periods and anchor is not None:
+            # "Russia gave no help in the war": the war is the last examined period begun by then
+            begun = [p for p in tracked.periods if p.start <= anchor]
+            if begun:
+                date, how = max(begun, key=lambda p: p.start).start.isoformat()[:7], "period"
+        if how == "none" and status in ("done", "not_done") and published is not None and not when.note:
+            date, how = f"{published.year:04d}-{published.month:02d}", "publication"
+        actors = tuple(pack.actors_in(sentence)) or ("RUS", "IRN")
+        q_start, q_end = _trim(text, start, end)
+        taken.append(match.span())
+        out.append(ExtractedEvent(links.treaty, provision, event_type, actors, date, status, q_start, q_end,
+                                  text[q_start:q_end], pack.lang, how, when.note, tuple(sorted(topics))))
+    return out

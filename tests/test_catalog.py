@@ -180,6 +180,6 @@ def test_duplicated_article_number_is_rejected(catalog_dir):
 
 
 def test_unknown_party_and_unknown_replaced_treaty(catalog_dir):
-    _write(catalog_dir, "ghost-1999", extra="replaces: [nowhere-1900]\n")
+    _write(catalog_dir, "ghost-1999", extra="replaces: [nowhere-1900]\nfact_sources: {replaces: {confidence: low, sources: [https://example.org/r]}}\n")
     with pytest.raises(CatalogError, match="replaces unknown treaty 'nowhere-1900'"):
         load_catalog(catalog_dir)

@@ -121,6 +121,7 @@ lifecycle:
         new="""
 signature: {date: 2025-01-17, confidence: high, sources: [https://example.org/s]}
 replaces: [old]
+fact_sources: {replaces: {confidence: high, sources: [https://example.org/r]}}
 lifecycle:
   - {kind: in_force, date: 2025-10-02, text: in force, confidence: high, sources: [https://example.org/l]}
 """,

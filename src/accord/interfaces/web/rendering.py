@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -20,6 +20,8 @@ PHASE_LABELS = {
     "not_signed": "not signed yet",
     "signed_awaiting_ratification": "signed, not in force",
     "signed_status_unknown": "signed; entry into force unknown",
+    "ratified_awaiting_entry_into_force": "ratified, awaiting entry into force",
+    "contested": "contested",
     "in_force_initial_term": "in force (initial term)",
     "in_force_renewal_term": "in force (renewal term)",
     "in_force": "in force",
@@ -30,12 +32,14 @@ PHASE_LABELS = {
 # Colour classes for a phase; the label text always says the same thing in words.
 PHASE_TONES = {
     "in_force_initial_term": "good", "in_force_renewal_term": "good", "in_force": "good",
-    "signed_awaiting_ratification": "wait", "signed_status_unknown": "unknown", "not_signed": "unknown",
+    "signed_awaiting_ratification": "wait", "ratified_awaiting_entry_into_force": "wait",
+    "signed_status_unknown": "unknown", "not_signed": "unknown", "contested": "unknown",
     "expired": "bad", "terminated": "bad",
 }
 
 VERDICT_SIGNS = {"supported": "✓", "contradicted": "✗", "unverifiable": "?"}
-KIND_LABELS = {"duty": "must", "prohibition": "must not", "permission": "may", "negative": "not obliged"}
+KIND_LABELS = {"duty": "must", "prohibition": "must not", "permission": "may", "negative": "not obliged",
+               "conditional": "only if", "breach": "breaches"}
 
 NAV = [
     ("/", "Catalog"), ("/compare", "Compare"), ("/scenario", "Scenario"), ("/check", "Check"),
@@ -85,6 +89,22 @@ def source_label(source: str) -> str:
     return source
 
 
+def display_url(url: str) -> str:
+    """An address as a reader should see it: percent-escapes decoded and an IDNA host in its own script.
+
+    Only for the text of a link; the link itself keeps the address as stored.
+    """
+    parts = urlsplit(url)
+    host = parts.netloc
+    try:
+        host = ".".join(label.encode("ascii").decode("idna") if label.startswith("xn--") else label
+                        for label in host.split("."))
+    except (UnicodeError, ValueError):
+        pass  # a malformed IDNA label is shown as written
+    rest = unquote(url[len(f"{parts.scheme}://{parts.netloc}"):], errors="replace") if parts.scheme else unquote(url, errors="replace")
+    return f"{parts.scheme}://{host}{rest}" if parts.scheme else rest
+
+
 def iso(day: dt.date | str | None, unknown: str = "unknown") -> str:
     if day is None:
         return unknown
@@ -110,7 +130,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(cite_text=cite_text, iso=iso, phase_label=phase_label, humanise=humanise, source_label=source_label)
+    env.filters.update(cite_text=cite_text, iso=iso, display_url=display_url, phase_label=phase_label, humanise=humanise, source_label=source_label)
     env.globals.update(
         is_link=is_link, anchor_for_citation=anchor_for_citation, anchor_for_judgement=anchor_for_judgement, article_anchor=article_anchor,
         PHASE_TONES=PHASE_TONES, VERDICT_SIGNS=VERDICT_SIGNS, KIND_LABELS=KIND_LABELS, NAV=NAV,

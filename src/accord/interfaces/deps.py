@@ -55,7 +55,7 @@ class PerThreadStore:
 
 
 class SerialWriter:
-    """Adds processed documents to one store, one at a time."""
+    """Adds processed documents to one store, one at a time, and re-judges its claims between additions."""
 
     def __init__(self, path: Path):
         self.path = path
@@ -68,6 +68,15 @@ class SerialWriter:
             if self._store is None:
                 self._store = Store(self.path)
             return tuple(self._store.put(doc))
+
+    def rejudge(self, catalog: Catalog, today: dt.date):
+        """The stored claims judged again against ``catalog`` (see :mod:`accord.services.rejudge`)."""
+        from accord.services.rejudge import rejudge
+
+        with self._lock:
+            if self._store is None:
+                self._store = Store(self.path)
+            return rejudge(self._store, catalog, today)
 
     def close(self) -> None:
         with self._lock:

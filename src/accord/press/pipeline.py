@@ -62,6 +62,8 @@ class ProcessedDocument:
     claims: list[JudgedClaim]
     not_analysed: dict[str, int] = field(default_factory=dict)
     events: list[ExtractedEvent] = field(default_factory=list)  # implementation events of the tracked treaties
+    judged_as_of: dt.date | None = None  # the day the claims were judged on (publication, else the ingest day)
+    catalog_version: str | None = None  # the catalog the verdicts were made against
 
 
 def _document_language(paragraphs: list[Paragraph]) -> str | None:
@@ -95,5 +97,5 @@ def process(raw: RawDocument, catalog: Catalog, today: dt.date) -> ProcessedDocu
         published=meta.published, outlet=meta.outlet, author=meta.author, content_hash=content_hash(text),
         fingerprint=fingerprint(text).to_bytes(), removed_blocks=cleaned.removed_blocks,
         redactions=dict(cleaned.redactions), paragraphs=paragraphs, claims=claims, not_analysed=not_analysed,
-        events=events,
+        events=events, judged_as_of=meta.published or today, catalog_version=catalog.version,
     )

@@ -15,7 +15,8 @@ from fastapi import APIRouter, Body, Depends, Query
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from accord.contract import DocumentRow, HttpIngestReport, JudgedClaim, OutletScore, Page, SearchHit, StoredClaim, StoredDocument, dump
+from accord.contract import (DocumentRow, HttpIngestReport, JudgedClaim, OutletScore, Page, RejudgeReport, SearchHit, StoredClaim,
+                             StoredDocument, dump)
 from accord.interfaces import inputs
 from accord.interfaces.api.auth import require_ingest_token
 from accord.interfaces.api.errors import BODY, ERRORS, NOT_FOUND, STORE, WRITE, ApiError, ApiRoute
@@ -125,3 +126,12 @@ def languages_known() -> LanguagesAnswer:
             responses=STORE)
 def sources(store: Store = Depends(get_store)) -> list[dict]:
     return store.sources_summary()
+
+
+@router.post("/rejudge", summary="Judge the stored claims again against the catalog (needs the ingest token)",
+             dependencies=[Depends(require_ingest_token)], response_model=RejudgeReport, responses={**WRITE, **STORE})
+def rejudge_claims(writer: SerialWriter = Depends(get_writer), catalog: Catalog = Depends(get_catalog),
+                   today: dt.date = Depends(get_today)) -> RejudgeReport:
+    """Claims whose verdict was made against another catalog version are judged again, on the day they were
+    judged before; the answer lists the verdicts that changed.  A second call changes nothing."""
+    return writer.rejudge(catalog, today)

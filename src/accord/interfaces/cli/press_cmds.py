@@ -14,7 +14,7 @@ from rich.text import Text
 
 from accord.contract import IngestReport, OutletScore, SearchHit, StoredClaim, StoredDocument
 from accord.interfaces import inputs
-from accord.interfaces.cli.common import app, catalog, console, db_path, err_console, fail, given, print_answer, today
+from accord.interfaces.cli.common import app, catalog, console, db_path, err_console, fail, given, print_answer, settings, today
 from accord.interfaces.cli.treaty_cmds import JSON
 from accord.press.claims import SUPPORTED_LANGUAGES
 from accord.services.batch import EngineUnavailable, ingest_on_dask
@@ -202,3 +202,38 @@ def search(query: str = typer.Argument(..., help="Words to find in the stored te
         for start, end in h["matches"]:
             snippet.stylize("bold reverse", start, end)
         console.print(line + snippet, highlight=False)
+
+
+@app.command("rejudge")
+def rejudge_cmd(
+    db: Optional[Path] = DB,
+    catalog_dir: Optional[Path] = typer.Option(None, "--catalog", help="A catalog folder (treaties/*.yaml, parties.yaml) "
+                                                                         "to judge against instead of the built-in one."),
+    json_out: bool = JSON,
+) -> None:
+    """Judge the stored claims again against the current catalog; lists the verdicts that changed."""
+    from accord.contract import RejudgeReport
+    from accord.knowledge.catalog import CatalogError, load_catalog
+    from accord.services.rejudge import rejudge
+
+    if catalog_dir is not None and not (catalog_dir / "treaties").is_dir():
+        fail(f"--catalog {catalog_dir}: no treaties/ folder in it")
+    try:
+        judging_catalog = load_catalog(catalog_dir, settings().user_catalog_dir) if catalog_dir else catalog()
+    except CatalogError as exc:
+        fail(f"the catalog is invalid: {exc}")
+    store = open_store(db)
+    report = rejudge(store, judging_catalog, today())
+    if json_out:
+        print_answer(RejudgeReport, report)
+        return
+    console.print(f"{report.rejudged} of {report.claims} stored claims judged again against catalog {report.catalog_version}; "
+                  f"{len(report.changed)} verdicts changed.", highlight=False)
+    if report.changed:
+        table = Table(title="Changed verdicts", show_lines=True)
+        for col in ("document", "claim", "value", "before", "after", "decided by"):
+            table.add_column(col, overflow="fold")
+        for c in report.changed:
+            table.add_row(escape(c.doc_id), c.type.value, escape(str(c.value)), c.before.value if c.before else "-",
+                          f"[{VERDICT_STYLE[c.after.value]}]{c.after.value}[/]", escape(c.citation_after or ""))
+        console.print(table)

@@ -21,7 +21,7 @@ distributed = pytest.importorskip("distributed", reason="the Dask engine is an o
 
 
 def _claims(store: Store) -> list[tuple]:
-    return sorted(tuple(row) for row in store.db.execute('SELECT doc_id, treaty, type, value, start, "end", verdict, citation FROM claims'))
+    return sorted(tuple(row) for row in store.db.execute('SELECT doc_id, treaty, type, value, start, "end", verdict, citation FROM judged_claims'))
 
 
 def test_dask_ingest_stores_exactly_what_the_local_ingest_stores(tmp_path: Path):

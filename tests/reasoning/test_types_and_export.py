@@ -115,6 +115,9 @@ def test_cow_codes_agree_with_atop_member_codes():
     atop_members = {int(r["member"]) for r in csv.DictReader(ATOP.open(encoding="utf-8")) if r["atopid"] in ("3180", "4220", "4968")}
     ours = {c.cow for codes in cow_codes().values() for c in codes}
     assert atop_members <= ours
+    # and every code of the crosswalk is a state ATOP knows (all of them existed before 2018)
+    everyone = {int(r["member"]) for r in csv.DictReader(ATOP.open(encoding="utf-8"))}
+    assert ours <= everyone
 
 
 def test_export_layout_succession_and_exclusions():

@@ -78,7 +78,7 @@ def test_codebook_documents_every_column_in_order():
 @pytest.mark.browser
 def test_csv_downloaded_from_the_filtered_list_matches_the_page(filled_db, stored):
     from .test_browser import LAUNCH_ARGS  # skips the module where Chromium is absent
-    from accord.interfaces.api import create_app
+    from accord.interfaces.app import create_app
     from live_server import serving
     from playwright.sync_api import sync_playwright
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import StreamingResponse
 
-from accord.interfaces.api.deps import get_store
+from accord.interfaces.deps import get_store
 from accord.interfaces.web.rendering import not_found
 from accord.services.exports import claims_csv, claims_json
 from accord.services.store import Store

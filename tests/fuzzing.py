@@ -99,6 +99,7 @@ def check_file(suffix: str, data: bytes, directory, store) -> int:
     item is a document or a reason, and what is stored is valid UTF-8. Returns documents stored."""
     from accord.press.read import RawDocument, ReadError, read_paths
     from accord.services.ingest import store_results, process_item
+    from judging_context import JUDGING
 
     path = directory / f"fuzz{suffix}"
     path.write_bytes(data)
@@ -109,7 +110,7 @@ def check_file(suffix: str, data: bytes, directory, store) -> int:
         if isinstance(item, RawDocument):
             for value in (item.id, item.text, item.url, item.lang, item.outlet, item.published):
                 assert value is None or value.encode("utf-8")  # no lone surrogate survives reading
-    processed = [process_item(item) for item in items]
+    processed = [process_item(item, JUDGING) for item in items]
     report = store_results(processed, store)
     return report.new + report.near_duplicates
 
@@ -127,9 +128,10 @@ def check_extractor(text: str, lang: str | None) -> None:
 def check_process(text: str, lang: str | None, is_html: bool) -> None:
     from accord.press.pipeline import process
     from accord.press.read import raw_document
+    from judging_context import CATALOG, TODAY
 
     raw = raw_document("fuzz", text, origin="fuzz", lang=lang, url="https://example.org/a")
-    doc = process(raw if not is_html else raw.__class__(**{**raw.__dict__, "is_html": True}))
+    doc = process(raw if not is_html else raw.__class__(**{**raw.__dict__, "is_html": True}), CATALOG, TODAY)
     doc.text.encode("utf-8")
     for p in doc.paragraphs:
         assert 0 <= p.start <= p.end <= len(doc.text)

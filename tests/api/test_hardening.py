@@ -9,11 +9,12 @@ import time
 import httpx
 import pytest
 
-from accord.interfaces.api import create_app
+from accord.interfaces.app import create_app
 from accord.press.pipeline import process
 from accord.press.read import RawDocument
 from accord.services.search_limits import MAX_QUERY_CHARS, MAX_QUERY_TERMS, SearchInterrupted
 from accord.services.store import Store
+from judging_context import CATALOG, TODAY
 from live_server import serving
 
 SENTENCES = ("The partnership treaty covers {w} and transport corridors.",
@@ -28,7 +29,7 @@ def filled_db(tmp_path_factory):
     with Store(db) as store:
         for i in range(60):
             text = "\n\n".join(SENTENCES[k % 3].format(w=WORDS[(i + k) % len(WORDS)]) + f" Note {i}-{k}." for k in range(6))
-            store.put(process(RawDocument(id=f"doc-{i}", text=text)))
+            store.put(process(RawDocument(id=f"doc-{i}", text=text), CATALOG, TODAY))
     return db
 
 

@@ -16,6 +16,7 @@ import pytest
 
 from accord.press.read import RawDocument, ReadError, read_paths
 from accord.services.ingest import ingest
+from judging_context import JUDGING
 
 ONCE_FAILING = Path(__file__).resolve().parents[1] / "data" / "once_failing"
 WITHOUT_FILE_CAPABILITIES = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps",
@@ -38,7 +39,7 @@ def test_a_once_failing_file_is_read_without_raising_and_its_neighbours_come_thr
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_the_whole_regression_folder_ingests_to_the_end(tmp_path, store, workers):
-    report = ingest(CASES, store, workers=workers)
+    report = ingest(CASES, store, JUDGING, workers=workers)
     stored = {row[0] for row in store.db.execute("SELECT id FROM documents")}
     assert {"neighbour-1", "neighbour-2", "neighbour-3", "bad-url", "bad-port", "lang-zz"} <= stored
     reasons = {e["origin"].rsplit("/", 1)[-1]: e["message"] for e in report.errors}
@@ -49,7 +50,7 @@ def test_the_whole_regression_folder_ingests_to_the_end(tmp_path, store, workers
 
 
 def test_lone_surrogates_become_replacement_characters_in_every_stored_field(store):
-    ingest([ONCE_FAILING / "lone_surrogates.jsonl"], store)
+    ingest([ONCE_FAILING / "lone_surrogates.jsonl"], store, JUDGING)
     row = store.db.execute("SELECT id, url, outlet, text FROM documents WHERE id LIKE 'sur%'").fetchone()
     assert row is not None
     assert row["id"] == "sur\ufffdrogate" and row["outlet"] == "Outlet \ufffd"
@@ -57,7 +58,7 @@ def test_lone_surrogates_become_replacement_characters_in_every_stored_field(sto
 
 
 def test_a_malformed_url_is_dropped_and_the_document_kept(store):
-    report = ingest([ONCE_FAILING / "malformed_url.jsonl"], store)
+    report = ingest([ONCE_FAILING / "malformed_url.jsonl"], store, JUDGING)
     assert report.errors == [] and report.new == 2
     assert [r[0] for r in store.db.execute("SELECT url FROM documents")] == [None, None]
 
@@ -68,7 +69,7 @@ def test_a_declared_language_is_stored_only_as_a_known_iso_code(tmp_path, store,
     # a text too short to detect a language in, so the declared one is all there is
     path = tmp_path / "one.jsonl"
     path.write_text(json.dumps({"id": "d", "lang": declared, "text": "2025"}) + "\n", encoding="utf-8")
-    ingest([path], store)
+    ingest([path], store, JUDGING)
     assert store.db.execute("SELECT lang FROM documents").fetchone()[0] == stored
 
 
@@ -106,7 +107,7 @@ def test_a_document_the_store_refuses_is_listed_and_the_batch_goes_on(tmp_path, 
     path = tmp_path / "two.jsonl"
     path.write_text(json.dumps({"id": "refused", "text": "First text about the treaty."}) + "\n"
                     + json.dumps({"id": "kept", "text": "Second text about the partnership."}) + "\n", encoding="utf-8")
-    report = ingest([path], store)
+    report = ingest([path], store, JUDGING)
     assert [r[0] for r in store.db.execute("SELECT id FROM documents")] == ["kept"]
     assert len(report.errors) == 1 and "refused by a constraint" in report.errors[0]["message"]
     assert store.db.execute("SELECT COUNT(*) FROM paragraph_fts WHERE doc_id = 'refused'").fetchone()[0] == 0
@@ -116,5 +117,5 @@ def test_no_once_failing_file_holds_the_pipeline(store):
     # runaway backtracking looks like a hang, not an error: each file must go through in seconds
     for path in CASES:
         started = time.perf_counter()
-        ingest([path], store)
+        ingest([path], store, JUDGING)
         assert time.perf_counter() - started < 20, path.name

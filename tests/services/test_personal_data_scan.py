@@ -12,6 +12,7 @@ import yaml
 
 from accord.services.ingest import ingest
 from accord.services.store import Store
+from judging_context import JUDGING
 
 TABLE = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "redaction_table.yaml").read_text(encoding="utf-8"))
 
@@ -40,7 +41,7 @@ def test_no_personal_datum_reaches_any_byte_of_the_store(tmp_path):
     store = Store(db)
     # keep the WAL: scan it before it is checkpointed into the main file
     store.db.execute("PRAGMA wal_autocheckpoint=0")
-    report = ingest([source], store)
+    report = ingest([source], store, JUDGING)
     assert report.errors == [] and report.documents == len(TABLE["redact"])  # most stored as near-duplicates: same facts
 
     raw = db.read_bytes() + Path(f"{db}-wal").read_bytes()

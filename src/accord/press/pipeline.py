@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from accord.knowledge.catalog import Catalog, default_catalog
+from accord.knowledge.catalog import Catalog
 from accord.press.claims import SUPPORTED_LANGUAGES, extract_document
 from accord.press.clean import clean_text, extract_main_text, split_paragraphs
 from accord.press.dedupe import content_hash, fingerprint
@@ -73,6 +73,8 @@ class ProcessedDocument:
     not_analysed: dict[str, int] = field(default_factory=dict)
     events: list[ExtractedEvent] = field(default_factory=list)  # implementation events of the tracked treaties
     warnings: list[str] = field(default_factory=list)  # what was not done to this document, and why
+    judged_as_of: dt.date | None = None  # the day the claims were judged on (publication, else the ingest day)
+    catalog_version: str | None = None  # the catalog the verdicts were made against
 
 
 def _document_language(paragraphs: list[Paragraph]) -> str | None:
@@ -83,9 +85,10 @@ def _document_language(paragraphs: list[Paragraph]) -> str | None:
     return max(weights, key=weights.get) if weights else None
 
 
-def process(raw: RawDocument, catalog: Catalog | None = None, *,
+def process(raw: RawDocument, catalog: Catalog, today: dt.date, *,
             max_analysed_chars: int = MAX_ANALYSED_CHARS) -> ProcessedDocument:
-    catalog = catalog or default_catalog()
+    """``today`` bounds plausible publication dates and is the day an undated document is taken
+    to speak from ("is in force" claims)."""
     cleaned = clean_text(extract_main_text(raw))
     text = cleaned.text
     spans = split_paragraphs(text)
@@ -99,14 +102,14 @@ def process(raw: RawDocument, catalog: Catalog | None = None, *,
     beyond = len(paragraphs) - len(analysed)
     warnings = [f"claims and events read from the first {max_analysed_chars:,} characters only; "
                 f"{beyond} paragraphs after them are stored but not analysed"] if beyond else []
-    meta = extract_metadata(raw, text)
+    meta = extract_metadata(raw, text, today=today)
     extracted, not_analysed = extract_document(text, analysed, published=meta.published)
     if beyond:
         not_analysed[OVER_LIMIT] = beyond
     events = extract_events(text, analysed, meta.published, fallback_lang=raw.lang)
     claims = []
     for c in extracted:
-        j = judge(c.claim, catalog, as_of=meta.published)
+        j = judge(c.claim, catalog, as_of=meta.published or today)
         claims.append(JudgedClaim(c.claim.treaty, c.claim.type.value, c.claim.value, c.start, c.end, c.quote, c.lang,
                                   j.verdict.value, j.citation, j.reason, list(j.sources)))
     # Every stored field is redacted, not only the text: ids, urls and outlet names are written by the same people.
@@ -116,5 +119,5 @@ def process(raw: RawDocument, catalog: Catalog | None = None, *,
         author=redact_field(meta.author), content_hash=content_hash(text),
         fingerprint=fingerprint(text).to_bytes(), removed_blocks=cleaned.removed_blocks,
         redactions=dict(cleaned.redactions), paragraphs=paragraphs, claims=claims, not_analysed=not_analysed,
-        events=events, warnings=warnings,
+        events=events, warnings=warnings, judged_as_of=meta.published or today, catalog_version=catalog.version,
     )

@@ -4,8 +4,8 @@ Search is the one request whose cost a client chooses, so it is the one limited:
 limit a client gets 429 with ``Retry-After`` (JSON under /api, a short page elsewhere) and
 costs the server a dictionary look-up.  The client is the connection's address: headers
 such as X-Forwarded-For are not trusted, since any client can send them.  The limit is
-``app.state.search_rate`` in the ``limits`` notation ("30/second;300/minute"), or None for
-none; counts are kept in memory (one worker).
+``app.state.settings.search_rate`` in the ``limits`` notation ("30/second;300/minute"), or None
+for none; counts are kept in memory (one worker).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from limits.strategies import MovingWindowRateLimiter
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 SEARCH_PATHS = ("/search", "/api/search")
-DEFAULT_SEARCH_RATE = "20/second;300/minute"
 
 
 class SearchRateLimit:
@@ -40,7 +39,7 @@ class SearchRateLimit:
             await self.app(scope, receive, send)
             return
         client = (scope.get("client") or ("unknown", 0))[0]
-        for item in self._limits(getattr(scope["app"].state, "search_rate", None)):
+        for item in self._limits(scope["app"].state.settings.search_rate):
             if not self._limiter.hit(item, "search", client):
                 reset = self._limiter.get_window_stats(item, "search", client).reset_time
                 await _too_many(scope, send, max(1, math.ceil(reset - time.time())), str(item))

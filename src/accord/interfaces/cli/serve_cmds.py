@@ -8,12 +8,10 @@ from typing import Optional
 
 import typer
 
-from accord.interfaces.cli.common import app, console, fail
-from accord.services.store import default_db_path
+from accord.interfaces.cli.common import app, catalog, console, db_path, fail, settings
+from accord.interfaces.settings import DEFAULT_MAX_BODY_BYTES, DEFAULT_SEARCH_RATE, DEFAULT_TOKEN_ENV
 
-DEFAULT_TOKEN_ENV = "ACCORD_INGEST_TOKEN"
-DEFAULT_SEARCH_RATE = "20/second;300/minute"  # the API's default (accord.interfaces.api.ratelimit), not imported: serve --help stays fast
-DEFAULT_HEADER_TIMEOUT = 10.0
+DEFAULT_HEADER_TIMEOUT = 10.0  # the server's (accord.interfaces.api.server), not imported: serve --help stays fast
 
 
 @app.command("serve")
@@ -25,7 +23,7 @@ def serve(
         DEFAULT_TOKEN_ENV, "--ingest-token-env",
         help="Name of the environment variable holding the ingest token; POST /api/documents is off without one.",
     ),
-    max_body_bytes: int = typer.Option(1_048_576, "--max-body-bytes", min=1, help="Largest request body accepted."),
+    max_body_bytes: int = typer.Option(DEFAULT_MAX_BODY_BYTES, "--max-body-bytes", min=1, help="Largest request body accepted."),
     search_rate: str = typer.Option(DEFAULT_SEARCH_RATE, "--search-rate",
                                     help="Searches allowed per client, e.g. '20/second;300/minute'; 'off' for no limit."),
     header_timeout: float = typer.Option(DEFAULT_HEADER_TIMEOUT, "--header-timeout", min=0.1,
@@ -35,31 +33,29 @@ def serve(
     import uvicorn  # imported here: the other commands do not need a web server
     from limits import parse_many
 
-    from accord.interfaces.api import create_app
     from accord.interfaces.api.server import server_config
+    from accord.interfaces.app import create_app
 
     # The token comes from the environment, never from an argument: arguments are visible to
     # every user of the machine in the process list and end up in shell histories.
     token = os.environ.get(ingest_token_env) or None
-    db_path = db or default_db_path()
-    if db_path.is_dir():
-        fail(f"--db {db_path} is a directory; give the path of the SQLite file")
+    store_path = db_path(db)
+    if store_path.is_dir():
+        fail(f"--db {store_path} is a directory; give the path of the SQLite file")
+    if store_path.parent.exists() and not store_path.parent.is_dir():
+        fail(f"--db {store_path}: {store_path.parent} is not a folder")
     rate = None if search_rate.strip().lower() == "off" else search_rate
     if rate is not None:
         try:
             parse_many(rate)
         except ValueError:
             fail(f"bad --search-rate '{search_rate}': expected e.g. '20/second;300/minute' or 'off'")
-    if db_path.parent.exists() and not db_path.parent.is_dir():
-        fail(f"--db {db_path}: {db_path.parent} is not a folder")
-    from accord.interfaces.cli.treaty_cmds import catalog
-
-    # the built-in catalog with the user's imported treaties and texts
-    application = create_app(catalog=catalog(), db_path=db_path, ingest_token=token, max_body_bytes=max_body_bytes,
-                             search_rate=rate)
+    chosen = settings().model_copy(update={"db_path": store_path, "ingest_token": token, "max_body_bytes": max_body_bytes,
+                                           "search_rate": rate})
+    application = create_app(chosen, catalog=catalog())  # the built-in catalog with the user's imported treaties and texts
     shown_host = f"[{host}]" if ":" in host else host
     console.print(f"accord on http://{shown_host}:{port}/ — API under /api, documentation at /docs", highlight=False, soft_wrap=True)
-    console.print(f"store: {db_path}; ingest over HTTP: "
+    console.print(f"store: {store_path}; ingest over HTTP: "
                   + (f"on (token from ${ingest_token_env})" if token else f"off (set ${ingest_token_env} to turn it on)"),
                   highlight=False, soft_wrap=True)
     uvicorn.Server(server_config(application, host=host, port=port, header_timeout=header_timeout, log_level="info")).run()

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
 from markupsafe import Markup, escape
 
-from accord.interfaces.api.deps import get_catalog, get_store
-from accord.interfaces.api.searching import searched
+from accord.interfaces.deps import get_catalog, get_store
+from accord.interfaces.searching import searched
 from accord.interfaces.web.charts import outlet_bars_svg
 from accord.interfaces.web.highlight import highlight
 from accord.interfaces.web.rendering import bad_input, not_found, render

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from accord.press.pipeline import ProcessedDocument, process
-from accord.press.read import RawDocument, ReadError, read_paths
+from accord.press.read import JSONL_SUFFIXES, RawDocument, ReadError, Skipped, read_paths, walk_files
 from accord.services.store import Store
 
 CHUNK = 32
@@ -28,6 +28,7 @@ class IngestReport:
     unchanged: int = 0
     near_duplicates: int = 0
     errors: list[dict] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)
     verdicts: Counter = field(default_factory=Counter)
     not_analysed: Counter = field(default_factory=Counter)
 
@@ -38,6 +39,7 @@ class IngestReport:
     def to_json(self) -> dict:
         return {"documents": self.documents, "new": self.new, "unchanged": self.unchanged,
                 "near_duplicates": self.near_duplicates, "errors": self.errors,
+                "skipped": self.skipped,
                 "claims_by_verdict": dict(self.verdicts), "paragraphs_not_analysed": dict(self.not_analysed)}
 
 
@@ -48,9 +50,9 @@ def safe_process(raw: RawDocument) -> ProcessedDocument | ReadError:
         return ReadError(raw.origin or raw.id, f"processing failed: {type(exc).__name__}: {exc}")
 
 
-def process_item(item: RawDocument | ReadError) -> ProcessedDocument | ReadError:
-    """A read document through the pipeline; a reading error passes through as it is."""
-    return item if isinstance(item, ReadError) else safe_process(item)
+def process_item(item: RawDocument | ReadError | Skipped) -> ProcessedDocument | ReadError | Skipped:
+    """A read document through the pipeline; a reading error or a skipped file passes through as it is."""
+    return safe_process(item) if isinstance(item, RawDocument) else item
 
 
 def _processed(items: Iterator[RawDocument | ReadError], workers: int) -> Iterator[ProcessedDocument | ReadError]:
@@ -76,7 +78,27 @@ def _processed(items: Iterator[RawDocument | ReadError], workers: int) -> Iterat
             if following is not None:
                 pending.append(submit(following))
             for item in chunk:  # keep the reading order; errors from reading pass straight through
-                yield item if isinstance(item, ReadError) else next(done)
+                yield next(done) if isinstance(item, RawDocument) else item
+
+
+def count_documents(paths: Iterable[Path | str], *, buffer: int = 1 << 20) -> int:
+    """How many documents ``paths`` hold, for a progress total: one per text or HTML file, one per
+    line of a JSONL file (newlines counted in raw buffers, without decoding or parsing)."""
+    total = 0
+    for file in walk_files(paths):
+        if file.suffix.lower() not in JSONL_SUFFIXES:
+            total += 1
+            continue
+        try:
+            with file.open("rb") as handle:
+                lines, last = 0, b""
+                while chunk := handle.read(buffer):
+                    lines += chunk.count(b"\n")
+                    last = chunk
+                total += lines + (1 if last and not last.endswith(b"\n") else 0)
+        except OSError:
+            total += 1  # reading will report it as one error
+    return total
 
 
 def ingest(paths: Iterable[Path | str], store: Store, *, workers: int = 1,
@@ -89,6 +111,9 @@ def store_results(results: Iterable[ProcessedDocument | ReadError], store: Store
     """Write processed documents (from any engine) to the store and record the errors, one by one."""
     report = IngestReport()
     for item in results:
+        if isinstance(item, Skipped):
+            report.skipped.append({"origin": item.origin, "reason": item.reason})
+            continue
         if isinstance(item, ReadError):
             report.errors.append({"origin": item.origin, "message": item.message})
             store.record_error(item.origin, item.message)

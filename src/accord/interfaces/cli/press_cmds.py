@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn,
+                           TimeElapsedColumn, TimeRemainingColumn)
 from rich.table import Table
 from rich.markup import escape
 from rich.text import Text
@@ -16,9 +17,10 @@ from accord.interfaces.cli.common import app, console, err_console, fail, print_
 from accord.interfaces.cli.treaty_cmds import JSON, catalog
 from accord.knowledge.catalog import nearest
 from accord.press.claims import SUPPORTED_LANGUAGES
+from accord.press.read import SUPPORTED
 from accord.reasoning.claims import ClaimType, Verdict
 from accord.services.batch import EngineUnavailable, ingest_on_dask
-from accord.services.ingest import ingest as run_ingest
+from accord.services.ingest import count_documents, ingest as run_ingest
 from accord.services.store import Store, StoreError
 
 DB = typer.Option(None, "--db", help="SQLite store to use (default: $ACCORD_DB or a file in the user's data folder).")
@@ -60,12 +62,21 @@ def ingest(
         fail(f"no such file or folder: {', '.join(missing)}")
     store = open_store(db)
     catalog()  # a broken catalog is reported once here, not once per document
+    quiet = json_out or not err_console.is_terminal
     with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
-                  MofNCompleteColumn(), TimeElapsedColumn(), console=err_console, transient=True,
-                  disable=json_out or not err_console.is_terminal) as progress:
-        task = progress.add_task("ingesting", total=None)
+                  MofNCompleteColumn(), TaskProgressColumn(), TextColumn("{task.fields[rate]}"),
+                  TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err_console,
+                  transient=True, disable=quiet) as progress:
+        # Counting first costs one cheap pass (files listed, JSONL newlines counted) and buys a
+        # real total, so the bar can show how far along it is and when it will be done.
+        total = None if quiet else count_documents(paths)
+        task = progress.add_task("ingesting", total=total, rate="")
+
         def advance(origin: str, done: int) -> None:
-            progress.update(task, completed=done, description=f"ingesting {origin[-40:]}")
+            speed = progress.tasks[task].speed
+            progress.update(task, completed=done, description=f"ingesting {origin[-40:]}",
+                            total=max(total, done) if total is not None else None,
+                            rate=f"{speed:.1f} docs/s" if speed else "")
 
         if engine == "dask":
             try:
@@ -80,7 +91,7 @@ def ingest(
     else:
         verdicts = ", ".join(f"{v} {n}" for v, n in sorted(report.verdicts.items())) or "no claims"
         console.print(f"{report.new} new, {report.unchanged} unchanged, {report.near_duplicates} near-duplicates; "
-                      f"{len(report.errors)} errors; claims: {verdicts}. Store: {store.path}", highlight=False)
+                      f"{len(report.errors)} errors, {len(report.skipped)} skipped; claims: {verdicts}. Store: {store.path}", highlight=False)
         if report.not_analysed:
             langs = ", ".join(f"{lang} {n}" for lang, n in sorted(report.not_analysed.items()))
             console.print(f"Paragraphs not analysed (language without claim extraction): {langs}", highlight=False)
@@ -91,6 +102,10 @@ def ingest(
             for e in report.errors:
                 table.add_row(e["origin"], e["message"])
             err_console.print(table)
+        if report.skipped:
+            console.print(f"Skipped {len(report.skipped)} files of other types (read are: {SUPPORTED}):", highlight=False)
+            for item in report.skipped:
+                console.print(f"  {escape(item['origin'])}", highlight=False, soft_wrap=True)
     if report.errors:
         raise typer.Exit(EXIT_PARTIAL)
 

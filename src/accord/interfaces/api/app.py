@@ -9,7 +9,7 @@ from typing import AsyncIterator
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
-from accord.interfaces.api import routes_press, routes_reasoning, routes_treaties
+from accord.interfaces.api import routes_implementation, routes_press, routes_reasoning, routes_treaties
 from accord.interfaces.api.deps import close_stores
 from accord.interfaces.api.docs import install_docs
 from accord.interfaces.api.errors import install_error_handlers
@@ -45,7 +45,7 @@ def create_app(*, catalog: Catalog | None = None, db_path: Path | str | None = N
     app.state.max_body_bytes = max_body_bytes
     app.add_middleware(BodySizeLimit)
     install_error_handlers(app)
-    for module in (routes_treaties, routes_reasoning, routes_press):
+    for module in (routes_treaties, routes_reasoning, routes_press, routes_implementation):
         app.include_router(module.router)
     install_docs(app)
     from accord.interfaces.web import install as install_pages  # here: the pages import this package

@@ -1,5 +1,5 @@
-"""Print claim-extraction quality on the shared corpus files given, one line each, and the
-English and Russian figures over all of them together (the targets are asserted by the tests)."""
+"""Print claim-extraction quality on the shared corpus files given, one line each, then over all
+of them together: overall and per language, analysed or not (the targets are asserted by the tests)."""
 
 from __future__ import annotations
 
@@ -16,16 +16,22 @@ def line(name: str, counts: dict) -> str:
 
 def main(paths: list[str]) -> int:
     totals: dict[str, Counts] = {}
+    overall = Counts()
     for path in map(Path, paths):
         report = evaluate(path)
+        overall.add(report.overall)
         langs = " ".join(f"{k}={v.to_json()['f1']:.2f}" for k, v in sorted(report.by_lang.items()))
         print(line(path.name, report.overall.to_json()), f"| by language: {langs}",
               f"| flagship defence claims judged supported: {report.supported_flagship_defence}")
         for lang, counts in report.by_lang.items():
             totals.setdefault(lang, Counts()).add(counts)
-    for lang in ("en", "ru"):
-        if lang in totals:
-            print(line(f"all files, {lang}", totals[lang].to_json()))
+    from accord.press.lang import analysed_languages
+
+    print(line("all files", overall.to_json()))
+    packs = set(analysed_languages())
+    for lang in sorted(totals, key=lambda code: (code not in packs, code)):
+        note = "" if lang in packs else " (no language pack: not analysed)"
+        print(line(f"all files, {lang}", totals[lang].to_json()) + note)
     return 0
 
 

@@ -52,8 +52,11 @@ def test_unknowns_stay_unknown():
     assert flagship.term.notice_months is None
     assert flagship.entry_into_force.article is None  # the final clauses' number is not confirmed
     coded = {a.number for a in flagship.articles if a.number is not None}
-    assert coded == {1, 2, 3, 4, 5, 12, 14, 33}
-    assert not any(p.paragraph == "2" and p.article == 3 for p in flagship.provisions)
+    # Arts. 7, 8 and 19 are known by number from one secondary source: numbered, at medium confidence
+    assert coded == {1, 2, 3, 4, 5, 7, 8, 12, 14, 19, 33}
+    assert all(a.confidence.value == "medium" for a in flagship.articles if a.number in (7, 8, 19))
+    assert {p.confidence.value for p in flagship.provisions if p.article == 3 and p.paragraph == "2"} == {"medium"}
+    assert 13 not in coded  # attested as a number, content unknown: not coded
     old_entry = cat.treaty("rus-irn-2001").events_of(LifecycleKind.in_force)
     assert old_entry and old_entry[0].date is None
 
@@ -177,6 +180,6 @@ def test_duplicated_article_number_is_rejected(catalog_dir):
 
 
 def test_unknown_party_and_unknown_replaced_treaty(catalog_dir):
-    _write(catalog_dir, "ghost-1999", extra="replaces: [nowhere-1900]\n")
+    _write(catalog_dir, "ghost-1999", extra="replaces: [nowhere-1900]\nfact_sources: {replaces: {confidence: low, sources: [https://example.org/r]}}\n")
     with pytest.raises(CatalogError, match="replaces unknown treaty 'nowhere-1900'"):
         load_catalog(catalog_dir)

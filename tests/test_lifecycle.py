@@ -121,6 +121,7 @@ lifecycle:
         new="""
 signature: {date: 2025-01-17, confidence: high, sources: [https://example.org/s]}
 replaces: [old]
+fact_sources: {replaces: {confidence: high, sources: [https://example.org/r]}}
 lifecycle:
   - {kind: in_force, date: 2025-10-02, text: in force, confidence: high, sources: [https://example.org/l]}
 """,
@@ -178,7 +179,7 @@ def test_show_article_and_uncoded_article():
     assert out.exit_code == 0, out.output
     ids = [p["id"] for a in json.loads(out.stdout)["articles"] for p in a["provisions"]]
     assert "3.3" in ids and "3.4" in ids
-    missing = runner.invoke(app, ["show", "rus-irn-2025", "--article", "7"])
+    missing = runner.invoke(app, ["show", "rus-irn-2025", "--article", "9"])
     assert missing.exit_code == 2 and "not coded" in missing.output
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -96,14 +99,27 @@ def test_a_document_whose_stored_fingerprint_is_gone_is_judged_on_the_minhash_es
     assert len(fingerprint("x").signature) == 128 * 4
 
 
-def test_fingerprints_are_deterministic_and_validated():
+def test_fingerprints_are_validated_and_ignore_case():
     text = "The treaty has forty-seven articles and a twenty-year term."
-    assert fingerprint(text) == fingerprint(text)
     assert shingles(text) == shingles(text.upper())
+    assert fingerprint(text) == fingerprint(text.upper())
+    assert fingerprint(text) != fingerprint(text.replace("forty-seven", "fifty-one"))
     with pytest.raises(ValueError):
         Fingerprint.from_bytes(b"garbage")
     with pytest.raises(ValueError):
         NearDuplicateIndex().add_fingerprint("x", Fingerprint(signature=b"short", shingles=frozenset()))
+
+
+@pytest.mark.slow  # a fresh interpreter
+def test_a_stored_fingerprint_is_the_one_another_process_computes():
+    """Stored blobs are compared with fingerprints computed later, in other processes: nothing in
+    them may depend on the process (str hashing is salted per process, PYTHONHASHSEED)."""
+    text = "The treaty has forty-seven articles and a twenty-year term."
+    probe = "import sys; from accord.press.dedupe import fingerprint; sys.stdout.write(fingerprint(sys.argv[1]).to_bytes().hex())"
+    for seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-c", probe, text], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed})
+        assert bytes.fromhex(done.stdout) == fingerprint(text).to_bytes()
 
 
 def test_the_compact_index_answers_as_datasketch_lsh_with_exact_jaccard(corpus_index, monkeypatch):

@@ -58,8 +58,9 @@ def test_treaty_page_articles_provisions_sources_and_doubts(client):
     assert "Art. 3(3)" in art3 and "prohibition" in art3 and "assist aggressor" in art3
     assert "aggression, armed-attack against other party" in art3  # the trigger
     assert 'href="https://tass.com/politics/1940345"' in art3
-    assert "Article number unknown" in page and 'id="art-unilateral-coercive-measures"' in page
-    assert "unnumbered (ucm-oppose)" in page  # its provisions say so too, by their id
+    assert "Article number unknown" in page and 'id="art-finance-payments"' in page
+    assert "unnumbered (pay-infrastructure)" in page  # its provisions say so too, by their id
+    assert 'id="art-19"' in page  # the sanctions article, now known by number
     assert "Open doubts" in page and "Majlis vote count" in page
 
 
@@ -147,3 +148,21 @@ def test_scenario_bad_input_is_a_422_with_a_clear_message(client):
         assert message in r.text, url
         assert 'role="alert"' in r.text
         assert 'value="ISR"' in r.text or "by=&" in url  # the form keeps what was typed
+
+
+def test_scenario_page_shows_conditions_breaches_and_contested_status(client):
+    page = client.get("/scenario", params={"event": "armed-attack", "by": "RUS", "against": "FRA", "where": "MLI", "on": "2026-01-01"}).text
+    assert "condition:" in page and "Art. 6" in page
+    breach = client.get("/scenario", params={"event": "armed-attack", "by": "TUR", "against": "GRC", "on": "2026-01-01"}).text
+    assert "kind-breach" in breach and "breaches" in breach
+    contested = client.get("/scenario", params={"event": "unilateral-sanctions", "by": "USA", "against": "IRN", "on": "2025-11-01"}).text
+    answer = contested[contested.index('id="answer-jcpoa-2015"'):]
+    assert "contested" in answer.split("</p>")[0]
+    bad = client.get("/scenario", params={"event": "aggression", "by": "POL", "against": "BLR", "weapons": "laser"})
+    assert bad.status_code == 422 and "unknown weapons" in bad.text
+
+
+def test_treaty_page_of_a_contested_instrument(client):
+    page = client.get("/treaties/jcpoa-2015?on=2025-10-20").text
+    status = page[page.index("Status on 2025-10-20"):]
+    assert "contested" in status.split("</dl>")[0] and "in force: unknown" not in status.split("</dl>")[0]

@@ -54,6 +54,8 @@ def nearest(value: str, choices: list[str], cutoff: float = 60) -> str | None:
 
 
 CODE_LIKE = re.compile(r"^[A-Za-z]{2,3}$|^[A-Z]{2,5}$")
+# A non-state actor's name: words, spaces and the punctuation names use, nothing that looks like markup.
+LABEL = re.compile(r"^\w[\w .,'’()&/-]{1,80}$")
 
 
 def _typo_distance(label: str) -> int:
@@ -212,7 +214,7 @@ class Catalog:
             label = value.strip()
             close = process.extractOne(label.casefold(), list(self._suggestible()), scorer=OSA.distance,
                                        score_cutoff=_typo_distance(label))
-            if not label or CODE_LIKE.match(label) or close:
+            if not LABEL.match(label) or CODE_LIKE.match(label) or close:
                 raise exc from None
             return label
 

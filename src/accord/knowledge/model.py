@@ -406,6 +406,16 @@ class Statement(Sourced):
     text: str
 
 
+class FactSource(Sourced):
+    """Sources and confidence of a plain-valued fact field of a treaty (its languages, article count ...)."""
+
+    note: str | None = None
+
+
+# Fact fields whose value is a plain list or number: each carries its sources in ``fact_sources``.
+SOURCED_FIELDS = ("languages", "replaces", "article_count", "titles", "text_public")
+
+
 class AtopReference(Sourced):
     atopid: int
     codes: dict[Literal["defense", "offense", "neutral", "nonagg", "consul"], int]
@@ -434,7 +444,20 @@ class Treaty(Sourced):
     atop: AtopReference | None = None
     export_id: int | None = Field(default=None, ge=90001, le=99999)  # alliance id in exports where ATOP has none
     text_public: bool = True
+    fact_sources: dict[str, FactSource] = Field(default_factory=dict)  # field name -> its sources
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _fact_fields_sourced(self) -> "Treaty":
+        unknown = sorted(set(self.fact_sources) - set(SOURCED_FIELDS))
+        if unknown:
+            raise ValueError(f"fact_sources for unknown field(s) {unknown}; known: {', '.join(SOURCED_FIELDS)}")
+        stated = {"languages": bool(self.languages), "replaces": bool(self.replaces), "article_count": self.article_count is not None,
+                  "titles": bool(self.titles), "text_public": not self.text_public}
+        missing = [name for name, given in stated.items() if given and name not in self.fact_sources]
+        if missing:
+            raise ValueError(f"no sources for {', '.join(missing)}: add them under fact_sources")
+        return self
 
     @model_validator(mode="after")
     def _unique_articles(self) -> "Treaty":

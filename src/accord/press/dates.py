@@ -38,6 +38,10 @@ import yaml
 from accord.press.script import fold as fold_arabic_script
 from accord.press.script import normalise
 
+# libyaml when PyYAML has it: the same values as safe_load in a tenth of the time, which counts
+# in the start-up of a one-sentence `accord check`.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 GREGORIAN, SOLAR_HIJRI, HIJRI = "gregorian", "solar_hijri", "hijri"
 ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa"})
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefe]")
@@ -150,7 +154,7 @@ def calendar_words(lang: str) -> CalendarWords | None:
     path = resources.files("accord.press") / "lang" / lang / "calendar.yaml"
     if not path.is_file():
         return None
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
 
     def words(key: str) -> tuple[str, ...]:
         return tuple(_fold(lang, w) for w in data.get(key) or ())

@@ -35,7 +35,7 @@ HEADING = 40  # letters; below this a paragraph inside a document follows the do
 SAMPLE = 200  # characters given to lingua
 CANDIDATES = 3  # languages the high-accuracy models choose between for a lone short text
 GROUPS: dict[str, tuple[str, ...]] = {
-    "latin": ("en", "de", "fr", "es", "pt", "it", "tr", "nl", "pl"),
+    "latin": ("en", "de", "fr", "es", "pt", "it", "tr", "nl", "pl", "id"),
     "cyrillic": ("ru", "uk", "bg"),
     "arabic": ("ar", "fa", "ur"),
 }

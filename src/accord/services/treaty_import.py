@@ -20,7 +20,7 @@ import yaml
 
 from accord.knowledge.catalog import Catalog
 from accord.knowledge.coder import Coding, available_languages, code_closing, code_treaty
-from accord.knowledge.model import Confidence, Membership, Treaty
+from accord.knowledge.model import Confidence, FactSource, Membership, Treaty
 from accord.knowledge.text import ParsedTreaty, parse_treaty_text
 from accord.knowledge.text_formats import ReadText, read_treaty_file
 from accord.knowledge.text_record import (
@@ -168,9 +168,13 @@ def treaty_from_record(record: TextRecord, parties: list[str]) -> Treaty:
 
     source = source_label(record.source.name, record.source.sha256)
     fields = treaty_fields(record, source)
+    titles = {record.language: record.title} if record.title else {}
+    # every plain fact field the text gives carries the text as its source
+    given = [name for name in ("languages", "article_count") if fields.get(name)] + (["titles"] if titles else [])
+    fields["fact_sources"] = {name: FactSource(sources=[source], confidence=Confidence.medium) for name in given}
     return Treaty(
         id=record.treaty, title=record.title or f"Treaty imported as {record.treaty}",
-        titles={record.language: record.title} if record.title else {},
+        titles=titles,
         parties=[Membership(party=p, sources=[source], confidence=Confidence.low,
                             note="named in the title or preamble of the imported text") for p in parties],
         sources=[source], confidence=Confidence.medium, **fields,

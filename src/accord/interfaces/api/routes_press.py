@@ -21,6 +21,7 @@ from accord.interfaces.api.errors import ApiError, ApiRoute
 from accord.interfaces.api.ingest import ingest_documents
 from accord.interfaces.api.schemas import CheckRequest, DocumentIn
 from accord.knowledge.catalog import Catalog
+from accord.press.languages import LanguagesAnswer, languages
 from accord.press.verify import UnsupportedLanguage, check_text
 from accord.reasoning.claims import ClaimType, Verdict
 from accord.services.store import Store
@@ -105,6 +106,13 @@ def search(q: str = Query(..., description="Words to find.", examples=["mutual d
     if not q.strip():
         raise ApiError(422, "nothing to search for: 'q' is empty")
     return JSONResponse(store.search(q, limit=limit))
+
+
+@router.get("/languages", summary="Every language known: analysed, or detected but not analysed, and why",
+            response_model=LanguagesAnswer)
+def languages_known() -> LanguagesAnswer:
+    """The answer of `accord languages --json`."""
+    return languages()
 
 
 @router.get("/sources", summary="Per-outlet scorecard: documents and claims by verdict")

@@ -32,6 +32,7 @@ COMMAND_MODULES: dict[str, str] = {
     "test": "reasoning_cmds",
     "check": "check_cmds",
     "eval": "check_cmds",
+    "languages": "lang_cmds",
     "ingest": "press_cmds",
     "claims": "press_cmds",
     "sources": "press_cmds",

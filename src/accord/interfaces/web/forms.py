@@ -33,7 +33,7 @@ def parse_party(value: str | None, field: str, catalog: Catalog) -> str | None:
     if value is None or not value.strip():
         return None
     try:
-        return catalog.party(value).code
+        return catalog.actor(value)
     except LookupFailed as exc:
         hint = f" (did you mean '{exc.suggestion}'?)" if exc.suggestion else ""
         raise FormError(f"unknown party '{value.strip()}' for {field}{hint}") from None

@@ -8,12 +8,12 @@ from accord.interfaces.api.deps import get_catalog
 from accord.interfaces.web.forms import FormError, parse_day, parse_party
 from accord.interfaces.web.rendering import bad_input, render
 from accord.knowledge.catalog import Catalog, LookupFailed
-from accord.knowledge.model import EventKind
-from accord.reasoning.scenario import Event, parse_event_kind, run_scenario
+from accord.knowledge.model import EventKind, Weapons
+from accord.reasoning.scenario import Event, parse_event_kind, parse_place, parse_weapons, run_scenario
 
 router = APIRouter(include_in_schema=False)
 
-KIND_ORDER = {"duty": 0, "prohibition": 1, "permission": 2, "negative": 3}
+KIND_ORDER = {"breach": 0, "duty": 1, "prohibition": 2, "permission": 3, "conditional": 4, "negative": 5}
 
 
 def _event_kind(value: str) -> EventKind:
@@ -33,10 +33,12 @@ def _by_party(answer) -> list[tuple[str, list]]:
 
 @router.get("/scenario")
 def scenario_page(request: Request, event: str | None = None, by: str | None = None, against: str | None = None,
-                  on: str | None = None, catalog: Catalog = Depends(get_catalog)):
-    form = {"event": event or "aggression", "by": by or "", "against": against or "", "on": on or ""}
+                  on: str | None = None, where: str | None = None, weapons: str | None = None,
+                  catalog: Catalog = Depends(get_catalog)):
+    form = {"event": event or "aggression", "by": by or "", "against": against or "", "on": on or "",
+            "where": where or "", "weapons": weapons or ""}
     context = {
-        "form": form, "kinds": [k.value for k in EventKind], "error": None, "result": None,
+        "form": form, "kinds": [k.value for k in EventKind], "weapon_kinds": [w.value for w in Weapons], "error": None, "result": None,
         "parties": sorted(catalog.parties.values(), key=lambda p: p.code), "titles": {},
     }
     if event is None and by is None and against is None and on is None:
@@ -48,12 +50,16 @@ def scenario_page(request: Request, event: str | None = None, by: str | None = N
         if actor is None and target is None:
             raise FormError("name the acting state, the target, or both")
         day = parse_day(on, "date")
+        place, arms = parse_place(where, catalog), parse_weapons(weapons)
+    except LookupFailed as exc:
+        return bad_input(request, "scenario.html", context, str(exc))
     except FormError as exc:
         return bad_input(request, "scenario.html", context, str(exc))
-    result = run_scenario([Event(kind, actor, target, day)], day, catalog)
+    result = run_scenario([Event(kind, actor, target, day, place, arms)], day, catalog)
     answers = [(answer, _by_party(answer)) for answer in result.treaties]
     titles = {a.treaty: catalog.treaty(a.treaty).short_title or catalog.treaty(a.treaty).title for a in result.treaties}
     return render(request, "scenario.html", {
         **context, "result": result, "answers": answers, "titles": titles,
-        "asked": {"kind": kind.value, "by": actor, "against": target, "day": day},
+        "asked": {"kind": kind.value, "by": actor, "against": target, "day": day, "where": place,
+                  "weapons": arms.value if arms else None},
     })

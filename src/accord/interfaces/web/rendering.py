@@ -20,6 +20,8 @@ PHASE_LABELS = {
     "not_signed": "not signed yet",
     "signed_awaiting_ratification": "signed, not in force",
     "signed_status_unknown": "signed; entry into force unknown",
+    "ratified_awaiting_entry_into_force": "ratified, awaiting entry into force",
+    "contested": "contested",
     "in_force_initial_term": "in force (initial term)",
     "in_force_renewal_term": "in force (renewal term)",
     "in_force": "in force",
@@ -30,12 +32,14 @@ PHASE_LABELS = {
 # Colour classes for a phase; the label text always says the same thing in words.
 PHASE_TONES = {
     "in_force_initial_term": "good", "in_force_renewal_term": "good", "in_force": "good",
-    "signed_awaiting_ratification": "wait", "signed_status_unknown": "unknown", "not_signed": "unknown",
+    "signed_awaiting_ratification": "wait", "ratified_awaiting_entry_into_force": "wait",
+    "signed_status_unknown": "unknown", "not_signed": "unknown", "contested": "unknown",
     "expired": "bad", "terminated": "bad",
 }
 
 VERDICT_SIGNS = {"supported": "✓", "contradicted": "✗", "unverifiable": "?"}
-KIND_LABELS = {"duty": "must", "prohibition": "must not", "permission": "may", "negative": "not obliged"}
+KIND_LABELS = {"duty": "must", "prohibition": "must not", "permission": "may", "negative": "not obliged",
+               "conditional": "only if", "breach": "breaches"}
 
 NAV = [
     ("/", "Catalog"), ("/compare", "Compare"), ("/scenario", "Scenario"), ("/check", "Check"),

@@ -178,6 +178,9 @@ def print_per_core(f: dict) -> None:
     print(f"  stages (one instrumented run, {total:.2f} ms/doc):")
     for stage, ms in [*f["stages_ms_per_doc"].items(), ("other (results, bookkeeping)", f["other_ms_per_doc"])]:
         print(f"    {stage:<30} {ms:7.2f} ms/doc  {100 * ms / total:5.1f} %")
+    events_ms = f["stages_ms_per_doc"].get("implementation events", 0.0)
+    print(f"  implementation events, instrumented run: {events_ms:.2f} ms/doc on top of {total - events_ms:.2f} ms/doc "
+          f"for the rest, {100 * events_ms / (total - events_ms):+.1f} %")
     print(f"  implementation events add {f['events_added_percent']:+.1f} % to the per-document cost: "
           f"{f['docs_per_s']:.1f} docs/s with them, {f['without_events_docs_per_s']:.1f} without (medians of {RUNS} runs, "
           f"same documents; {f['documents_with_events']} of {f['documents']} documents yield events)")

@@ -3,6 +3,7 @@
     .venv/bin/python bench/bench_pipeline.py                      # both parts, 2,000 + 10,000 documents
     .venv/bin/python bench/bench_pipeline.py per-core [--per-core-docs 2000] [--words 1000]
     .venv/bin/python bench/bench_pipeline.py ingest [--docs 10000] [--workers 2] [--corpus FILE.jsonl]
+    .venv/bin/python bench/bench_pipeline.py multilingual [--docs-per-lang 100] [--langs en,ru,de,fr,es,pt,ar,fa]
 
 The 100,000-document run (about 0.9 GiB of JSON Lines; generate once, then ingest):
 
@@ -340,7 +341,9 @@ def print_ingest(f: dict) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("part", nargs="?", choices=("all", "per-core", "ingest"), default="all")
+    parser.add_argument("part", nargs="?", choices=("all", "per-core", "ingest", "multilingual"), default="all")
+    parser.add_argument("--docs-per-lang", type=int, default=100, help="documents per language (multilingual)")
+    parser.add_argument("--langs", default="en,ru,de,fr,es,pt,ar,fa", help="languages of the multilingual part")
     parser.add_argument("--per-core-docs", type=int, default=2000)
     parser.add_argument("--html-docs", type=int, default=200, help="HTML pages timed separately (0: skip)")
     parser.add_argument("--docs", type=int, default=10_000, help="documents to generate for the ingest run")
@@ -359,6 +362,12 @@ def main(argv: list[str]) -> int:
         figures["ingest"] = ingest_run(args) if args.part == "ingest" else ingest_in_subprocess(args)
         if not args.json:
             print_ingest(figures["ingest"])
+    if args.part == "multilingual":  # see bench_languages.py
+        import bench_languages
+
+        figures["multilingual"] = bench_languages.run(args.langs.split(","), args.docs_per_lang, args.words, args.seed)
+        if not args.json:
+            bench_languages.print_figures(figures["multilingual"])
     if args.json:
         print(json.dumps(figures, indent=2))
     return 0

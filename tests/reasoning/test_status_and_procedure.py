@@ -116,3 +116,11 @@ def test_reimposition_is_automatic_and_cited_by_paragraph():
     assert {d["id"]: d["citation"] for d in answer.procedure["deadlines"]}["reimposition"].startswith("UNSCR 2231 para. 12")
     assert all("unnumbered" not in f.citation for f in answer.findings)
     assert {f.citation for f in answer.findings if f.action == "vote_on_continuation"} == {"UNSCR 2231 para. 11"}
+
+
+def test_a_state_that_never_took_part_cannot_notify_and_a_participant_in_time_can():
+    outsider = _snap("JPN", "2025-08-28")
+    assert outsider.procedure["available"] is False and "JPN" in outsider.procedure["reason"]
+    early = _snap("CHN", "2025-08-01")
+    assert early.procedure["available"] is True and early.procedure["completes"] is True
+    assert {d["id"] for d in early.procedure["deadlines"]} >= {"vote-window-end", "reimposition"}

@@ -89,6 +89,7 @@ def test_an_id_reused_for_other_content_keeps_both_versions(store: Store):
     assert ids[0] == a["id"] and ids[1].startswith(a["id"] + "~")
 
 
+@pytest.mark.slow  # ingests the dev corpus
 def test_search_finds_english_words_and_russian_words_in_any_inflection(store: Store):
     ingest([corpus_file("dev.jsonl")], store)
     english = store.search("ratification")
@@ -104,6 +105,7 @@ def test_search_finds_english_words_and_russian_words_in_any_inflection(store: S
     assert store.search("  ") == []
 
 
+@pytest.mark.slow  # ingests the dev corpus
 def test_claims_filters_and_outlet_scorecard_agree(store: Store):
     ingest([corpus_file("dev.jsonl")], store)
     every = store.claims(limit=100_000)

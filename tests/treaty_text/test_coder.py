@@ -136,3 +136,39 @@ def test_russian_articles_code_like_their_english_counterparts():
     ins = parsed.instruments[0]
     closing = code_closing(parsed.text, ins.closing_start, ins.closing_start + len(ins.closing), "ru")
     assert [(c.lifecycle, c.details) for c in closing] == [("authentic_languages", {"languages": ["ru", "en"]})]
+
+
+FRENCH = """TRAITÉ D'AMITIÉ
+
+Les Hautes Parties contractantes sont convenues de ce qui suit :
+
+Article premier
+
+Les Parties s'abstiennent de recourir à la menace ou à l'emploi de la force dans leurs relations mutuelles.
+
+Article 2
+
+1. Si l'une des Parties est victime d'une agression, l'autre Partie ne fournit aucune aide ou assistance à l'agresseur.
+2. Les Parties se consultent sans délai en cas de menace contre la sécurité de l'une d'elles.
+
+Article 3
+
+Le présent traité est conclu pour une durée de dix ans. Il sera prorogé tacitement pour des périodes successives de cinq ans.
+
+Fait à Paris en deux exemplaires, en langues française et russe, les deux textes faisant également foi.
+"""
+
+
+def test_french_articles_code_like_their_english_counterparts():
+    parsed = parse_treaty_text(FRENCH)
+    coded = code_treaty(parsed, "fr")
+    classes = article_classes(coded)
+    assert classes[("treaty", 1)] == {"nonaggression"}
+    assert classes[("treaty", 2)] == {"neutrality", "non_assistance_to_aggressor", "consultation"}
+    consult = next(c for c in coded[1].codings[1] if c.kind == "provision")
+    assert consult.trigger.value == "threat"
+    life = {c.lifecycle: c.details for c in coded[2].codings[0] if c.kind == "lifecycle"}
+    assert life == {"term": {"years": 10}, "renewal": {"years": 5, "automatic": True}}
+    ins = parsed.instruments[0]
+    closing = code_closing(parsed.text, ins.closing_start, ins.closing_start + len(ins.closing), "fr")
+    assert [(c.lifecycle, c.details) for c in closing] == [("authentic_languages", {"languages": ["fr", "ru"]})]

@@ -11,6 +11,8 @@ from accord.knowledge.text import parse_treaty_text
 from accord.reasoning.text_coding import article_classes, text_types
 from tests.treaty_text.conftest import SHARED, gold, gold_articles, gold_index, treaty_text
 
+pytestmark = pytest.mark.slow  # a quality gate: every gold article of every shared treaty text, coded
+
 ATOP_NAMES = {"defense": "defense", "offense": "offense", "neutral": "neutrality", "nonagg": "nonaggression", "consul": "consultation"}
 
 

@@ -155,3 +155,23 @@ def test_export_akn_from_the_command_line_and_reimport(user_catalog, tmp_path):
     assert runner.invoke(app, ["export", "--format", "akn"]).exit_code == 2
     assert runner.invoke(app, ["export", "csto-1992", "--format", "akn"]).exit_code == 2  # no imported text
     assert runner.invoke(app, ["export", "nato-1949", "--format", "atop-csv"]).exit_code == 2
+
+
+def test_html_treaty_text_is_read_as_its_visible_text(user_catalog, tmp_path):
+    html = (
+        "<!DOCTYPE html><html><head><title>x</title><script>var a = 'Article 9';</script></head><body>"
+        "<nav>Home | Treaties</nav><h1>TREATY OF AMITY</h1><p>The Parties have agreed as follows:</p>"
+        "<h2>Article 1</h2><p>1. Each Party shall refrain from the threat or use of force against the other.</p>"
+        "<p>2. The Parties shall consult each other whenever the security of either of them is threatened.</p>"
+        "<h2>Article 2</h2><p>This Treaty is concluded for a period of ten years.</p></body></html>"
+    )
+    path = tmp_path / "amity.html"
+    path.write_text(html, encoding="utf-8")
+    code, out, _ = _run("import", str(path), "--id", "amity-test", "--dry-run", "--json")
+    assert code == 0, out
+    answer = json.loads(out)
+    assert answer["source"]["format"] == "html" and answer["title"] == "TREATY OF AMITY"
+    assert [a["number"] for a in answer["articles"]] == [1, 2]
+    assert [p["number"] for p in answer["articles"][0]["paragraphs"]] == ["1", "2"]
+    assert answer["articles"][0]["obligations"] == ["consultation", "nonaggression"]
+    assert answer["final_clauses"] == [2]

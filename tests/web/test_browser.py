@@ -100,7 +100,7 @@ def _run_scenario(page, base_url, day: str) -> None:
     page.get_by_label("Event").select_option("aggression")
     page.get_by_label("By (acting state)").fill("ISR")
     page.get_by_label("Against (target)").fill("IRN")
-    page.get_by_label("On").fill(day)
+    page.get_by_label("On", exact=True).fill(day)
     page.get_by_role("button", name="Answer").click()
     page.wait_for_selector("#answer")
 
@@ -157,7 +157,12 @@ def test_keyboard_only_scenario(page, base_url):
     page.keyboard.type("ISR")
     page.keyboard.press("Tab")
     page.keyboard.type("IRN")
-    page.keyboard.press("Tab")
+    # The optional fields (where, weapons) are left as they are: Tab on to the date.
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "on":
+            break
+    assert page.evaluate("document.activeElement.id") == "on"
     page.keyboard.type("11012025")  # a date field takes digits in the locale's order
     page.keyboard.press("Enter")
     page.wait_for_selector("#answer")

@@ -101,6 +101,7 @@ class Cues:
     actions: tuple[_Action, ...]
     domains: dict[str, tuple[re.Pattern, ...]]
     lifecycle: dict[str, tuple[re.Pattern, ...]]
+    markers: re.Pattern | None = None
 
 
 def available_languages() -> list[str]:
@@ -112,7 +113,7 @@ def cues(language: str) -> Cues:
     path = CUE_DIR / f"{language}.yaml"
     if not path.is_file():
         raise KeyError(language)
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     numbers = {str(k).casefold(): int(v) for k, v in data.get("numbers", {}).items()}
     num = r"(?:\d{1,4}|" + "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True)) + r")"
     flags = re.IGNORECASE | re.UNICODE
@@ -135,7 +136,29 @@ def cues(language: str) -> Cues:
         bearer=table(data["bearer"]), conditional=re.compile(data["conditional"], flags), trigger=table(data["trigger"]),
         conditions=table(data["conditions"]), actions=tuple(actions), domains=table(data.get("domains")),
         lifecycle=table(data["lifecycle"]),
+        markers=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in data["markers"]) + r")(?!\w)", flags) if data.get("markers") else None,
     )
+
+
+def guess_language(text: str, minimum: int = 2) -> str | None:
+    """The coded language whose function words the text uses most, when it clearly leads; else None.
+    Cheap: no model to build.  ``marker_hits`` tells a text in none of them (ask a statistical
+    detector) from one that is merely short or ambiguous."""
+    counts = {}
+    for lang in available_languages():
+        c = cues(lang)
+        if c.markers is not None:
+            counts[lang] = len(c.markers.findall(text))
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < minimum:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def marker_hits(text: str) -> int:
+    return sum(len(cues(lang).markers.findall(text)) for lang in available_languages() if cues(lang).markers is not None)
 
 
 # Sentences end at . ! ? (also without the space real copies drop: "area.Any") and clauses at ;.
@@ -250,7 +273,8 @@ def _modality(chunk: str, at: int, c: Cues, fixed: str | None) -> tuple[Modality
     if best is None:
         # the object may come before its verb ("by mutual aid, will maintain …"): the clause's first modal after it
         for kind in ("best_efforts", "duty", "permission"):
-            m = _first(c.modal.get(kind, ()), chunk[at:])
+            # the verb itself may be the cue ("se consultent"): look from just before the action on
+            m = _first(c.modal.get(kind, ()), chunk[max(0, at - 4):])
             if m and (best is None or m.start() < best[1].start()):
                 best = (kind, m)
         if best is None:

@@ -23,6 +23,7 @@ paragraphs in the same script, when there are any.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 from typing import Sequence
@@ -55,7 +56,12 @@ UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
 RUSSIAN_LETTERS = re.compile(r"[ыэъёЫЭЪЁ]")
 PERSIAN_LETTERS = re.compile(r"[پچژگکی۰-۹]")
 ARABIC_LETTERS = re.compile(r"[ةيكى٠-٩]")
+PRESENTATION_FORMS = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]")
 URDU_LETTERS = re.compile(r"[ٹڈڑںےھ]")
+# Pashto and Kurdish (Sorani) letters: these languages share the script with Persian and Arabic and
+# must not be read with their packs.  ڼ ټ ډ ړ ږ ښ ګ ۍ ې are Pashto's own; ڕ ڵ ۆ ێ are Sorani's.
+PASHTO_LETTERS = re.compile(r"[ټډړږښګڼۍې]")
+KURDISH_LETTERS = re.compile(r"[ڕڵۆێ]")
 # Accented letters that point at one Latin-script language in a short snippet.
 LATIN_HINTS = (
     (re.compile(r"[ğşıİĞŞ]"), "tr"),
@@ -92,6 +98,8 @@ def _iso(language: Language | None) -> str | None:
 def _decide(text: str) -> tuple[str | None, str | None, int, str]:
     """(language or None, script group to ask lingua if undecided, letter count, dominant script)."""
     sample = text[:SAMPLE]
+    if PRESENTATION_FORMS.search(sample):  # ﺑﺰﺷﻜﻴﺎﻥ is بزشكيان: the tell-tale letters hide in these forms
+        sample = unicodedata.normalize("NFKC", sample)
     scripts = _letters_by_script(sample)
     if not scripts:
         return None, None, 0, ""
@@ -112,6 +120,9 @@ def _decide(text: str) -> tuple[str | None, str | None, int, str]:
         fa, ar, ur = (len(p.findall(sample)) for p in (PERSIAN_LETTERS, ARABIC_LETTERS, URDU_LETTERS))
         if ur > 0 and ur >= fa // 2:
             return "ur", None, letters, script
+        ps, ku = len(PASHTO_LETTERS.findall(sample)), len(KURDISH_LETTERS.findall(sample))
+        if max(ps, ku) >= 2 or (max(ps, ku) == 1 and letters < SHORT):
+            return ("ps" if ps >= ku else "ku"), None, letters, script
         if fa != ar and (letters < SHORT or max(fa, ar) >= 3 * min(fa, ar) + 2):
             return ("fa" if fa > ar else "ar"), None, letters, script
         if letters < SHORT:

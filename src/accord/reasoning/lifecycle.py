@@ -231,7 +231,7 @@ def status(treaty: Treaty, day: dt.date, catalog: Catalog | None = None) -> Stat
     sides = "; ".join(f"{', '.join(p.actors)}: {'in force' if p.in_force else 'not in force'} ({p.status})"
                       for p in positions if p.in_force is not None)
     return dataclasses.replace(st, phase="contested", in_force=None, contested=True,
-                               note=f"contested — {sides}; records: {st.note}")
+                               note=f"{sides}; the records say: {st.note}")
 
 
 def _successor_signed(treaty: Treaty, catalog: Catalog, day: dt.date) -> str | None:

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from accord.knowledge.catalog import Catalog
-from accord.knowledge.coder import Coding, available_languages, code_closing, code_treaty
+from accord.knowledge.coder import Coding, available_languages, code_closing, code_treaty, guess_language, marker_hits
 from accord.knowledge.model import Confidence, FactSource, Membership, Treaty
 from accord.knowledge.text import ParsedTreaty, parse_treaty_text
 from accord.knowledge.text_formats import ReadText, read_treaty_file
@@ -63,7 +63,11 @@ def _article_languages(parsed: ParsedTreaty) -> dict[int, str]:
     out = {}
     for k, art in enumerate(parsed.articles):
         body = " ".join(p.text for p in art.paragraphs)
-        found = detect_language(body[:SAMPLE]) if len(body) >= 60 else None
+        if len(body) < 60:
+            continue
+        sample = body[:SAMPLE]
+        # the coded languages by their function words; a statistical detector only for a text in none of them
+        found = guess_language(sample) or (detect_language(sample) if not marker_hits(sample) else None)
         if found:
             out[k] = found
     return out
@@ -75,7 +79,10 @@ def _majority_language(parsed: ParsedTreaty, by_article: dict[int, str]) -> str:
     for lang in by_article.values():
         counts[lang] = counts.get(lang, 0) + 1
     if not counts:
-        return (parsed.heading_languages or ["und"])[0]
+        from accord.press.language import detect_language
+
+        sample = " ".join(p.text for a in parsed.articles[:5] for p in a.paragraphs)[:SAMPLE * 2]
+        return detect_language(sample) or (parsed.heading_languages or ["und"])[0]
     return max(counts, key=lambda x: (counts[x], x in parsed.heading_languages))
 
 

@@ -8,6 +8,9 @@ every claim boundary, and each piece carries all the claims that cover it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
 
 # When claims with different verdicts overlap, the piece shows the most serious one.
 SEVERITY = {"contradicted": 2, "unverifiable": 1, "supported": 0}
@@ -32,11 +35,27 @@ class Piece:
         )
 
 
+@lru_cache(maxsize=None)
+def direction(lang: str | None) -> str:
+    """The writing direction of a language ("rtl" for Arabic, Persian, Urdu, Hebrew …, "ltr"), from
+    the Unicode CLDR data Babel ships; "auto" (the browser reads the first strong letter) when unknown."""
+    if not lang:
+        return "auto"
+    try:
+        return Locale.parse(lang).text_direction
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "auto"
+
+
 @dataclass
 class Block:
     index: int | None  # the stored paragraph index; None for text between paragraphs
     lang: str | None
     pieces: list[Piece]
+
+    @property
+    def dir(self) -> str:
+        return direction(self.lang)
 
 
 def _usable(claim: dict, size: int) -> bool:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
+
+from accord.interfaces.web.highlight import direction
 
 HERE = Path(__file__).resolve().parent
 TEMPLATE_DIR = HERE / "templates"
@@ -89,6 +91,22 @@ def source_label(source: str) -> str:
     return source
 
 
+def display_url(url: str) -> str:
+    """An address as a reader should see it: percent-escapes decoded and an IDNA host in its own script.
+
+    Only for the text of a link; the link itself keeps the address as stored.
+    """
+    parts = urlsplit(url)
+    host = parts.netloc
+    try:
+        host = ".".join(label.encode("ascii").decode("idna") if label.startswith("xn--") else label
+                        for label in host.split("."))
+    except (UnicodeError, ValueError):
+        pass  # a malformed IDNA label is shown as written
+    rest = unquote(url[len(f"{parts.scheme}://{parts.netloc}"):], errors="replace") if parts.scheme else unquote(url, errors="replace")
+    return f"{parts.scheme}://{host}{rest}" if parts.scheme else rest
+
+
 def iso(day: dt.date | str | None, unknown: str = "unknown") -> str:
     if day is None:
         return unknown
@@ -114,9 +132,9 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(cite_text=cite_text, iso=iso, phase_label=phase_label, humanise=humanise, source_label=source_label)
+    env.filters.update(cite_text=cite_text, iso=iso, display_url=display_url, phase_label=phase_label, humanise=humanise, source_label=source_label)
     env.globals.update(
-        is_link=is_link, anchor_for_citation=anchor_for_citation, anchor_for_judgement=anchor_for_judgement, article_anchor=article_anchor,
+        is_link=is_link, direction=direction, anchor_for_citation=anchor_for_citation, anchor_for_judgement=anchor_for_judgement, article_anchor=article_anchor,
         PHASE_TONES=PHASE_TONES, VERDICT_SIGNS=VERDICT_SIGNS, KIND_LABELS=KIND_LABELS, NAV=NAV,
     )
     return env

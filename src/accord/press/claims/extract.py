@@ -227,7 +227,7 @@ class _SentenceScan:
                 # distance from the verb's nearer edge: "came into force on 2 October" reads the date after it
                 gap = lambda d: d[0] - m.end() if d[0] >= m.end() else m.start() - d[1]  # noqa: E731
                 # a date before the verb, across a comma, belongs to the previous clause ("signed on 17 January, enters into force …")
-                candidates = [d for d in dates if d[2] and abs(d[0] - m.start()) < 60
+                candidates = [d for d in dates if d[2] and abs(gap(d)) < 60
                               and not (d[1] <= m.start() and any(p in self.s[d[1]:m.start()] for p in ",;"))]
                 near = min(candidates, key=lambda d: abs(gap(d)), default=None)
                 value = near[2] if near else True
@@ -266,6 +266,8 @@ class _SentenceScan:
         sign_starts = [c.start() for c in cues] if self.lex.verb_final else []
         dates = [d for d in dates if not YEAR_ONLY.match(d[2]) or any(0 <= d[0] - e <= 45 for e in sign_ends)
                  or any(0 <= c - d[1] <= 45 for c in sign_starts)]
+        if self.lex.verb_final:  # "… در ۲۸ دی ۱۴۰۳ امضا شد، از ۱۰ مهر لازم‌الاجرا شد": a date precedes its own verb
+            dates = [d for d in dates if d[1] <= cues[-1].start()] or dates
         near = _nearest(dates, anchor)
         if near:
             dated_treaty = "rus-irn-2001" if str(near[2]).startswith("2001") else self.resolve(near[0], fallback=treaty, reach=60)

@@ -45,8 +45,11 @@ _SECOND_FORMS = {"ı": "i", "ſ": "s", "ᲀ": "в", "ᲁ": "д", "ᲂ": "о", "�
                  "ϱ": "ρ", "ϕ": "φ", "ͅ": "ι", "ι": "ι", "ΐ": "ΐ", "ΰ": "ΰ"}
 _SECOND_FORM_MAP = str.maketrans(_SECOND_FORMS)
 _SECOND_FORM = re.compile("[" + "".join(_SECOND_FORMS) + "]")
-# Characters a gate string may contain: ASCII and Russian letters, digits and a little punctuation.
-GATE_ALPHABET = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 -'.,абвгдежзийклмнопрстуфхцчшщъыьэюяё")
+# Characters a gate string may contain: ASCII, Russian, the accented Latin letters of the western
+# European packs and the Arabic and Persian letters (which have no case), digits and a little punctuation.
+GATE_ALPHABET = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 -'.,абвгдежзийклмнопрстуфхцчшщъыьэюяё"
+                          "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœß"
+                          + "".join(chr(code) for code in range(0x0621, 0x064B)) + "پچژگکیۀ")
 
 
 def fold(text: str) -> str:

@@ -6,23 +6,35 @@ from __future__ import annotations
 import re
 
 from accord.knowledge.press_names import OTHER, Names, default_press_names
+from accord.press.script import fold
 
 DEFAULT = "rus-irn-2025"  # the flagship: claims without a named treaty are about it
 
 __all__ = ["BODIES", "CUES", "DEFAULT", "OTHER", "PARTY_CUES", "PEOPLE", "PLACES", "pattern"]
 
 
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+# Arabic writes its conjunctions and prepositions on the word: وبوتين, لروسيا, بموسكو, والكرملين.
+PROCLITICS = r"(?:[وف]?[بل]|[وف])?"
+
+
 def _spelling(spelling: str) -> str:
-    """A spelling as whole words; a trailing ``*`` lets the last word take any ending."""
+    """A spelling as whole words; a trailing ``*`` lets the last word take any ending.  Spellings in
+    Arabic script are folded (``accord.press.script``), as the Arabic and Persian text they are
+    matched against is, and may carry Arabic's one-letter proclitics."""
     stem = spelling.endswith("*")
+    arabic = ARABIC_SCRIPT.search(spelling) is not None
+    if arabic:
+        spelling = fold(spelling)
     words = re.split(r"[\s-]+", spelling.rstrip("*").strip())
     body = r"[\s-]+".join(re.escape(word) for word in words)
-    return rf"(?<!\w){body}" + (r"\w*" if stem else r"(?!\w)")
+    return rf"(?<!\w){PROCLITICS if arabic else ''}{body}" + (r"\w*" if stem else r"(?!\w)")
 
 
 def pattern(*entries: Names) -> re.Pattern:
     """One pattern for every spelling and pattern of the entries (acronyms case-sensitive)."""
-    parts = [_spelling(s) for e in entries for s in e.spellings] + [p for e in entries for p in e.patterns]
+    patterns = [fold(p) if ARABIC_SCRIPT.search(p) else p for e in entries for p in e.patterns]
+    parts = [_spelling(s) for e in entries for s in e.spellings] + patterns
     parts = [f"(?i:{p})" for p in parts] + [_spelling(s) for e in entries for s in e.case_sensitive]
     return re.compile("|".join(parts) or "(?!)")
 

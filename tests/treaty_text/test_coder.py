@@ -172,3 +172,38 @@ def test_french_articles_code_like_their_english_counterparts():
     ins = parsed.instruments[0]
     closing = code_closing(parsed.text, ins.closing_start, ins.closing_start + len(ins.closing), "fr")
     assert [(c.lifecycle, c.details) for c in closing] == [("authentic_languages", {"languages": ["fr", "ru"]})]
+
+
+SPANISH = """TRATADO DE AMISTAD
+
+Las Altas Partes Contratantes han convenido lo siguiente:
+
+Artículo 1°
+
+Las Partes se abstendrán de recurrir a la amenaza o al uso de la fuerza en sus relaciones mutuas.
+
+Artículo 2°
+
+1. En caso de ataque armado contra una de las Partes, la otra Parte le prestará asistencia militar con todos los medios a su alcance.
+2. Ninguna de las Partes prestará ayuda al agresor en caso de agresión contra la otra Parte.
+
+Artículo 3°
+
+El presente Tratado tendrá una vigencia de veinte años y se prorrogará automáticamente por períodos sucesivos de cinco años.
+
+Hecho en Madrid en dos ejemplares, en los idiomas español y ruso, siendo ambos textos igualmente auténticos.
+"""
+
+
+def test_spanish_articles_code_like_their_english_counterparts():
+    parsed = parse_treaty_text(SPANISH)
+    assert [a.number for a in parsed.articles] == [1, 2, 3]
+    coded = code_treaty(parsed, "es")
+    classes = article_classes(coded)
+    assert classes[("treaty", 1)] == {"nonaggression"}
+    assert classes[("treaty", 2)] == {"defense", "neutrality", "non_assistance_to_aggressor"}
+    life = {c.lifecycle: c.details for c in coded[2].codings[0] if c.kind == "lifecycle"}
+    assert life == {"term": {"years": 20}, "renewal": {"years": 5, "automatic": True}}
+    ins = parsed.instruments[0]
+    closing = code_closing(parsed.text, ins.closing_start, ins.closing_start + len(ins.closing), "es")
+    assert [(c.lifecycle, c.details) for c in closing] == [("authentic_languages", {"languages": ["es", "ru"]})]

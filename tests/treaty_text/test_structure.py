@@ -144,3 +144,16 @@ def test_no_numbering_and_mixed_languages_are_errors():
     bilingual = "Article 1\n\nThe Parties.\n\nСтатья 1\n\nСтороны.\n\nArticle 2\n\nMore.\n\nСтатья 2\n\nЕщё."
     with pytest.raises(MixedLanguageError, match="Статья ×2"):
         parse_treaty_text(bilingual)
+
+
+def test_a_sentence_that_starts_with_annex_or_protocol_is_not_a_new_instrument():
+    text = (
+        "Article 1\n\nThe Parties cooperate.\n\nArticle 2\n\nThe lists are annexed.\n\n"
+        "Annex I to this Treaty lists the goods concerned by Article 1.\n\n"
+        "Protocol on privileges shall form an integral part of this Treaty.\n\nArticle 3\n\nFinal.\n\n"
+        "ANNEX I\n\nArticle 1\n\nGoods.\n"
+    )
+    parsed = parse_treaty_text(text)
+    assert [a.number for a in parsed.main_articles()] == [1, 2, 3]
+    assert [(i.kind, i.title) for i in parsed.instruments[1:]] == [("annex", "ANNEX I")]
+    assert len(parsed.article(2).paragraphs) == 3

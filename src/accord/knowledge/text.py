@@ -227,6 +227,8 @@ def _part(line: str) -> re.Match | None:
         return None  # a sentence that happens to begin with "protocol"
     if rest.endswith((",", ";")) or (rest[:1].islower() and len(rest.split()) > 6):
         return None
+    if rest.endswith(".") and len(rest.split()) > 6:
+        return None  # a sentence about an annex ("Annex I to this Treaty lists the …"), not its heading
     return m
 
 

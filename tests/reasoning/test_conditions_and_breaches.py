@@ -145,3 +145,9 @@ def test_non_state_actor_is_a_free_label_but_a_typo_is_not():
             cat.actor(typo)
     r = _run("armed-attack", "Hezbollah", "ISR", "2026-01-01")
     assert r.events[0].actor == "Hezbollah"
+
+
+def test_a_former_state_is_a_state_by_its_withdrawn_code():
+    cat = default_catalog()
+    assert cat.is_state("SUN") and cat.is_state("DDR") and cat.party("DDR").code == "DDR"
+    assert not cat.is_state("E3") and not cat.is_state("UNSC")

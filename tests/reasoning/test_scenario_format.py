@@ -80,3 +80,10 @@ def test_the_shipped_json_schema_is_current_and_rejects_unknown_keys():
     assert shipped == ScenarioFile.model_json_schema()
     assert shipped["additionalProperties"] is False
     assert shipped["$defs"]["PartySpec"]["additionalProperties"] is False
+
+
+def test_a_confidence_expectation_can_fail(tmp_path):
+    body = ("name: x\nevents:\n  - {kind: aggression, by: ISR, against: IRN, on: 2020-06-01}\n"
+            "expect:\n  rus-irn-2001:\n    parties:\n      RUS:\n        negatives: [{action: provide_military_assistance, confidence: high}]\n")
+    failures = run_file(_write(tmp_path, body)).failures
+    assert failures and "expected high" in failures[0]

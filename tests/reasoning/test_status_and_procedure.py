@@ -124,3 +124,8 @@ def test_a_state_that_never_took_part_cannot_notify_and_a_participant_in_time_ca
     early = _snap("CHN", "2025-08-01")
     assert early.procedure["available"] is True and early.procedure["completes"] is True
     assert {d["id"] for d in early.procedure["deadlines"]} >= {"vote-window-end", "reimposition"}
+
+
+def test_nothing_can_be_notified_before_the_instrument_exists():
+    answer = _snap("FRA", "2014-01-01")
+    assert answer.procedure["available"] is False and "did not exist yet" in answer.procedure["reason"]

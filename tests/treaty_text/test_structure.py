@@ -157,3 +157,14 @@ def test_a_sentence_that_starts_with_annex_or_protocol_is_not_a_new_instrument()
     assert [a.number for a in parsed.main_articles()] == [1, 2, 3]
     assert [(i.kind, i.title) for i in parsed.instruments[1:]] == [("annex", "ANNEX I")]
     assert len(parsed.article(2).paragraphs) == 3
+
+
+def test_hard_wrapped_copy_a_reference_wrapped_to_the_start_of_a_line_is_not_a_heading():
+    text = (
+        "Article 1\n\nThe Parties shall settle their disputes by peaceful means and in accordance with\n"
+        "Article 5. They shall refrain from force.\n\nArticle 2\n\nThe Parties consult each other on all\n"
+        "matters of common interest.\n\nArticle 3\n\nFinal.\n"
+    )
+    parsed = parse_treaty_text(text)
+    assert [a.number for a in parsed.articles] == [1, 2, 3] and not parsed.warnings
+    assert "Article 5. They shall refrain" in parsed.article(1).text

@@ -65,11 +65,15 @@ def _typo_distance(label: str) -> int:
 
 @functools.cache
 def iso_state(value: str) -> Party | None:
-    """Any ISO 3166-1 state or territory by alpha-3 or alpha-2 code or English name (pycountry)."""
+    """Any ISO 3166-1 state or territory by alpha-3 or alpha-2 code or English name, or a former state by
+    its withdrawn alpha-3 code (pycountry)."""
     try:
         country = pycountry.countries.lookup(value.strip())
     except LookupError:
-        return None
+        # a state that no longer exists (USSR, GDR, Yugoslavia), by its withdrawn ISO 3166-3 code only
+        country = pycountry.historic_countries.get(alpha_3=value.strip().upper()) if len(value.strip()) == 3 else None
+        if country is None:
+            return None
     names = [country.name] + [n for n in (getattr(country, "official_name", None), getattr(country, "common_name", None)) if n]
     return Party(code=country.alpha_3, names={"en": list(dict.fromkeys(names))},
                  sources=["ISO 3166-1 via pycountry"], confidence="high")

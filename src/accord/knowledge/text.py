@@ -232,6 +232,13 @@ def _part(line: str) -> re.Match | None:
     return m
 
 
+def _continues_sentence(previous: str) -> bool:
+    """A long line that stops mid-sentence: the next line is its continuation in a hard-wrapped copy
+    ("… in accordance with" / "Article 5. …"), never a heading."""
+    s = previous.rstrip()
+    return len(s) > 50 and (s[-1].islower() or s[-1] == ",")
+
+
 def _is_title_line(line: str) -> bool:
     s = line.strip()
     return 0 < len(s) <= 100 and not s.endswith((".", ",", ";", ":")) and not PARAGRAPH_NUMBER.match(s) and not ITEM_LABEL.match(s)
@@ -366,7 +373,7 @@ def parse_treaty_text(text: str) -> ParsedTreaty:
     heading_at: dict[int, re.Match] = {}
     for i, ln in enumerate(lines):
         m = _heading(ln.text)
-        if m:
+        if m and not (i and _continues_sentence(lines[i - 1].text)):
             heading_at[i] = m
     if not heading_at:
         raise TextError("no article headings found (expected lines such as 'Article 1', 'Art. V', 'Статья 1' or 'Artículo 1°')")

@@ -31,6 +31,7 @@ class FindingSpec(_Spec):
     action: str
     because: list[str] = Field(default_factory=list, description="Citations that must appear exactly ('Art. 3' does not match 'Art. 33').")
     condition: str | None = Field(None, description="A fragment of the finding's condition (conditional and negative findings).")
+    confidence: Literal["high", "medium", "low"] | None = Field(None, description="The confidence the finding must carry.")
 
 
 class AbsentSpec(_Spec):

@@ -162,6 +162,10 @@ def _check_party(answer: TreatyAnswer, party: str, spec: PartySpec, tid: str) ->
                 out.append(f"{tid}/{party}: {kind} '{want.action}' cites {sorted(cited)}, expected {missing}")
             if want.condition and not any(want.condition in (f.condition or "") for f in hits):
                 out.append(f"{tid}/{party}: {kind} '{want.action}' lacks the condition '{want.condition}'")
+            if want.confidence and not any(f.confidence == want.confidence for f in hits):
+                out.append(f"{tid}/{party}: {kind} '{want.action}' has confidence {sorted({f.confidence for f in hits})}, expected {want.confidence}")
+            if not all(f.sources for f in hits):
+                out.append(f"{tid}/{party}: {kind} '{want.action}' has a finding without sources")
     for item in spec.absent:
         action, kinds = (item, POSITIVE) if isinstance(item, str) else (item.action, (item.kind,) if item.kind else POSITIVE)
         found = sorted({f.kind for f in mine if f.action == action and f.kind in kinds})

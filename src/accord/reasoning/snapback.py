@@ -121,6 +121,8 @@ def _not_entitled(treaty: Treaty, procedure: Procedure, notifiers: set[str], day
     """Why these notifiers may not start the procedure on ``day``, or None if they may."""
     if not notifiers:
         return "no notifying state given"
+    if treaty.signature is not None and day < treaty.signature.date:
+        return f"{treaty.id} did not exist yet (adopted {treaty.signature.date.isoformat()})"
     if procedure.participants_only:
         members = set(treaty.members_on(day))
         for who in sorted(notifiers - members):

@@ -275,6 +275,21 @@ class Store:
         sql += " ORDER BY c.doc_id, c.start LIMIT ? OFFSET ?"
         return [self._claim(r) for r in self.db.execute(sql, (*args, limit, offset))]
 
+    def claim(self, claim_id: int) -> dict | None:
+        """One stored claim with its document's outlet, address and dates."""
+        row = self.db.execute(
+            "SELECT c.*, d.outlet, d.url, d.published, d.ingested_at FROM claims c JOIN documents d ON d.id = c.doc_id "
+            "WHERE c.id = ?", (claim_id,)).fetchone()
+        return self._claim(row) if row is not None else None
+
+    def same_claims(self, claim: dict, limit: int = 20) -> list[dict]:
+        """Claims of the same type and value about the same treaty in other documents, as it reads in each."""
+        sql = ("SELECT c.*, d.outlet, d.published FROM claims c JOIN documents d ON d.id = c.doc_id "
+               "WHERE c.treaty = ? AND c.type = ? AND c.value = ? AND c.doc_id != ? "
+               "ORDER BY d.published IS NULL, d.published, c.doc_id, c.start LIMIT ?")
+        args = (claim["treaty"], claim["type"], json.dumps(claim["value"], ensure_ascii=False), claim["doc_id"], limit)
+        return [self._claim(r) for r in self.db.execute(sql, args)]
+
     def sources_summary(self) -> list[dict]:
         sql = """
         SELECT COALESCE(d.outlet, 'unknown') AS outlet, COUNT(DISTINCT d.id) AS documents, COUNT(c.id) AS claims,

@@ -9,11 +9,14 @@ from a small grammar with coined company and place names, so that documents over
 Generation is deterministic: document ``i`` of a language depends only on the seed and ``i``.
 
     .venv/bin/python bench/gen_multilingual.py --lang de --docs 2 --words 300   # print samples
+    .venv/bin/python bench/gen_multilingual.py --mixed /tmp/mixed.jsonl --docs 100000   # a mixed-language stream for
+        bench_pipeline.py ingest --corpus (languages in turn, 1,000 words each)
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 from dataclasses import dataclass, field
@@ -159,7 +162,8 @@ def _from_grammar(lang: str, index: int, *, seed: int, words: int) -> dict:
 
 def _from_gen_corpus(lang: str) -> Callable[..., dict]:
     def make(index: int, *, seed: int, words: int) -> dict:
-        return gen_corpus.document(index, seed=seed, words=words, ru_share=1.0 if lang == "ru" else 0.0, dup_share=0.0)
+        record = gen_corpus.document(index, seed=seed, words=words, ru_share=1.0 if lang == "ru" else 0.0, dup_share=0.0)
+        return {**record, "id": f"syn-{lang}-{index:06d}"}
     return make
 
 
@@ -175,10 +179,20 @@ def documents(lang: str, count: int, *, seed: int = 1, words: int = 1000) -> lis
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--lang", choices=sorted(GENERATORS), required=True)
+    parser.add_argument("--lang", choices=sorted(GENERATORS))
+    parser.add_argument("--mixed", type=Path, help="write a JSON Lines stream of every language in turn")
     parser.add_argument("--docs", type=int, default=1)
     parser.add_argument("--words", type=int, default=300)
     args = parser.parse_args(argv)
+    if args.mixed:
+        langs = sorted(GENERATORS)
+        with args.mixed.open("w", encoding="utf-8") as out:
+            for i in range(args.docs):  # streamed: nothing is kept in memory
+                record = GENERATORS[langs[i % len(langs)]](i // len(langs), seed=1, words=args.words)
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return 0
+    if not args.lang:
+        parser.error("--lang or --mixed is required")
     for doc in documents(args.lang, args.docs, words=args.words):
         print(doc["text"], end="\n\n----\n\n")
     return 0

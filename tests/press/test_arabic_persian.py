@@ -81,3 +81,10 @@ def test_domains_need_a_scope_and_a_whole_word():
         "energy", "culture", "tourism"}
     # پزشکیان (the president's name) is not پزشکی (medicine)
     assert values("همکاری دو کشور در حوزه‌های مختلف به گفته پزشکیان گسترش می‌یابد.", "fa", "covers_domain") == []
+
+
+def test_a_preposition_written_on_a_place_names_the_place_of_signing():
+    found = extract_claims("ووقع الرئيسان المعاهدة بموسكو في 17 يناير 2025.", "ar")
+    places = [(c.claim.value, c.quote) for c in found if c.claim.type.value == "signed_at"]
+    assert places == [("Moscow", "موسكو")]  # the span is the name; the preposition بـ stays outside
+    assert values("ولروسيا وإيران مصالح مشتركة في المنطقة.", "ar", "signed_at") == []

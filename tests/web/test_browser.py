@@ -200,7 +200,7 @@ def test_coverage_claims_compare(page, base_url):
 
 PHONE_PAGES = ["/", "/treaties/rus-irn-2025", "/treaties/jcpoa-2015", "/compare",
                "/scenario?event=aggression&by=ISR&against=IRN&on=2025-11-01", "/check", "/coverage",
-               "/documents/seed-002", "/claims", "/search?q=defense"]
+               "/documents/seed-002", "/claims", "/search?q=defense", "/trends?period=week", "/claims/1"]
 
 
 def test_phone_width_has_no_horizontal_scroll(browser, base_url):

@@ -23,6 +23,7 @@ PAGES = [
     "/coverage",
     "/claims",
     "/search?q=treaty",
+    "/trends?period=week",
     "/documents/seed-001",
 ]
 

@@ -262,13 +262,16 @@ class Store:
         ids = [row[0] for row in self.db.execute("SELECT id FROM documents")]
         return nearest(doc_id, ids) if ids else None
 
+    @staticmethod
+    def _claim_filters(**filters: str | None) -> tuple[list[str], list[str]]:
+        """SQL conditions (claims as ``c``, documents as ``d``) for the filters that are set."""
+        columns = {"verdict": "c.verdict", "type": "c.type", "lang": "c.lang", "treaty": "c.treaty", "outlet": "d.outlet"}
+        set_ = [(columns[name], value) for name, value in filters.items() if value]
+        return [f"{column} = ?" for column, _ in set_], [value for _, value in set_]
+
     def claims(self, *, verdict: str | None = None, type: str | None = None, lang: str | None = None,
                treaty: str | None = None, outlet: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
-        where, args = [], []
-        for column, value in (("c.verdict", verdict), ("c.type", type), ("c.lang", lang), ("c.treaty", treaty), ("d.outlet", outlet)):
-            if value:
-                where.append(f"{column} = ?")
-                args.append(value)
+        where, args = self._claim_filters(verdict=verdict, type=type, lang=lang, treaty=treaty, outlet=outlet)
         sql = "SELECT c.*, d.outlet FROM claims c JOIN documents d ON d.id = c.doc_id"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -289,6 +292,19 @@ class Store:
                "ORDER BY d.published IS NULL, d.published, c.doc_id, c.start LIMIT ?")
         args = (claim["treaty"], claim["type"], json.dumps(claim["value"], ensure_ascii=False), claim["doc_id"], limit)
         return [self._claim(r) for r in self.db.execute(sql, args)]
+
+    def claims_by_day(self, *, type: str | None = None, lang: str | None = None, treaty: str | None = None,
+                      outlet: str | None = None) -> tuple[list[dict], int]:
+        """Claim counts per publication day and verdict, and how many matching claims have no
+        publication date; a day is as precise as the document's date (``YYYY-MM`` stays a month)."""
+        where, args = self._claim_filters(type=type, lang=lang, treaty=treaty, outlet=outlet)
+        dated = "d.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
+        sql = ("SELECT substr(d.published, 1, 10) AS day, c.verdict, COUNT(*) AS n FROM claims c "
+               f"JOIN documents d ON d.id = c.doc_id WHERE {' AND '.join([dated, *where])} GROUP BY day, c.verdict ORDER BY day")
+        rows = [dict(r) for r in self.db.execute(sql, args)]
+        undated_sql = ("SELECT COUNT(*) FROM claims c JOIN documents d ON d.id = c.doc_id "
+                       f"WHERE {' AND '.join([f'(d.published IS NULL OR NOT ({dated}))', *where])}")
+        return rows, self.db.execute(undated_sql, args).fetchone()[0]
 
     def sources_summary(self) -> list[dict]:
         sql = """

@@ -152,13 +152,17 @@ def timeline_svg(treaty_id: str, events: list[TimelineEvent], day: dt.date, peri
     return render_fragment("_timeline.svg", {"chart": chart}) if chart else None
 
 
-# --- outlets: supported / contradicted / unverifiable claims ---------------------------------
+# --- verdict bars: supported / contradicted / unverifiable claims per outlet or per period ---
 
 VERDICT_ORDER = ("supported", "contradicted", "unverifiable")
 BAR_LABEL_W = 260
 BAR_W = 560
 BAR_H = 22
 BAR_GAP = 12
+# The trend chart is drawn narrow (short period labels, a shorter bar) so that at 375 px it is
+# scaled down only a little and stays readable without scrolling sideways.
+TREND_LABEL_W = 84
+TREND_BAR_W = 220
 
 
 @dataclass
@@ -170,32 +174,49 @@ class BarPart:
 
 
 @dataclass
-class OutletBar:
-    outlet: str
+class VerdictBar:
+    label: str
     y: float
     parts: list[BarPart]
     total: int
 
 
-def outlet_bars_svg(rows: list[dict]) -> Markup | None:
-    """A stacked horizontal bar per outlet, counts written beside it; ``rows`` from ``Store.sources_summary``."""
-    rows = [r for r in rows if r["claims"]]
-    if not rows:
+def _verdict_bars_svg(rows: list[tuple[str, dict]], *, chart_id: str, title: str, label_w: int, bar_w: int,
+                      css_class: str, keep_empty: bool) -> Markup | None:
+    """A stacked horizontal bar per row (label, counts by verdict), the counts written beside it."""
+    if not keep_empty:
+        rows = [(label, counts) for label, counts in rows if sum(counts[v] for v in VERDICT_ORDER)]
+    most = max((sum(counts[v] for v in VERDICT_ORDER) for _, counts in rows), default=0)
+    if not most:
         return None
-    most = max(r["claims"] for r in rows)
     bars = []
-    for i, row in enumerate(rows):
-        x, parts = float(BAR_LABEL_W), []
+    for i, (label, counts) in enumerate(rows):
+        x, parts = float(label_w), []
         for verdict in VERDICT_ORDER:
-            width = BAR_W * row[verdict] / most
-            parts.append(BarPart(verdict, row[verdict], x, width))
+            width = bar_w * counts[verdict] / most
+            parts.append(BarPart(verdict, counts[verdict], x, width))
             x += width
-        bars.append(OutletBar(row["outlet"], 40 + i * (BAR_H + BAR_GAP), parts, row["claims"]))
+        bars.append(VerdictBar(label, 40 + i * (BAR_H + BAR_GAP), parts, sum(p.count for p in parts)))
     height = int(40 + len(bars) * (BAR_H + BAR_GAP) + 10)
-    desc = "; ".join(
-        f"{b.outlet}: " + ", ".join(f"{p.count} {p.verdict}" for p in b.parts) for b in bars
-    )
-    return render_fragment("_outlet_bars.svg", {
-        "bars": bars, "width": BAR_LABEL_W + BAR_W + 90, "height": height, "desc": desc,
-        "verdicts": VERDICT_ORDER, "label_w": BAR_LABEL_W,
+    desc = "; ".join(f"{b.label}: " + ", ".join(f"{p.count} {p.verdict}" for p in b.parts) for b in bars)
+    width = label_w + bar_w + 90
+    # A narrow chart starts its legend at the left edge, so the three names fit without touching.
+    legend_x = label_w if label_w >= 150 else 8
+    return render_fragment("_verdict_bars.svg", {
+        "bars": bars, "width": width, "height": height, "desc": desc, "title": title,
+        "chart_id": chart_id, "css_class": css_class, "verdicts": VERDICT_ORDER, "label_w": label_w,
+        "legend_x": legend_x, "legend_step": min(150, (width - legend_x) // 3),
     })
+
+
+def outlet_bars_svg(rows: list[dict]) -> Markup | None:
+    """Claims per outlet by verdict; ``rows`` from ``Store.sources_summary``."""
+    return _verdict_bars_svg([(r["outlet"], r) for r in rows], chart_id="outlet-bars", title="Claims per outlet by verdict",
+                             label_w=BAR_LABEL_W, bar_w=BAR_W, css_class="bars", keep_empty=False)
+
+
+def trend_bars_svg(rows: list, period: str) -> Markup | None:
+    """Claims per month or week of publication by verdict; empty periods are drawn as empty rows."""
+    return _verdict_bars_svg([(r.period, r.model_dump()) for r in rows], chart_id="trend-bars",
+                             title=f"Claims per {period} of publication by verdict", label_w=TREND_LABEL_W,
+                             bar_w=TREND_BAR_W, css_class="bars trend", keep_empty=True)

@@ -45,7 +45,7 @@ KIND_LABELS = {"duty": "must", "prohibition": "must not", "permission": "may", "
 
 NAV = [
     ("/", "Catalog"), ("/compare", "Compare"), ("/scenario", "Scenario"), ("/check", "Check"),
-    ("/coverage", "Coverage"), ("/claims", "Claims"), ("/search", "Search"),
+    ("/coverage", "Coverage"), ("/claims", "Claims"), ("/trends", "Trends"), ("/search", "Search"),
 ]
 
 ARTICLE_CITE = re.compile(r"^Art\.\s*(\d+)")

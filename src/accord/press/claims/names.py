@@ -15,7 +15,8 @@ __all__ = ["BODIES", "CUES", "DEFAULT", "OTHER", "PARTY_CUES", "PEOPLE", "PLACES
 
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 # Arabic writes its conjunctions and prepositions on the word: وبوتين, لروسيا, بموسكو, والكرملين.
-PROCLITICS = r"(?:[وف]?[بل]|[وف])?"
+# The match starts at the name itself, so that a preposition written on it ("بموسكو") still reads as one.
+PROCLITIC_START = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل])|(?<=(?<!\w)[وف][بل]))"
 
 
 def _spelling(spelling: str) -> str:
@@ -28,7 +29,7 @@ def _spelling(spelling: str) -> str:
         spelling = fold(spelling)
     words = re.split(r"[\s-]+", spelling.rstrip("*").strip())
     body = r"[\s-]+".join(re.escape(word) for word in words)
-    return rf"(?<!\w){PROCLITICS if arabic else ''}{body}" + (r"\w*" if stem else r"(?!\w)")
+    return (PROCLITIC_START if arabic else r"(?<!\w)") + body + (r"\w*" if stem else r"(?!\w)")
 
 
 def pattern(*entries: Names) -> re.Pattern:

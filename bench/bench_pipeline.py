@@ -113,8 +113,9 @@ def _staged_run(docs) -> tuple[dict[str, float], float]:
         setattr(pipeline, name, timed(name, function))
     try:
         start = time.perf_counter()
+        catalog, today = _judging()
         for d in docs:
-            pipeline.process(d)
+            pipeline.process(d, catalog, today)
         total = time.perf_counter() - start
     finally:
         for name, function in originals.items():
@@ -122,24 +123,39 @@ def _staged_run(docs) -> tuple[dict[str, float], float]:
     return spent, total
 
 
+def _judging():
+    """The catalog and the day documents are judged against, as `accord ingest` passes them."""
+    import datetime as dt
+
+    from accord.knowledge.catalog import default_catalog
+
+    return default_catalog(), dt.date.today()
+
+
 def _median_rate_without_events(docs) -> float:
     """Documents/s of ``process`` with implementation-event extraction switched off (same documents,
     same run), so the cost events add is a ratio of two medians taken side by side."""
     from accord.press import pipeline
 
+    catalog, today = _judging()
     original = pipeline.extract_events
     pipeline.extract_events = lambda *args, **kwargs: []
     try:
-        return _median_rate(docs, pipeline.process)[0]
+        return _median_rate(docs, lambda d: pipeline.process(d, catalog, today))[0]
     finally:
         pipeline.extract_events = original
 
 
 def per_core(args) -> dict:
     start = time.perf_counter()
-    from accord.press.pipeline import process
+    from accord.press.pipeline import process as process_with
 
     import_seconds = time.perf_counter() - start
+    catalog, today = _judging()
+
+    def process(d):
+        return process_with(d, catalog, today)
+
     docs = _raw_documents(args.per_core_docs, words=args.words, seed=args.seed)
     words = sum(len(d.text.split()) for d in docs) / len(docs)
     start = time.perf_counter()
@@ -262,7 +278,7 @@ def _maxrss_mib(who: int) -> float:
 
 def ingest_run(args) -> dict:
     """The streamed ingest, measured in this process (run it in a fresh interpreter: see ``ingest_in_subprocess``)."""
-    from accord.services.ingest import ingest
+    from accord.services.ingest import Judging, ingest
     from accord.services.store import Store
 
     with tempfile.TemporaryDirectory(prefix="accord-bench-") as scratch:
@@ -288,7 +304,7 @@ def ingest_run(args) -> dict:
                 print(f"    {done:>8} docs  {checkpoints[-1]['seconds']:8.1f} s  rss: all {rss / 1024:6.0f} MiB, "
                       f"parent {parent / 1024:6.0f} MiB", file=sys.stderr, flush=True)
 
-        report = ingest([corpus], store, workers=args.workers, progress=progress)
+        report = ingest([corpus], store, Judging(*_judging()), workers=args.workers, progress=progress)
         seconds = time.perf_counter() - start
         if sampler.available:
             sampler.stop()

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from accord.interfaces.api import create_app
+from accord.interfaces.app import create_app
 from accord.services.ingest import ingest
 from accord.services.store import Store
 
+from judging_context import JUDGING
 from shared_data import shared_path
 
 
@@ -20,7 +21,7 @@ from shared_data import shared_path
 def client(tmp_path_factory) -> TestClient:
     db = tmp_path_factory.mktemp("impl-web") / "store.sqlite"
     with Store(db) as store:
-        ingest([shared_path("implementation/dev.jsonl")], store, workers=1)
+        ingest([shared_path("implementation/dev.jsonl")], store, JUDGING, workers=1)
     with TestClient(create_app(db_path=db)) as c:
         yield c
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from fastapi import APIRouter, Depends, Query
 
-from accord.interfaces.api.deps import get_store
+from accord.interfaces.deps import get_store
 from accord.interfaces.api.errors import ApiError, ApiRoute
 from accord.knowledge.catalog import nearest
 from accord.knowledge.implementation_links import implementation_links, tracked_treaties

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 
-from accord.interfaces.api.deps import get_store
+from accord.interfaces.deps import get_store
 from accord.interfaces.web.implementation_chart import implementation_svg
 from accord.interfaces.web.rendering import not_found, render
 from accord.knowledge.catalog import nearest

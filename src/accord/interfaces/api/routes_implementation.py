@@ -7,16 +7,16 @@ import datetime as dt
 from fastapi import APIRouter, Depends, Query
 
 from accord.interfaces.deps import get_store
-from accord.interfaces.api.errors import ApiError, ApiRoute
+from accord.interfaces.api.errors import ERRORS, NOT_FOUND, STORE, ApiError, ApiRoute
 from accord.knowledge.catalog import nearest
 from accord.knowledge.implementation_links import implementation_links, tracked_treaties
 from accord.reasoning.implementation import ImplementationReport, track
 from accord.services.store import Store
 
-router = APIRouter(prefix="/api", route_class=ApiRoute, tags=["implementation"])
+router = APIRouter(prefix="/api", route_class=ApiRoute, tags=["implementation"], responses=ERRORS)
 
 
-@router.get("/treaties/{treaty_id}/implementation", response_model=ImplementationReport,
+@router.get("/treaties/{treaty_id}/implementation", response_model=ImplementationReport, responses={**NOT_FOUND, **STORE},
             summary="What the press reports the parties did under each provision, with a 0-3 level per provision")
 def implementation(treaty_id: str,
                    provision: str | None = Query(None, description="One provision: an article ('5', '3(3)') or a topic key."),

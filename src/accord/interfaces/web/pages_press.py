@@ -14,6 +14,7 @@ from accord.interfaces.web.charts import outlet_bars_svg
 from accord.interfaces.web.highlight import highlight
 from accord.interfaces.web.rendering import not_found, render
 from accord.knowledge.catalog import Catalog
+from accord.press.lang import analysed_languages
 from accord.reasoning.claims import ClaimType, Verdict
 from accord.services.store import Store
 
@@ -73,7 +74,7 @@ def claims_page(request: Request, type: str | None = None, verdict: str | None =
     outlets = [r["outlet"] for r in store.sources_summary()]
     return render(request, "claims.html", {
         "filters": filters, "filter_query": urlencode({k: v for k, v in filters.items() if v}), "claims": rows[:CLAIMS_PAGE_SIZE], "has_more": len(rows) > CLAIMS_PAGE_SIZE, "page": number,
-        "types": [t.value for t in ClaimType], "verdicts": [v.value for v in Verdict], "langs": ["en", "ru"],
+        "types": [t.value for t in ClaimType], "verdicts": [v.value for v in Verdict], "langs": list(analysed_languages()),
         "treaties": list(catalog.treaties), "outlets": outlets, "stats": store.stats(), "error": error,
     }, status_code=422 if error else 200)
 

@@ -103,7 +103,7 @@ def process(raw: RawDocument, catalog: Catalog, today: dt.date, *,
     warnings = [f"claims and events read from the first {max_analysed_chars:,} characters only; "
                 f"{beyond} paragraphs after them are stored but not analysed"] if beyond else []
     meta = extract_metadata(raw, text, today=today)
-    extracted, not_analysed = extract_document(text, analysed, published=meta.published)
+    extracted, not_analysed = extract_document(text, analysed, published=meta.published, today=today)
     if beyond:
         not_analysed[OVER_LIMIT] = beyond
     events = extract_events(text, analysed, meta.published, fallback_lang=raw.lang)

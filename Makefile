@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/pip --disable-pip-version-check
 CONSTRAINTS := constraints.txt
 
-.PHONY: run test test-fast install constraints upgrade-constraints
+.PHONY: run test test-fast install constraints upgrade-constraints messages
 
 $(BIN)/python:
 	@echo "== creating the virtual environment $(VENV) with $$($(PY) --version)"

@@ -58,9 +58,14 @@ def _spacy_pass(lang: str, texts: list[str]) -> Callable[[str], object]:
 
 
 def run(langs: list[str], docs_per_lang: int, words: int, seed: int) -> dict:
-    from accord.press.pipeline import process
+    import datetime as dt
+    from functools import partial
+
+    from accord.knowledge.catalog import default_catalog
+    from accord.press.pipeline import process as process_with
     from accord.press.read import RawDocument
 
+    process = partial(process_with, catalog=default_catalog(), today=dt.date.today())
     out = {}
     for lang in langs:
         records = gen_multilingual.documents(lang, docs_per_lang, seed=seed, words=words)

@@ -111,8 +111,9 @@ def _staged_run(docs) -> tuple[dict[str, float], float]:
         setattr(pipeline, name, timed(name, function))
     try:
         start = time.perf_counter()
+        catalog, today = _judging()
         for d in docs:
-            pipeline.process(d)
+            pipeline.process(d, catalog, today)
         total = time.perf_counter() - start
     finally:
         for name, function in originals.items():
@@ -120,11 +121,25 @@ def _staged_run(docs) -> tuple[dict[str, float], float]:
     return spent, total
 
 
+def _judging():
+    """The catalog and the day documents are judged against, as `accord ingest` passes them."""
+    import datetime as dt
+
+    from accord.knowledge.catalog import default_catalog
+
+    return default_catalog(), dt.date.today()
+
+
 def per_core(args) -> dict:
     start = time.perf_counter()
-    from accord.press.pipeline import process
+    from accord.press.pipeline import process as process_with
 
     import_seconds = time.perf_counter() - start
+    catalog, today = _judging()
+
+    def process(d):
+        return process_with(d, catalog, today)
+
     docs = _raw_documents(args.per_core_docs, words=args.words, seed=args.seed)
     words = sum(len(d.text.split()) for d in docs) / len(docs)
     start = time.perf_counter()
@@ -237,7 +252,7 @@ def _maxrss_mib(who: int) -> float:
 
 def ingest_run(args) -> dict:
     """The streamed ingest, measured in this process (run it in a fresh interpreter: see ``ingest_in_subprocess``)."""
-    from accord.services.ingest import ingest
+    from accord.services.ingest import Judging, ingest
     from accord.services.store import Store
 
     with tempfile.TemporaryDirectory(prefix="accord-bench-") as scratch:
@@ -263,7 +278,7 @@ def ingest_run(args) -> dict:
                 print(f"    {done:>8} docs  {checkpoints[-1]['seconds']:8.1f} s  rss: all {rss / 1024:6.0f} MiB, "
                       f"parent {parent / 1024:6.0f} MiB", file=sys.stderr, flush=True)
 
-        report = ingest([corpus], store, workers=args.workers, progress=progress)
+        report = ingest([corpus], store, Judging(*_judging()), workers=args.workers, progress=progress)
         seconds = time.perf_counter() - start
         if sampler.available:
             sampler.stop()

@@ -11,6 +11,7 @@ from accord.interfaces.cli import app
 from accord.knowledge.catalog import default_catalog
 from accord.press.claims import extract_claims
 from accord.press.verify import UnsupportedLanguage, check_text
+from judging_context import CATALOG, TODAY
 
 
 def _claims(text: str, lang: str):
@@ -18,7 +19,7 @@ def _claims(text: str, lang: str):
 
 
 def _checked(text: str, lang: str | None = None):
-    return {(r.extracted.claim.treaty, r.extracted.claim.type.value, r.extracted.claim.value): r.judgement for r in check_text(text, lang)[1]}
+    return {(r.extracted.claim.treaty, r.extracted.claim.type.value, r.extracted.claim.value): r.judgement for r in check_text(text, lang, catalog=CATALOG, today=TODAY)[1]}
 
 
 def test_obliged_to_defend_is_contradicted_by_article_3():
@@ -99,7 +100,7 @@ def test_languages_without_a_pack_are_not_guessed():
     italian = "Il trattato ha 47 articoli e vale vent'anni, ha detto il ministero degli Esteri a Roma."
     assert extract_claims(italian, "it") == []
     with pytest.raises(UnsupportedLanguage):
-        check_text(italian)
+        check_text(italian, catalog=CATALOG)
 
 
 def test_check_cli_json_and_errors():
@@ -119,7 +120,7 @@ def test_check_cli_json_and_errors():
     ("The treaty does not require Moscow to help Tehran militarily.", False, "supported"),
 ])
 def test_obligation_wordings_of_mutual_defence_are_judged_against_article_3(sentence, value, verdict):
-    lang, results = check_text(sentence, catalog=default_catalog())
+    lang, results = check_text(sentence, catalog=CATALOG, today=TODAY)
     assert lang == "en"
     found = [r for r in results if r.extracted.claim.type.value == "mutual_defense"]
     assert [(r.extracted.claim.value, r.judgement.verdict.value) for r in found] == [(value, verdict)]
@@ -129,7 +130,7 @@ def test_obligation_wordings_of_mutual_defence_are_judged_against_article_3(sent
 
 @pytest.mark.parametrize("sentence", ["Iran must defend itself.", "Russia has helped Iran militarily for years."])
 def test_short_english_sentences_are_read_as_english_and_make_no_defence_claim(sentence):
-    lang, results = check_text(sentence, catalog=default_catalog())
+    lang, results = check_text(sentence, catalog=CATALOG, today=TODAY)
     assert lang == "en"
     assert not [r for r in results if r.extracted.claim.type.value == "mutual_defense"]
 
@@ -140,13 +141,13 @@ def test_short_english_sentences_are_read_as_english_and_make_no_defence_claim(s
     "Эксперты призвали заключить военный союз между Россией и Ираном.",
 ])
 def test_a_wish_or_proposal_of_a_defence_pact_is_not_a_claim_about_the_treaty(sentence):
-    _, results = check_text(sentence, catalog=default_catalog())
+    _, results = check_text(sentence, catalog=CATALOG, today=TODAY)
     assert not [r for r in results if r.extracted.claim.type.value == "mutual_defense"]
 
 
 @pytest.mark.parametrize("sentence", ["The treaty is a defence pact.", "Договор обязывает Россию защищать Иран."])
 def test_a_plain_assertion_of_a_defence_pact_is_still_contradicted(sentence):
-    _, results = check_text(sentence, catalog=default_catalog())
+    _, results = check_text(sentence, catalog=CATALOG, today=TODAY)
     found = [r for r in results if r.extracted.claim.type.value == "mutual_defense"]
     assert [(r.extracted.claim.value, r.judgement.verdict.value) for r in found] == [(True, "contradicted")]
 
@@ -157,13 +158,13 @@ def test_a_plain_assertion_of_a_defence_pact_is_still_contradicted(sentence):
     ("Договор был подписан 17 января в Москве.", "--01-17", "supported"),
 ])
 def test_a_date_without_a_year_is_judged_on_month_and_day_not_given_this_year(sentence, value, verdict):
-    _, results = check_text(sentence, catalog=default_catalog())
+    _, results = check_text(sentence, catalog=CATALOG, today=TODAY)
     found = [(r.extracted.claim.value, r.judgement.verdict.value) for r in results if r.extracted.claim.type.value == "signed_on"]
     assert found == [(value, verdict)]
 
 
 def test_a_signing_date_is_not_given_to_a_later_ratification():
-    _, results = check_text("The treaty was initially signed in Moscow on January 17 and ratified later.", catalog=default_catalog())
+    _, results = check_text("The treaty was initially signed in Moscow on January 17 and ratified later.", catalog=CATALOG, today=TODAY)
     ratified = [r.extracted.claim.value for r in results if r.extracted.claim.type.value == "ratified_by"]
     assert ratified and all("01-17" not in str(v) for v in ratified)
 
@@ -183,9 +184,9 @@ def test_a_quotation_introduced_in_the_previous_paragraph_belongs_to_the_treaty_
 
 def test_a_place_in_the_possessive_is_not_where_the_treaty_was_signed():
     sentence = "The deal was signed by Presidents Vladimir Putin and Masoud Pezeshkian, with votes in Moscow’s parliament still needed."
-    _, results = check_text(sentence, catalog=default_catalog())
+    _, results = check_text(sentence, catalog=CATALOG, today=TODAY)
     assert "signed_at" not in {r.extracted.claim.type.value for r in results}
-    _, results = check_text("The deal was signed by the two presidents in Moscow.", catalog=default_catalog())
+    _, results = check_text("The deal was signed by the two presidents in Moscow.", catalog=CATALOG, today=TODAY)
     assert [r.extracted.claim.value for r in results if r.extracted.claim.type.value == "signed_at"] == ["Moscow"]
 
 

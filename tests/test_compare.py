@@ -10,12 +10,13 @@ from typer.testing import CliRunner
 
 from accord.interfaces.cli import app
 from accord.reasoning.compare import compare
+from judging_context import CATALOG
 
 IDS = ["rus-irn-2025", "rus-irn-2001", "rus-prk-2024", "nato-1949", "csto-1992"]
 
 
 def test_compare_types_and_citations():
-    data = compare(IDS)
+    data = compare(IDS, CATALOG)
     assert data["treaties"] == IDS
     defense = {t: data["types"][t]["defense"] for t in IDS}
     # rus-irn-2025: denied by the Russian deputy foreign minister; rus-irn-2001: ATOP codes it 0

@@ -9,13 +9,14 @@ from typer.testing import CliRunner
 
 from accord.interfaces.cli import app
 from accord.press.evaluate import Counts, EvalInputError, compatible, evaluate
+from judging_context import CATALOG, TODAY
 
 from shared_data import corpus_file
 
 
 @pytest.fixture(scope="module")
 def reports():
-    return [evaluate(corpus_file(name)) for name in ("seeds.jsonl", "dev.jsonl")]
+    return [evaluate(corpus_file(name), CATALOG, TODAY) for name in ("seeds.jsonl", "dev.jsonl")]
 
 
 def _combined(reports, lang: str) -> dict:
@@ -23,7 +24,7 @@ def _combined(reports, lang: str) -> dict:
     for r in reports:
         if lang in r.by_lang:
             total.add(r.by_lang[lang])
-    return total.to_json()
+    return total.answer().model_dump(mode="json")
 
 
 @pytest.mark.slow  # the quality gates evaluate whole corpus files
@@ -37,7 +38,7 @@ def test_verdicts_and_the_defence_pact_guard(reports):
     total = Counts()
     for r in reports:
         total.add(r.overall)
-    assert total.to_json()["verdict_accuracy"] >= 0.95
+    assert total.answer().model_dump(mode="json")["verdict_accuracy"] >= 0.95
     assert all(r.supported_flagship_defence == 0 for r in reports)
 
 
@@ -51,13 +52,13 @@ def test_languages_without_a_pack_yield_no_claims(reports):
 
 @pytest.fixture(scope="module")
 def multilingual():
-    return evaluate(corpus_file("dev_multilingual.jsonl"))
+    return evaluate(corpus_file("dev_multilingual.jsonl"), CATALOG, TODAY)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["de", "fr", "es", "pt"])
 def test_latin_script_languages_reach_their_f1_target(multilingual, lang):
-    counts = multilingual.by_lang[lang].to_json()
+    counts = multilingual.by_lang[lang].answer().model_dump(mode="json")
     assert counts["f1"] >= 0.75, counts
     assert counts["verdict_accuracy"] >= 0.95, counts
     assert multilingual.supported_flagship_defence == 0
@@ -65,7 +66,7 @@ def test_latin_script_languages_reach_their_f1_target(multilingual, lang):
 
 @pytest.mark.parametrize("lang", ["ar", "fa"])
 def test_arabic_script_languages_reach_their_f1_target(multilingual, lang):
-    counts = multilingual.by_lang[lang].to_json()
+    counts = multilingual.by_lang[lang].answer().model_dump(mode="json")
     assert counts["f1"] >= 0.75, counts
     assert counts["verdict_accuracy"] >= 0.95, counts
 
@@ -85,7 +86,7 @@ def test_evaluate_scores_a_small_file(tmp_path):
     ]
     path = tmp_path / "gold.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows))
-    report = evaluate(path).to_json()
+    report = evaluate(path, CATALOG, TODAY).answer().model_dump(mode="json")
     assert report["overall"]["tp"] == 1 and report["overall"]["fn"] == 1 and report["overall"]["fp"] == 1
     assert report["misses"][0]["type"] == "duration_years"
     assert report["false_alarms"][0]["type"] == "mutual_defense"
@@ -95,6 +96,6 @@ def test_bad_eval_input(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": 1, "text": "ok", "claims": []}\nnot json\n')
     with pytest.raises(EvalInputError, match="bad.jsonl:2"):
-        evaluate(bad)
+        evaluate(bad, CATALOG, TODAY)
     out = CliRunner().invoke(app, ["eval", str(tmp_path / "missing.jsonl")])
     assert out.exit_code == 2 and "no such file" in out.output

@@ -13,13 +13,14 @@ from accord.knowledge.catalog import default_catalog
 from accord.knowledge.model import EventKind
 from accord.reasoning.scenario import Event, run_scenario
 from accord.reasoning.snapback import timeline
+from judging_context import CATALOG
 
 D = dt.date.fromisoformat
 K = EventKind
 
 
 def _run(kind, actor, target, day):
-    return run_scenario([Event(K(kind), actor, target, D(day))])
+    return run_scenario([Event(K(kind), actor, target, D(day))], None, CATALOG)
 
 
 def _of(result, treaty, party=None, kind=None):
@@ -96,9 +97,9 @@ def test_sanctions_bind_by_role():
 def test_group_actor_expands_for_the_snapback_and_yields_deadlines():
     r = _run("snapback-notification", "E3", None, "2025-08-28")
     proc = r.answer("jcpoa-2015").procedure
-    dates = {d["id"]: d["date"] for d in proc["deadlines"]}
+    dates = {d.id: d.date.isoformat() for d in proc.deadlines}
     assert dates["vote-window-end"] == "2025-09-27" and dates["draft-deadline"] == "2025-09-07"
-    assert dates["termination-day"] == "2025-10-18" and proc["available"] is True
+    assert dates["termination-day"] == "2025-10-18" and proc.available is True
 
 
 def test_snapback_state_machine_boundaries():

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from accord.interfaces.api import create_app
+from accord.interfaces.app import create_app
 from accord.interfaces.cli import app as cli_app
 
 TOKEN = "test-ingest-token"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from accord.interfaces.api import create_app
+from accord.interfaces.app import create_app
 from fastapi.testclient import TestClient
 
 from .conftest import auth

@@ -58,8 +58,8 @@ def test_the_limit_guards_ingest_too(small):
     assert r.status_code == 413 and small.get("/api/documents").json()["items"] == []
 
 
-def test_the_limit_is_read_from_app_state(small):
-    small.app.state.max_body_bytes = 10
+def test_the_limit_is_read_from_the_app_settings(small):
+    small.app.state.settings = small.app.state.settings.model_copy(update={"max_body_bytes": 10})
     r = small.post("/api/check", json={"text": "Russia and Iran signed the treaty."})
     assert r.status_code == 413 and "the limit is 10 bytes" in r.json()["error"]
 

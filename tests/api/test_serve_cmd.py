@@ -24,7 +24,7 @@ def test_defaults_listen_on_loopback_with_ingest_off(monkeypatch, tmp_path):
     assert out.exit_code == 0, out.output
     (application, options), = calls
     assert (options["host"], options["port"], options["workers"]) == ("127.0.0.1", 8000, 1)
-    assert application.state.ingest_token is None and application.state.db_path == tmp_path / "s.sqlite"
+    assert application.state.settings.ingest_token is None and application.state.settings.db_path == tmp_path / "s.sqlite"
     assert "http://127.0.0.1:8000/" in out.output and "ingest over HTTP: off" in out.output
 
 
@@ -33,13 +33,13 @@ def test_token_comes_from_the_named_environment_variable(monkeypatch, tmp_path):
                         env={"MY_TOKEN": "sesame", "ACCORD_INGEST_TOKEN": "not-this-one"})
     assert out.exit_code == 0, out.output
     (application, options), = calls
-    assert application.state.ingest_token == "sesame" and options["port"] == 8123
+    assert application.state.settings.ingest_token == "sesame" and options["port"] == 8123
     assert "sesame" not in out.output and "on (token from $MY_TOKEN)" in out.output
 
 
 def test_default_token_variable(monkeypatch, tmp_path):
     out, calls = _serve(monkeypatch, ["--db", str(tmp_path / "s.sqlite")], env={"ACCORD_INGEST_TOKEN": "abc"})
-    assert calls[0][0].state.ingest_token == "abc"
+    assert calls[0][0].state.settings.ingest_token == "abc"
 
 
 def test_no_option_takes_the_token_itself(monkeypatch):

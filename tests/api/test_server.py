@@ -9,7 +9,7 @@ import socket
 import httpx
 import pytest
 
-from accord.interfaces.api import create_app
+from accord.interfaces.app import create_app
 from live_server import serving
 
 LIMIT = 4_096

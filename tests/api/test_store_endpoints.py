@@ -7,6 +7,7 @@ import pytest
 
 from accord.press.pipeline import process
 from accord.press.read import RawDocument, looks_like_html
+from judging_context import CATALOG, TODAY
 
 from .conftest import TOKEN, auth
 
@@ -17,7 +18,7 @@ def _library_claims(record: dict) -> list[tuple]:
     """What the pipeline itself finds in a record, to compare with what the API stored."""
     raw = RawDocument(id=record["id"], text=record["text"], url=record["url"], lang=record["lang"],
                       published=record["published"], outlet=record["outlet"], is_html=looks_like_html(record["text"]))
-    return sorted((c.treaty, c.type, str(c.value), c.verdict, c.citation) for c in process(raw).claims)
+    return sorted((c.treaty, c.type, str(c.value), c.verdict, c.citation) for c in process(raw, CATALOG, TODAY).claims)
 
 
 @pytest.fixture

@@ -8,12 +8,13 @@ import pytest
 
 from accord.press.pipeline import process
 from accord.press.read import RawDocument
+from judging_context import CATALOG, TODAY
 
 BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
 
 
 def run(text: str, published: str | None = "2025-01-20", lang: str | None = None):
-    return process(RawDocument(id="x", text=text, published=published, lang=lang))
+    return process(RawDocument(id="x", text=text, published=published, lang=lang), CATALOG, TODAY)
 
 
 def found(doc) -> set[tuple[str, str, object]]:

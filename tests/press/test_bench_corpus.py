@@ -12,6 +12,7 @@ import gen_multilingual  # noqa: E402
 
 from accord.press.pipeline import process  # noqa: E402
 from accord.press.read import RawDocument  # noqa: E402
+from judging_context import CATALOG, TODAY
 
 
 def test_every_benchmark_language_is_detected_and_analysed():
@@ -19,7 +20,7 @@ def test_every_benchmark_language_is_detected_and_analysed():
     for lang in gen_multilingual.GENERATORS:
         record = gen_multilingual.documents(lang, 1, words=300)[0]
         assert len(record["text"].split()) >= 300
-        doc = process(RawDocument(id=record["id"], text=record["text"], published=record["published"]))
+        doc = process(RawDocument(id=record["id"], text=record["text"], published=record["published"]), CATALOG, TODAY)
         assert doc.lang == lang and not doc.not_analysed, (lang, doc.not_analysed)
         assert any(c.type == "mutual_defense" for c in doc.claims) or len(doc.claims) >= 2, lang
 

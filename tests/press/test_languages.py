@@ -12,6 +12,7 @@ from accord.press.lang import analysed_languages
 from accord.press.languages import NOT_ANALYSED, languages
 from accord.press.pipeline import process
 from accord.press.read import RawDocument
+from judging_context import CATALOG, TODAY
 
 
 def test_every_pack_is_analysed_and_other_detected_languages_are_not():
@@ -34,7 +35,7 @@ def test_paragraphs_without_a_pack_are_counted_not_guessed():
     text = ("Russia and Iran signed the treaty in Moscow on 17 January 2025; it is not a military alliance.\n\n"
             "Perjanjian itu ditandatangani di Moskow dan bukan aliansi militer, kata para diplomat kedua negara.\n\n"
             "האמנה נחתמה במוסקבה ואינה ברית צבאית, אמרו הדיפלומטים של שתי המדינות.")
-    doc = process(RawDocument(id="mixed", text=text))
+    doc = process(RawDocument(id="mixed", text=text), CATALOG, TODAY)
     assert doc.not_analysed == {"id": 1, "he": 1}
     assert doc.claims and all(c.lang == "en" for c in doc.claims)
 
@@ -42,7 +43,7 @@ def test_paragraphs_without_a_pack_are_counted_not_guessed():
 def test_the_api_gives_the_same_answer():
     from fastapi.testclient import TestClient
 
-    from accord.interfaces.api.app import create_app
+    from accord.interfaces.app import create_app
 
     client = TestClient(create_app())
     r = client.get("/api/languages")

@@ -12,12 +12,13 @@ from accord.interfaces.cli import app
 from accord.knowledge.catalog import LookupFailed, default_catalog
 from accord.knowledge.model import EventKind, Weapons
 from accord.reasoning.scenario import Event, run_scenario
+from judging_context import CATALOG
 
 D = dt.date.fromisoformat
 
 
 def _run(kind, actor, target, day, where=None, weapons=None):
-    return run_scenario([Event(EventKind(kind), actor, target, D(day), where, Weapons(weapons) if weapons else None)])
+    return run_scenario([Event(EventKind(kind), actor, target, D(day), where, Weapons(weapons) if weapons else None)], None, CATALOG)
 
 
 def _of(result, treaty, party=None, kind=None, action=None):

@@ -49,27 +49,27 @@ ATTACK = "events:\n  - {kind: aggression, by: ISR, against: IRN, on: 2025-11-01}
 
 def test_citations_match_exactly(tmp_path):
     body = "name: x\n" + ATTACK + "expect:\n  rus-irn-2025:\n    parties:\n      RUS:\n        prohibitions: [{action: assist_aggressor, because: ['Art. 3']}]\n"
-    outcome = run_file(_write(tmp_path, body))
+    outcome = run_file(_write(tmp_path, body), default_catalog())
     assert outcome.failures and "expected ['Art. 3']" in outcome.failures[0]
     exact = body.replace("'Art. 3'", "'Art. 3(3)'")
-    assert run_file(_write(tmp_path, exact)).passed
+    assert run_file(_write(tmp_path, exact), default_catalog()).passed
 
 
 def test_absent_is_checked_against_every_finding_kind(tmp_path):
     # Art. 3(3) is a prohibition: `absent` must catch it, not only duties and permissions
     body = "name: x\n" + ATTACK + "expect:\n  rus-irn-2025:\n    parties:\n      RUS:\n        absent: [assist_aggressor]\n"
-    outcome = run_file(_write(tmp_path, body))
+    outcome = run_file(_write(tmp_path, body), default_catalog())
     assert outcome.failures and "found as prohibition" in outcome.failures[0]
     breach = ("name: x\nevents:\n  - {kind: armed-attack, by: TUR, against: GRC, on: 2026-01-01}\n"
               "expect:\n  nato-1949:\n    parties:\n      TUR:\n        absent: [use_force_against]\n")
-    assert "found as breach" in run_file(_write(tmp_path, breach)).failures[0]
+    assert "found as breach" in run_file(_write(tmp_path, breach), default_catalog()).failures[0]
 
 
 def test_status_compare_and_error_assertions_can_fail(tmp_path):
     body = ("name: x\nstatus:\n  - {treaty: jcpoa-2015, on: 2025-10-20, in_force: false}\n"
             "compare:\n  - {treaties: [rus-irn-2001], types: {rus-irn-2001: {nonaggression: false}}}\n"
             "errors:\n  - {event: {kind: aggression, by: IRQ, against: KWT}, message: 'unknown party'}\n")
-    failures = run_file(_write(tmp_path, body)).failures
+    failures = run_file(_write(tmp_path, body), default_catalog()).failures
     assert any("in_force is None, expected False" in f for f in failures)
     assert any("nonaggression is None, expected False" in f for f in failures)
     assert any("the request succeeded" in f for f in failures)  # IRQ is a valid state
@@ -85,5 +85,5 @@ def test_the_shipped_json_schema_is_current_and_rejects_unknown_keys():
 def test_a_confidence_expectation_can_fail(tmp_path):
     body = ("name: x\nevents:\n  - {kind: aggression, by: ISR, against: IRN, on: 2020-06-01}\n"
             "expect:\n  rus-irn-2001:\n    parties:\n      RUS:\n        negatives: [{action: provide_military_assistance, confidence: high}]\n")
-    failures = run_file(_write(tmp_path, body)).failures
+    failures = run_file(_write(tmp_path, body), default_catalog()).failures
     assert failures and "expected high" in failures[0]

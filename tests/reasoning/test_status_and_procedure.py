@@ -13,6 +13,7 @@ from accord.knowledge.catalog import default_catalog
 from accord.knowledge.model import EventKind
 from accord.reasoning.lifecycle import status
 from accord.reasoning.scenario import Event, run_scenario
+from judging_context import CATALOG
 
 D = dt.date.fromisoformat
 
@@ -44,7 +45,7 @@ def test_contested_status_in_json_and_in_the_scenario_answer():
     out = CliRunner().invoke(app, ["status", "jcpoa-2015", "--on", "2025-11-01", "--json"])
     data = json.loads(out.stdout)
     assert data["in_force"] is None and data["contested"] is True and data["phase"] == "contested"
-    r = run_scenario([Event(EventKind.unilateral_sanctions, "USA", "IRN", D("2025-11-01"))])
+    r = run_scenario([Event(EventKind.unilateral_sanctions, "USA", "IRN", D("2025-11-01"))], None, CATALOG)
     jcpoa = r.answer("jcpoa-2015")
     assert jcpoa is not None and jcpoa.in_force is None and jcpoa.contested
 
@@ -88,44 +89,44 @@ def test_future_renewal_terms_are_stated_as_unless_notice_is_given():
 # --- class 3: snapback procedure --------------------------------------------------------------------
 
 def _snap(by, day, against=None):
-    return run_scenario([Event(EventKind.snapback_notification, by, against, D(day))]).answer("jcpoa-2015")
+    return run_scenario([Event(EventKind.snapback_notification, by, against, D(day))], None, CATALOG).answer("jcpoa-2015")
 
 
 def test_a_non_participant_cannot_notify_whether_or_not_a_target_is_given():
     for against in (None, "IRN"):
         answer = _snap("USA", "2020-08-20", against)
         assert answer is not None, against
-        assert answer.procedure["available"] is False and "2018-05-08" in answer.procedure["reason"]
-        assert answer.procedure["deadlines"] == [] and not [f for f in answer.findings if f.party == "UNSC"]
+        assert answer.procedure.available is False and "2018-05-08" in answer.procedure.reason
+        assert answer.procedure.deadlines == [] and not [f for f in answer.findings if f.party == "UNSC"]
 
 
 def test_a_window_running_past_termination_day_cannot_reimpose():
     answer = _snap("FRA", "2025-09-20")
-    assert answer.procedure["available"] is True and answer.procedure["completes"] is False
-    assert "reimposition" not in {d["id"] for d in answer.procedure["deadlines"]}
+    assert answer.procedure.available is True and answer.procedure.completes is False
+    assert "reimposition" not in {d.id for d in answer.procedure.deadlines}
 
 
 def test_after_termination_day_nothing_can_be_notified():
     answer = _snap("GBR", "2025-10-19")
-    assert answer.procedure["available"] is False and answer.procedure["deadlines"] == []
+    assert answer.procedure.available is False and answer.procedure.deadlines == []
 
 
 def test_reimposition_is_automatic_and_cited_by_paragraph():
     answer = _snap("E3", "2025-08-28")
     assert not [f for f in answer.findings if f.action == "reimpose_sanctions"]  # nobody's duty
-    assert {d["id"]: d["citation"] for d in answer.procedure["deadlines"]}["reimposition"].startswith("UNSCR 2231 para. 12")
+    assert {d.id: d.citation for d in answer.procedure.deadlines}["reimposition"].startswith("UNSCR 2231 para. 12")
     assert all("unnumbered" not in f.citation for f in answer.findings)
     assert {f.citation for f in answer.findings if f.action == "vote_on_continuation"} == {"UNSCR 2231 para. 11"}
 
 
 def test_a_state_that_never_took_part_cannot_notify_and_a_participant_in_time_can():
     outsider = _snap("JPN", "2025-08-28")
-    assert outsider.procedure["available"] is False and "JPN" in outsider.procedure["reason"]
+    assert outsider.procedure.available is False and "JPN" in outsider.procedure.reason
     early = _snap("CHN", "2025-08-01")
-    assert early.procedure["available"] is True and early.procedure["completes"] is True
-    assert {d["id"] for d in early.procedure["deadlines"]} >= {"vote-window-end", "reimposition"}
+    assert early.procedure.available is True and early.procedure.completes is True
+    assert {d.id for d in early.procedure.deadlines} >= {"vote-window-end", "reimposition"}
 
 
 def test_nothing_can_be_notified_before_the_instrument_exists():
     answer = _snap("FRA", "2014-01-01")
-    assert answer.procedure["available"] is False and "did not exist yet" in answer.procedure["reason"]
+    assert answer.procedure.available is False and "did not exist yet" in answer.procedure.reason

@@ -21,6 +21,7 @@ from accord.reasoning.compare import compare
 from accord.reasoning.export import atop_columns, atop_rows, cow_codes, export_atop_csv
 from accord.reasoning.lifecycle import status
 from accord.reasoning.scenario import Event, run_scenario
+from judging_context import CATALOG
 
 SHARED = Path(os.environ.get("ACCORD_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
 ATOP = SHARED / "reference" / "atop-v4-member-level.csv"
@@ -30,7 +31,7 @@ TYPES = ("defense", "offense", "neutral", "nonagg", "consul")
 # --- class 5: unknown, not "no" ------------------------------------------------------------------
 
 def test_rus_irn_2001_nonagg_and_consul_unknown_and_the_atop_disagreement_is_flagged():
-    data = compare(["rus-irn-2001"])
+    data = compare(["rus-irn-2001"], CATALOG)
     cell = data["types"]["rus-irn-2001"]
     assert cell["nonaggression"] is None and cell["consultation"] is None
     assert cell["neutrality"] is True and cell["defense"] is False and cell["basis"]["defense"] == "ATOP"
@@ -58,7 +59,7 @@ def test_partly_coded_treaty_leaves_uncoded_types_unknown():
 
 
 def test_negative_confidence_follows_coverage_and_cites_the_supporting_statement():
-    r = run_scenario([Event(EventKind.aggression, "ISR", "IRN", dt.date(2025, 11, 1))])
+    r = run_scenario([Event(EventKind.aggression, "ISR", "IRN", dt.date(2025, 11, 1))], None, CATALOG)
     neg = next(f for f in r.answer("rus-irn-2025").findings if f.kind == "negative" and f.party == "RUS")
     # 39 of 47 articles uncoded would make it low; the deputy minister's statement lifts it, but never
     # above the weakest provision it rests on
@@ -66,7 +67,7 @@ def test_negative_confidence_follows_coverage_and_cites_the_supporting_statement
     weakest = min((p.confidence.value for p in flagship.provisions if p.citation in neg.because), key=["low", "medium", "high"].index)
     assert neg.confidence == weakest and neg.statements and "Rudenko" in neg.statements[0]
     # the 2001 treaty: its coding covers one article and its non-assistance clause is low confidence
-    old = run_scenario([Event(EventKind.aggression, "ISR", "IRN", dt.date(2020, 6, 1))]).answer("rus-irn-2001")
+    old = run_scenario([Event(EventKind.aggression, "ISR", "IRN", dt.date(2020, 6, 1))], None, CATALOG).answer("rus-irn-2001")
     neg_old = next(f for f in old.findings if f.kind == "negative")
     assert neg_old.confidence == "low" and not neg_old.statements
 
@@ -95,7 +96,7 @@ def _atop_spells(atopid: int) -> dict[int, list[tuple]]:
 @pytest.mark.parametrize("atopid", [3180, 4220])
 def test_export_matches_atop_member_rows(atopid):
     ours: dict[int, list[tuple]] = {}
-    for row in atop_rows():
+    for row in atop_rows(CATALOG):
         if row["atopid"] != atopid:
             continue
         entry = (row["yrent"], row["moent"], row["dayent"])
@@ -114,10 +115,13 @@ def test_cow_codes_agree_with_atop_member_codes():
     atop_members = {int(r["member"]) for r in csv.DictReader(ATOP.open(encoding="utf-8")) if r["atopid"] in ("3180", "4220", "4968")}
     ours = {c.cow for codes in cow_codes().values() for c in codes}
     assert atop_members <= ours
+    # and every code of the crosswalk is a state ATOP knows (all of them existed before 2018)
+    everyone = {int(r["member"]) for r in csv.DictReader(ATOP.open(encoding="utf-8"))}
+    assert ours <= everyone
 
 
 def test_export_layout_succession_and_exclusions():
-    text = export_atop_csv()
+    text = export_atop_csv(CATALOG)
     rows = list(csv.DictReader(io.StringIO(text)))
     assert list(rows[0]) == atop_columns() and all(c == c.lower() for c in rows[0])
     ids = {r["atopid"] for r in rows}
@@ -149,7 +153,7 @@ def test_status_and_export_agree_on_end_dates():
 
 def test_codebook_ships_and_names_every_column_we_fill():
     book = (Path(__file__).resolve().parents[2] / "docs" / "atop-export-codebook.md").read_text(encoding="utf-8")
-    filled = {k for row in atop_rows() for k, v in row.items() if v != ""}
+    filled = {k for row in atop_rows(CATALOG) for k, v in row.items() if v != ""}
     for column in filled:
         assert f"`{column}`" in book, column
     out = CliRunner().invoke(app, ["export", "--format", "atop-csv"])

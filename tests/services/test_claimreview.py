@@ -10,6 +10,7 @@ from accord.services.claimreview import RATING_SCALE, claim_review
 from accord.services.ingest import ingest
 from accord.services.store import Store
 from schema_org import problems
+from judging_context import JUDGING
 from shared_data import corpus_file
 
 DAY = dt.date(2026, 11, 30)
@@ -19,7 +20,7 @@ DAY = dt.date(2026, 11, 30)
 def judged(tmp_path_factory):
     """Claims of every verdict, as the press pipeline judged and stored them from the seed documents."""
     store = Store(tmp_path_factory.mktemp("claimreview") / "accord.sqlite")
-    report = ingest([corpus_file("seeds.jsonl")], store)
+    report = ingest([corpus_file("seeds.jsonl")], store, JUDGING)
     assert not report.errors, report.errors
     rows = {}
     for verdict in RATING_SCALE:

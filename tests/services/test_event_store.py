@@ -7,6 +7,7 @@ import sqlite3
 from accord.press.pipeline import process
 from accord.press.read import RawDocument
 from accord.services.store import SCHEMA_VERSION, Store
+from judging_context import CATALOG, TODAY
 
 TEXT = ("Iran and Russia held a joint naval exercise in the Caspian Sea on Monday.\n\n"
         "Russia and Iran signed a memorandum of understanding on small nuclear power plants on Wednesday.")
@@ -14,7 +15,7 @@ TEXT = ("Iran and Russia held a joint naval exercise in the Caspian Sea on Monda
 
 def doc(doc_id="d1", text=TEXT):
     return process(RawDocument(id=doc_id, text=text, url="https://example.org/a", lang="en", published="2025-09-26",
-                               outlet="Example", origin="test"))
+                               outlet="Example", origin="test"), CATALOG, TODAY)
 
 
 def test_events_are_stored_with_their_document_and_read_back_with_its_source(tmp_path):

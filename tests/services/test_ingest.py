@@ -14,6 +14,7 @@ import pytest
 from accord.press.read import DEFAULT_MAX_BYTES
 from accord.services.ingest import ingest
 from accord.services.store import Store
+from judging_context import JUDGING
 
 from shared_data import corpus_records
 
@@ -44,7 +45,7 @@ def test_each_bad_file_gets_a_precise_error_and_the_rest_of_the_batch_is_stored(
     folder.mkdir()
     _messy_batch(folder, good)
     store = Store(tmp_path / "accord.sqlite")
-    report = ingest([folder], store, workers=2)
+    report = ingest([folder], store, JUDGING, workers=2)
     errors: dict[str, str] = {}
     for e in report.errors:  # one entry per file; a JSONL file's line errors are joined
         name = Path(e["origin"].split(":")[0]).name

@@ -12,6 +12,7 @@ from accord.press.pipeline import process
 from accord.press.read import RawDocument
 from accord.services.ingest import ingest
 from accord.services.store import SCHEMA_VERSION, Store, StoreError
+from judging_context import CATALOG, JUDGING, TODAY
 
 from shared_data import corpus_file, corpus_records
 
@@ -36,7 +37,7 @@ def test_personal_data_from_the_author_profile_never_reaches_the_database(tmp_pa
     assert len(personal) >= 6, "the seed's author profile is expected to hold e-mail, phone, address, handles"
     db = tmp_path / "pii.sqlite"
     store = Store(db)
-    report = ingest([write_jsonl(tmp_path / "seed.jsonl", [seed])], store)
+    report = ingest([write_jsonl(tmp_path / "seed.jsonl", [seed])], store, JUDGING)
     assert report.new == 1
     stored_text = store.document("seed-004")["text"]
     store.close()
@@ -50,7 +51,7 @@ def test_personal_data_from_the_author_profile_never_reaches_the_database(tmp_pa
 
 def test_a_document_is_stored_with_its_paragraphs_claims_and_verdicts(store: Store):
     seed = corpus_records("seeds.jsonl")[0]
-    processed = process(_raw(seed))
+    processed = process(_raw(seed), CATALOG, TODAY)
     assert store.add(processed) == ("new", None)
     doc = store.document(seed["id"])
     assert doc["text"] == processed.text
@@ -63,9 +64,9 @@ def test_a_document_is_stored_with_its_paragraphs_claims_and_verdicts(store: Sto
 
 def test_reingesting_the_same_documents_changes_nothing(tmp_path: Path, store: Store):
     path = corpus_file("seeds.jsonl")
-    first = ingest([path], store)
+    first = ingest([path], store, JUDGING)
     before = (store.stats(), store.db.execute("SELECT * FROM claims ORDER BY id").fetchall())
-    second = ingest([path], store)
+    second = ingest([path], store, JUDGING)
     assert first.new == 5 and second.new == 0 and second.unchanged == 5
     assert (store.stats(), store.db.execute("SELECT * FROM claims ORDER BY id").fetchall()) == before
 
@@ -74,7 +75,7 @@ def test_a_lightly_edited_copy_is_stored_as_a_near_duplicate(tmp_path: Path, sto
     original = corpus_records("seeds.jsonl")[1]
     paragraphs = original["text"].split("\n\n")
     copy = dict(original, id="reprint", text="\n\n".join(paragraphs[:-1]) + "\n\nRepublished with permission.")
-    outcomes = [store.add(process(_raw(r))) for r in (original, copy)]
+    outcomes = [store.add(process(_raw(r), CATALOG, TODAY)) for r in (original, copy)]
     assert outcomes == [("new", None), ("near-duplicate", original["id"])]
     assert store.document("reprint")["near_dup_of"] == original["id"]
     assert store.stats()["near_duplicates"] == 1
@@ -82,8 +83,8 @@ def test_a_lightly_edited_copy_is_stored_as_a_near_duplicate(tmp_path: Path, sto
 
 def test_an_id_reused_for_other_content_keeps_both_versions(store: Store):
     a, b = corpus_records("seeds.jsonl")[:2]
-    store.add(process(_raw(a)))
-    outcome, _ = store.add(process(_raw(dict(b, id=a["id"]))))
+    store.add(process(_raw(a), CATALOG, TODAY))
+    outcome, _ = store.add(process(_raw(dict(b, id=a["id"])), CATALOG, TODAY))
     assert outcome == "new"
     ids = [row[0] for row in store.db.execute("SELECT id FROM documents ORDER BY id")]
     assert ids[0] == a["id"] and ids[1].startswith(a["id"] + "~")
@@ -91,7 +92,7 @@ def test_an_id_reused_for_other_content_keeps_both_versions(store: Store):
 
 @pytest.mark.slow  # ingests the dev corpus
 def test_search_finds_english_words_and_russian_words_in_any_inflection(store: Store):
-    ingest([corpus_file("dev.jsonl")], store)
+    ingest([corpus_file("dev.jsonl")], store, JUDGING)
     english = store.search("ratification")
     assert english and all("ratif" in hit["snippet"].lower() for hit in english)
     for hit in english:  # offsets, not markers: the snippet is the text as stored
@@ -107,7 +108,7 @@ def test_search_finds_english_words_and_russian_words_in_any_inflection(store: S
 
 @pytest.mark.slow  # ingests the dev corpus
 def test_claims_filters_and_outlet_scorecard_agree(store: Store):
-    ingest([corpus_file("dev.jsonl")], store)
+    ingest([corpus_file("dev.jsonl")], store, JUDGING)
     every = store.claims(limit=100_000)
     contradicted = store.claims(verdict="contradicted", limit=100_000)
     assert contradicted and all(c["verdict"] == "contradicted" for c in contradicted)

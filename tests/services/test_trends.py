@@ -10,6 +10,7 @@ import pytest
 from accord.services.ingest import ingest
 from accord.services.store import Store
 from accord.services.trends import Period, claim_trend
+from judging_context import JUDGING
 
 # Each document words its claim differently, so none is stored as a copy of another.
 SIGNED = ["Russia and Iran signed the treaty in Moscow on 17 January 2025.",
@@ -32,7 +33,7 @@ def store(tmp_path):
     source = tmp_path / "docs.jsonl"
     source.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
     store = Store(tmp_path / "accord.sqlite")
-    assert not ingest([source], store).errors
+    assert not ingest([source], store, JUDGING).errors
     assert {d["id"] for d in store.documents()} == {"a", "b", "c", "d", "e"}
     yield store
     store.close()

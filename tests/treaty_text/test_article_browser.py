@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from accord.interfaces.api import create_app
+from accord.interfaces.app import create_app
 from accord.knowledge.catalog import load_catalog
 from accord.knowledge.text_formats import read_treaty_bytes
 from accord.services.treaty_import import build_record, store_record

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from accord.interfaces.api import create_app
+from accord.interfaces.app import create_app
 from accord.services.ingest import ingest
 from accord.services.store import Store
+from judging_context import JUDGING
 
 from shared_data import corpus_file
 
@@ -31,7 +32,7 @@ def filled_db(tmp_path_factory) -> Path:
     hostile.write_text(HOSTILE_TEXT, encoding="utf-8")
     db = root / "accord.sqlite"
     store = Store(db)
-    report = ingest([seeds, hostile], store)
+    report = ingest([seeds, hostile], store, JUDGING)
     store.close()
     assert not report.errors, report.errors
     return db

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from accord.interfaces.api import create_app
+from accord.interfaces.app import create_app
 from live_server import serving
 
 CHROMIUM = Path("/usr/bin/chromium")

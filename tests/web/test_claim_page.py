@@ -8,6 +8,7 @@ import re
 import lxml.html
 import pytest
 
+from judging_context import JUDGING
 from schema_org import problems
 
 
@@ -61,7 +62,7 @@ def test_claim_page_markup_is_valid_claimreview(client, contradicted):
 def test_markup_in_stored_fields_cannot_end_the_script(tmp_path):
     from fastapi.testclient import TestClient
 
-    from accord.interfaces.api import create_app
+    from accord.interfaces.app import create_app
     from accord.services.ingest import ingest
     from accord.services.store import Store
 
@@ -70,7 +71,7 @@ def test_markup_in_stored_fields_cannot_end_the_script(tmp_path):
     source.write_text(json.dumps({"id": "hostile-outlet", "outlet": outlet,
                                   "text": "Russia is now obliged to defend Iran militarily.\n"}) + "\n", encoding="utf-8")
     store = Store(tmp_path / "accord.sqlite")
-    assert not ingest([source], store).errors
+    assert not ingest([source], store, JUDGING).errors
     claim = store.claims(limit=1)[0]
     store.close()
     html = TestClient(create_app(db_path=tmp_path / "accord.sqlite")).get(f"/claims/{claim['id']}", headers={"accept": "text/html"}).text
@@ -86,7 +87,7 @@ def test_unknown_claim_is_404(client):
 @pytest.mark.browser
 def test_claimreview_as_chromium_reads_it(filled_db, stored, contradicted):
     from .test_browser import LAUNCH_ARGS  # skips the module where Chromium is absent
-    from accord.interfaces.api import create_app
+    from accord.interfaces.app import create_app
     from live_server import serving
     from playwright.sync_api import sync_playwright
 

@@ -125,7 +125,7 @@ def test_stylesheet_is_served_locally(client):
 def test_an_unusable_store_gives_browsers_a_page_and_the_api_its_json(tmp_path):
     from fastapi.testclient import TestClient
 
-    from accord.interfaces.api import create_app
+    from accord.interfaces.app import create_app
 
     broken = tmp_path / "notes.sqlite"
     broken.write_text("not a database " * 300)

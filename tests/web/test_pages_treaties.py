@@ -138,7 +138,7 @@ def test_scenario_empty_form_is_just_the_form(client):
 def test_scenario_bad_input_is_a_422_with_a_clear_message(client):
     cases = {
         "/scenario?event=agression&by=ISR&against=IRN&on=2025-11-01": "unknown event kind &#39;agression&#39; (did you mean &#39;aggression&#39;?)",
-        "/scenario?event=aggression&by=Isreal&against=IRN&on=2025-11-01": "unknown party &#39;Isreal&#39; for the acting state (did you mean &#39;ISR&#39;?)",
+        "/scenario?event=aggression&by=Isreal&against=IRN&on=2025-11-01": "unknown party &#39;Isreal&#39; (did you mean &#39;ISR&#39;?) for the acting state",
         "/scenario?event=aggression&by=&against=&on=2025-11-01": "name the acting state, the target, or both",
         "/scenario?event=aggression&by=ISR&against=IRN&on=1-11-2025": "bad date &#39;1-11-2025&#39;",
     }

@@ -9,9 +9,10 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from accord.interfaces.api import create_app
+from accord.interfaces.app import create_app
 from accord.services.ingest import ingest
 from accord.services.store import Store
+from judging_context import JUDGING
 
 # Made-up coverage: a Persian paragraph typed with zero-width non-joiners and Arabic yeh, an
 # Arabic one with presentation forms and a shadda, and an English one.
@@ -29,7 +30,7 @@ def rtl_client(tmp_path_factory) -> tuple[TestClient, Store]:
     source.write_text("\n\n".join([PERSIAN, ARABIC, ENGLISH]) + "\n", encoding="utf-8")
     db = root / "accord.sqlite"
     store = Store(db)
-    report = ingest([source], store)
+    report = ingest([source], store, JUDGING)
     assert not report.errors, report.errors
     return TestClient(create_app(db_path=db), headers={"accept": "text/html"}), store
 

@@ -7,10 +7,11 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from accord.interfaces.api import create_app
+from accord.interfaces.app import create_app
 from accord.interfaces.web.rendering import display_url
 from accord.services.ingest import ingest
 from accord.services.store import Store
+from judging_context import JUDGING
 
 # A Persian headline as a news site puts it in its address (about 1,400 characters of escapes),
 # and a tracking token with no place to break a line even once decoded.
@@ -37,7 +38,7 @@ def url_db(tmp_path_factory):
     source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     db = root / "accord.sqlite"
     store = Store(db)
-    report = ingest([source], store)
+    report = ingest([source], store, JUDGING)
     store.close()
     assert not report.errors, report.errors
     return db

@@ -160,6 +160,17 @@ class Catalog:
     # user-catalog files that could not be read, with the reason; the rest of the catalog still loads
     problems: list[str] = field(default_factory=list)
 
+    @functools.cached_property
+    def version(self) -> str:
+        """A content hash of the treaties and parties: a verdict records the version it was made against,
+        so stored claims can be judged again when the catalog changes (and only then)."""
+        import hashlib
+        import json
+
+        content = {"treaties": {tid: t.model_dump(mode="json") for tid, t in sorted(self.treaties.items())},
+                   "parties": {code: p.model_dump(mode="json") for code, p in sorted(self.parties.items())}}
+        return hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
     def __post_init__(self) -> None:
         for party in self.parties.values():
             self._aliases[party.code.casefold()] = party.code

@@ -11,13 +11,15 @@ than the gold annotator inferred, and vice versa.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accord.knowledge.catalog import Catalog, default_catalog
+from accord.contract import EvalCounts, EvalReport as EvalAnswer
+from accord.knowledge.catalog import Catalog
 from accord.press.pipeline import process
 from accord.press.read import RawDocument
 
@@ -63,13 +65,13 @@ class Counts:
     def add(self, other: "Counts") -> None:
         self.tp, self.fp, self.fn, self.verdict_ok = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn, self.verdict_ok + other.verdict_ok
 
-    def to_json(self) -> dict:
+    def answer(self) -> EvalCounts:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         va = self.verdict_ok / self.tp if self.tp else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4), "verdict_accuracy": round(va, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return EvalCounts(precision=round(p, 4), recall=round(r, 4), f1=round(f1, 4), verdict_accuracy=round(va, 4),
+                          tp=self.tp, fp=self.fp, fn=self.fn)
 
 
 @dataclass
@@ -83,17 +85,17 @@ class EvalReport:
     documents: int = 0
     supported_flagship_defence: int = 0  # must stay 0: the flagship has no mutual-defence obligation
 
-    def to_json(self) -> dict:
-        return {
-            "documents": self.documents,
-            "overall": self.overall.to_json(),
-            "by_lang": {k: v.to_json() for k, v in sorted(self.by_lang.items())},
-            "by_type": {k: v.to_json() for k, v in sorted(self.by_type.items())},
-            "supported_flagship_mutual_defense": self.supported_flagship_defence,
-            "misses": self.misses,
-            "false_alarms": self.false_alarms,
-            "wrong_verdicts": self.wrong_verdicts,
-        }
+    def answer(self) -> EvalAnswer:
+        return EvalAnswer(
+            documents=self.documents,
+            overall=self.overall.answer(),
+            by_lang={k: v.answer() for k, v in sorted(self.by_lang.items())},
+            by_type={k: v.answer() for k, v in sorted(self.by_type.items())},
+            supported_flagship_mutual_defense=self.supported_flagship_defence,
+            misses=self.misses,
+            false_alarms=self.false_alarms,
+            wrong_verdicts=self.wrong_verdicts,
+        )
 
 
 def _gold_keys(row: dict) -> dict[tuple, dict]:
@@ -122,15 +124,15 @@ def _rows(path: Path):
             yield row
 
 
-def evaluate(path: Path | str, catalog: Catalog | None = None) -> EvalReport:
-    catalog = catalog or default_catalog()
+def evaluate(path: Path | str, catalog: Catalog, today: dt.date) -> EvalReport:
+    """``today`` is the day an undated document speaks from, as in an ingest."""
     path = Path(path)
     report = EvalReport()
     for row in _rows(path):
         report.documents += 1
         raw = RawDocument(id=str(row.get("id")), text=row["text"], url=row.get("url"), lang=row.get("lang"),
                           published=row.get("published"), outlet=row.get("outlet"), origin=path.name)
-        doc = process(raw, catalog)
+        doc = process(raw, catalog, today)
         lang = row.get("lang") or doc.lang or "unknown"
         gold = _gold_keys(row)
         predicted: dict[tuple, object] = {}

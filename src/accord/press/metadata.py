@@ -129,8 +129,8 @@ class Metadata:
     outlet_source: str | None = None  # "field", "html", "url" or "text"
 
 
-def extract_metadata(raw: RawDocument, cleaned: str, *, today: date | None = None) -> Metadata:
-    today = today or date.today()
+def extract_metadata(raw: RawDocument, cleaned: str, *, today: date) -> Metadata:
+    """``today`` bounds plausible publication dates (a page cannot be published tomorrow)."""
     page = _html_metadata(raw) if raw.is_html else {}
     found = _date_from_field(raw.published, today)
     source = "field" if found else None

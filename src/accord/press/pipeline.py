@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from accord.knowledge.catalog import Catalog, default_catalog
+from accord.knowledge.catalog import Catalog
 from accord.press.claims import SUPPORTED_LANGUAGES, extract_document
 from accord.press.clean import clean_text, extract_main_text, split_paragraphs
 from accord.press.dedupe import content_hash, fingerprint
@@ -62,6 +62,8 @@ class ProcessedDocument:
     claims: list[JudgedClaim]
     not_analysed: dict[str, int] = field(default_factory=dict)
     events: list[ExtractedEvent] = field(default_factory=list)  # implementation events of the tracked treaties
+    judged_as_of: dt.date | None = None  # the day the claims were judged on (publication, else the ingest day)
+    catalog_version: str | None = None  # the catalog the verdicts were made against
 
 
 def _document_language(paragraphs: list[Paragraph]) -> str | None:
@@ -72,8 +74,9 @@ def _document_language(paragraphs: list[Paragraph]) -> str | None:
     return max(weights, key=weights.get) if weights else None
 
 
-def process(raw: RawDocument, catalog: Catalog | None = None) -> ProcessedDocument:
-    catalog = catalog or default_catalog()
+def process(raw: RawDocument, catalog: Catalog, today: dt.date) -> ProcessedDocument:
+    """``today`` bounds plausible publication dates and is the day an undated document is taken
+    to speak from ("is in force" claims)."""
     cleaned = clean_text(extract_main_text(raw))
     text = cleaned.text
     spans = split_paragraphs(text)
@@ -81,12 +84,12 @@ def process(raw: RawDocument, catalog: Catalog | None = None) -> ProcessedDocume
     if raw.lang and all(lang is None for lang in langs):
         langs = [raw.lang] * len(spans)  # nothing detectable: trust the declared language
     paragraphs = [Paragraph(a, b, lang, lang in SUPPORTED_LANGUAGES) for (a, b), lang in zip(spans, langs)]
-    meta = extract_metadata(raw, text)
+    meta = extract_metadata(raw, text, today=today)
     extracted, not_analysed = extract_document(text, [(p.start, p.end, p.lang) for p in paragraphs], published=meta.published)
     events = extract_events(text, [(p.start, p.end, p.lang) for p in paragraphs], meta.published, fallback_lang=raw.lang)
     claims = []
     for c in extracted:
-        j = judge(c.claim, catalog, as_of=meta.published)
+        j = judge(c.claim, catalog, as_of=meta.published or today)
         claims.append(JudgedClaim(c.claim.treaty, c.claim.type.value, c.claim.value, c.start, c.end, c.quote, c.lang,
                                   j.verdict.value, j.citation, j.reason, list(j.sources)))
     return ProcessedDocument(
@@ -94,5 +97,5 @@ def process(raw: RawDocument, catalog: Catalog | None = None) -> ProcessedDocume
         published=meta.published, outlet=meta.outlet, author=meta.author, content_hash=content_hash(text),
         fingerprint=fingerprint(text).to_bytes(), removed_blocks=cleaned.removed_blocks,
         redactions=dict(cleaned.redactions), paragraphs=paragraphs, claims=claims, not_analysed=not_analysed,
-        events=events,
+        events=events, judged_as_of=meta.published or today, catalog_version=catalog.version,
     )

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from accord.contract.catalog import ObligationTypes as ObligationTypesAnswer
 from accord.knowledge.model import Action, Confidence, EventKind, Modality, Provision, Statement, Treaty
 
 ATTACK_EVENTS = {EventKind.aggression, EventKind.armed_attack}
@@ -160,13 +161,7 @@ class ObligationTypes:
         return any(getattr(self, t) for t in TYPES)
 
     def as_dict(self) -> dict:
-        out = {t: getattr(self, t) for t in TYPES}
-        out["cow_type"] = self.cow_type
-        out["cited"] = self.cited
-        out["basis"] = self.basis
-        out["confidence"] = self.confidence
-        out["coverage"] = self.coverage
-        return out
+        return ObligationTypesAnswer.model_validate(self).model_dump(mode="json")
 
 
 def _absent(treaty: Treaty, name: str) -> tuple[bool | None, str, str | None]:

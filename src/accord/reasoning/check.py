@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from rapidfuzz import fuzz
 
-from accord.knowledge.catalog import Catalog, default_catalog
+from accord.knowledge.catalog import Catalog
 from accord.knowledge.model import Action, LifecycleKind, Modality, Provision, RenewalKind, Treaty
 from accord.reasoning.alliance import is_defense, is_neutrality
 from accord.reasoning.claims import Claim, ClaimType, Judgement, Verdict
@@ -212,7 +212,9 @@ def _in_force(treaty: Treaty, claim: Claim, catalog: Catalog, as_of: dt.date | N
         ok = _same_date(entry.date, claimed)
         return _j(S if ok else C, treaty, "life cycle: in force", f"entered into force on {entry.date.isoformat()}", entry.sources)
     value = _as_bool(claim.value)
-    day = as_of or dt.date.today()
+    if as_of is None:
+        return _j(U, treaty, "life cycle", "the day the claim speaks of is not known", treaty.sources)
+    day = as_of
     st = status(treaty, day, catalog)
     if st.in_force is None or value is None:
         return _j(U, treaty, "life cycle", f"on {day.isoformat()}: {st.note}", treaty.sources)
@@ -273,12 +275,26 @@ def _third_countries(treaty: Treaty, claim: Claim) -> Judgement:
     return _by_provisions(treaty, claim, [], "being directed against third countries")
 
 
-def judge(claim: Claim, catalog: Catalog | None = None, as_of: dt.date | None = None) -> Judgement:
-    """Verdict for ``claim``; ``as_of`` is the day the text speaks from (for "is in force" claims)."""
-    catalog = catalog or default_catalog()
-    treaty = catalog.treaty(claim.treaty)
-    t = claim.type
-    simple: dict[ClaimType, Callable[[Treaty, Claim], Judgement]] = {
+# A rule judges one claim type: (treaty, claim, catalog, the day the text speaks from) -> verdict.
+Rule = Callable[[Treaty, Claim, Catalog, "dt.date | None"], Judgement]
+
+
+def _on_record(rule: Callable[[Treaty, Claim], Judgement]) -> Rule:
+    """A rule that needs only the treaty's own record."""
+    return lambda treaty, claim, catalog, as_of: rule(treaty, claim)
+
+
+def _by_action(claim_type: ClaimType) -> Rule:
+    """A rule for a claim that the treaty creates some kind of duty: true when a coded provision does."""
+    actions, modalities = ACTIONS[claim_type]
+    what = claim_type.value.replace("_", " ")
+    return lambda treaty, claim, catalog, as_of: _by_provisions(treaty, claim, _provisions(treaty, actions, modalities), what)
+
+
+# The verdict rules, one per claim type (a test checks that every claim type has one).
+RULES: dict[ClaimType, Rule] = {
+    **{t: _by_action(t) for t in ACTIONS},
+    **{t: _on_record(rule) for t, rule in {
         ClaimType.mutual_defense: _mutual_defense,
         ClaimType.non_assistance_to_aggressor: _non_assistance,
         ClaimType.signed_on: _signed_on,
@@ -293,14 +309,16 @@ def judge(claim: Claim, catalog: Catalog | None = None, as_of: dt.date | None = 
         ClaimType.covers_domain: _domain,
         ClaimType.needs_ratification: _needs_ratification,
         ClaimType.directed_against_third_countries: _third_countries,
-    }
+    }.items()},
+    ClaimType.in_force: _in_force,
+}
+
+
+def judge(claim: Claim, catalog: Catalog, as_of: dt.date | None = None) -> Judgement:
+    """Verdict for ``claim``; ``as_of`` is the day the text speaks from (for "is in force" claims)."""
+    treaty = catalog.treaty(claim.treaty)
     try:
-        if t is ClaimType.in_force:
-            return _in_force(treaty, claim, catalog, as_of)
-        if t in simple:
-            return simple[t](treaty, claim)
-        actions, modalities = ACTIONS[t]
-        return _by_provisions(treaty, claim, _provisions(treaty, actions, modalities), t.value.replace("_", " "))
+        return RULES[claim.type](treaty, claim, catalog, as_of)
     except (TypeError, ValueError) as exc:
         return _j(U, treaty, "", f"cannot read the claimed value '{claim.value}': {exc}", treaty.sources)
 

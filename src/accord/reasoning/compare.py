@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from accord.knowledge.catalog import Catalog, default_catalog
+from accord.knowledge.catalog import Catalog
 from accord.reasoning.alliance import ATOP_NAMES, TYPES, derive_types
 
 
@@ -32,9 +32,8 @@ def _atop_check(treaty, derived) -> dict | None:
     return {"atopid": treaty.atop.atopid, "agrees": not diffs, "differences": diffs, "explanation": treaty.atop.differences}
 
 
-def compare(treaty_ids: list[str], catalog: Catalog | None = None) -> dict:
+def compare(treaty_ids: list[str], catalog: Catalog) -> dict:
     """``{"treaties", "types": {id: {type: true/false/null, "cow_type", "cited", "basis", "confidence", "coverage"}}, "domains": {id: {domain: [cites]}}, "atop"}``."""
-    catalog = catalog or default_catalog()
     treaties = [catalog.treaty(t) for t in treaty_ids]  # raises LookupFailed on an unknown id
     types, domains, atop = {}, {}, {}
     for treaty in treaties:

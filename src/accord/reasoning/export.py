@@ -31,7 +31,7 @@ from importlib import resources
 
 import yaml
 
-from accord.knowledge.catalog import Catalog, default_catalog
+from accord.knowledge.catalog import Catalog
 from accord.knowledge.model import ConditionKind, Treaty
 from accord.reasoning.alliance import ATOP_NAMES, TESTS, TYPES, derive_types
 from accord.reasoning.lifecycle import ended_on
@@ -112,9 +112,8 @@ def _split(day: dt.date | None) -> tuple[int, int, int]:
     return (day.year, day.month, day.day) if day else (0, 0, 0)
 
 
-def atop_rows(catalog: Catalog | None = None) -> list[dict]:
+def atop_rows(catalog: Catalog) -> list[dict]:
     """One dict per member spell, keyed by ATOP column names, for every instrument with an alliance obligation."""
-    catalog = catalog or default_catalog()
     rows: list[dict] = []
     for treaty in catalog.treaties.values():
         types = derive_types(treaty)
@@ -140,7 +139,7 @@ def atop_rows(catalog: Catalog | None = None) -> list[dict]:
     return rows
 
 
-def export_atop_csv(catalog: Catalog | None = None) -> str:
+def export_atop_csv(catalog: Catalog) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=atop_columns(), lineterminator="\n")
     writer.writeheader()
@@ -148,8 +147,7 @@ def export_atop_csv(catalog: Catalog | None = None) -> str:
     return buf.getvalue()
 
 
-def export_json(catalog: Catalog | None = None) -> str:
-    catalog = catalog or default_catalog()
+def export_json(catalog: Catalog) -> str:
     data = {tid: t.model_dump(mode="json") for tid, t in catalog.treaties.items()}
     return json.dumps(data, ensure_ascii=False, indent=2)
 

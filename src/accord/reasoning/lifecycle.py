@@ -22,7 +22,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
-from accord.knowledge.catalog import Catalog, default_catalog
+from accord.knowledge.catalog import Catalog
 from accord.knowledge.model import LifecycleEvent, LifecycleKind, Position, RenewalKind, Treaty
 
 ONE_DAY = dt.timedelta(days=1)
@@ -91,33 +91,6 @@ class Status:
     note: str = ""
     sources: list[str] = field(default_factory=list)
 
-    def to_json(self) -> dict:
-        def iso(d: dt.date | None) -> str | None:
-            return d.isoformat() if d else None
-
-        return {
-            "treaty": self.treaty,
-            "as_of": iso(self.as_of),
-            "phase": self.phase,
-            "in_force": self.in_force,
-            "in_force_since": iso(self.in_force_since),
-            "in_force_by": iso(self.in_force_by),
-            "term_index": self.term_index,
-            "term_start": iso(self.term_start),
-            "term_end": iso(self.term_end),
-            "notice_deadline": iso(self.notice_deadline),
-            "notice_note": self.notice_note,
-            "ended_on": iso(self.ended_on),
-            "replaced_by": self.replaced_by,
-            "contested": self.contested,
-            "positions": self.positions,
-            "inferred": self.inferred,
-            "steps": [
-                {**s.__dict__, "date": iso(s.date)} for s in self.steps
-            ],
-            "note": self.note,
-            "sources": self.sources,
-        }
 
 
 def _first(treaty: Treaty, kind: LifecycleKind) -> LifecycleEvent | None:
@@ -216,14 +189,13 @@ def _successor_start(treaty: Treaty, catalog: Catalog) -> tuple[str | None, dt.d
     return None, None
 
 
-def status(treaty: Treaty, day: dt.date, catalog: Catalog | None = None) -> Status:
+def status(treaty: Treaty, day: dt.date, catalog: Catalog) -> Status:
     """The treaty's phase on ``day``, with term, notice, contested positions and steps.
 
     Where the parties disagree on whether the instrument is in force that day,
     the answer is theirs, not ours: ``in_force`` is null, the phase
     ``contested``, each position with its holders and sources.
     """
-    catalog = catalog or default_catalog()
     st = _status(treaty, day, catalog)
     positions = _contest(treaty, day)
     if positions is None:
@@ -351,9 +323,8 @@ def _status(treaty: Treaty, day: dt.date, catalog: Catalog) -> Status:
     )
 
 
-def ended_on(treaty: Treaty, catalog: Catalog | None = None) -> dt.date | None:
+def ended_on(treaty: Treaty, catalog: Catalog) -> dt.date | None:
     """The day the treaty stopped binding anyone: a termination or withdrawal record, else its successor's entry into force."""
-    catalog = catalog or default_catalog()
     ended = [e.date for e in treaty.lifecycle if e.kind in (LifecycleKind.terminated, LifecycleKind.withdrawn) and e.date]
     if ended:
         return min(ended)

@@ -6,7 +6,7 @@ returns; the record is the coded treaty with its derived obligation types.
 
 from __future__ import annotations
 
-from accord.knowledge.catalog import Catalog, default_catalog
+from accord.knowledge.catalog import Catalog
 from accord.knowledge.model import Treaty
 from accord.reasoning.alliance import derive_types
 
@@ -23,8 +23,7 @@ def treaty_row(treaty: Treaty) -> dict:
     }
 
 
-def treaty_rows(catalog: Catalog | None = None) -> list[dict]:
-    catalog = catalog or default_catalog()
+def treaty_rows(catalog: Catalog) -> list[dict]:
     return [treaty_row(t) for t in catalog.treaties.values()]
 
 

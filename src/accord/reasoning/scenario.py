@@ -26,12 +26,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from accord.knowledge.catalog import Catalog, LookupFailed, default_catalog, nearest
+from accord.knowledge.catalog import Catalog, LookupFailed, nearest
 from accord.knowledge.model import Action, BearerKind, EventKind, Modality, Provision, Role, Treaty, Weapons
 from accord.reasoning.alliance import negative_confidence
 from accord.reasoning.conditions import Evaluation, Place, evaluate, region
 from accord.reasoning.lifecycle import Status, status
-from accord.reasoning.snapback import procedure_answer
+from accord.reasoning.snapback import ProcedureAnswer, procedure_answer
 
 ATTACKS = frozenset({EventKind.aggression, EventKind.armed_attack})
 FAMILY: dict[EventKind, frozenset[EventKind]] = {k: ATTACKS for k in ATTACKS}
@@ -114,10 +114,6 @@ class Event:
     where: str | None = None  # state/territory code or sea region; None = the target's own territory
     weapons: Weapons | None = None
 
-    def to_json(self) -> dict:
-        return {"kind": self.kind.value, "by": self.actor, "against": self.target, "on": self.day.isoformat(),
-                "where": self.where, "weapons": self.weapons.value if self.weapons else None}
-
 
 @dataclass(frozen=True)
 class Finding:
@@ -137,9 +133,6 @@ class Finding:
     conditions: list[dict] = field(default_factory=list)  # every condition evaluated, with holds true/false/null
     statements: list[str] = field(default_factory=list)  # negatives: official statements that support them
 
-    def to_json(self) -> dict:
-        return dict(self.__dict__)
-
 
 @dataclass
 class TreatyAnswer:
@@ -148,21 +141,8 @@ class TreatyAnswer:
     in_force_known: bool
     note: str
     findings: list[Finding] = field(default_factory=list)
-    procedure: dict | None = None
+    procedure: ProcedureAnswer | None = None  # only for a treaty whose procedure the event starts
     contested: bool = False
-
-    def to_json(self) -> dict:
-        out = {
-            "treaty": self.treaty,
-            "in_force": self.in_force,
-            "in_force_known": self.in_force_known,
-            "contested": self.contested,
-            "note": self.note,
-            "findings": [f.to_json() for f in self.findings],
-        }
-        if self.procedure is not None:
-            out["procedure"] = self.procedure
-        return out
 
 
 @dataclass
@@ -170,13 +150,6 @@ class ScenarioResult:
     as_of: dt.date
     events: list[Event]
     treaties: list[TreatyAnswer]
-
-    def to_json(self) -> dict:
-        return {
-            "as_of": self.as_of.isoformat(),
-            "events": [e.to_json() for e in self.events],
-            "treaties": [t.to_json() for t in self.treaties],
-        }
 
     def answer(self, treaty_id: str) -> TreatyAnswer | None:
         return next((t for t in self.treaties if t.treaty == treaty_id), None)
@@ -382,7 +355,7 @@ def _answer(treaty: Treaty, st: Status, event: Event, catalog: Catalog) -> Treat
             if proc.trigger is not EventKind.snapback_notification:
                 continue
             result = procedure_answer(treaty, proc, event.actor, actors, event.day)
-            answer.procedure = result.to_json()
+            answer.procedure = result
             answer.note += f"; {result.note}"
             if not result.available:
                 # not a notification the procedure knows: nothing it would set off is owed
@@ -401,9 +374,8 @@ def _starts_procedure(treaty: Treaty, kind: EventKind) -> bool:
     return any(proc.trigger is kind for proc in treaty.procedures)
 
 
-def run_scenario(events: list[Event], as_of: dt.date | None = None, catalog: Catalog | None = None) -> ScenarioResult:
+def run_scenario(events: list[Event], as_of: dt.date | None, catalog: Catalog) -> ScenarioResult:
     """Answer per treaty and party for each event; ``as_of`` defaults to the last event's day."""
-    catalog = catalog or default_catalog()
     as_of = as_of or max(e.day for e in events)
     answers: list[TreatyAnswer] = []
     for event in events:

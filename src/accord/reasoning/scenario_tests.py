@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from accord.knowledge.catalog import Catalog, LookupFailed, default_catalog, nearest
+from accord.knowledge.catalog import Catalog, LookupFailed, nearest
 from accord.knowledge.model import Action, EventKind
 from accord.reasoning.compare import compare
 from accord.reasoning.export import atop_rows
@@ -186,10 +186,11 @@ def _check_treaty(result: ScenarioResult, tid: str, spec: TreatySpec) -> list[st
     if spec.contested is not None and answer.contested != spec.contested:
         failures.append(f"{tid}: contested is {answer.contested}, expected {spec.contested}")
     failures += [f"{tid}: note lacks '{frag}'" for frag in spec.note_contains if frag not in answer.note]
-    procedure = answer.procedure or {}
-    if spec.procedure_available is not None and procedure.get("available") != spec.procedure_available:
-        failures.append(f"{tid}: procedure available is {procedure.get('available')}, expected {spec.procedure_available}")
-    deadlines = {d["id"]: d["date"] for d in procedure.get("deadlines", [])}
+    procedure = answer.procedure
+    available = procedure.available if procedure else None
+    if spec.procedure_available is not None and available != spec.procedure_available:
+        failures.append(f"{tid}: procedure available is {available}, expected {spec.procedure_available}")
+    deadlines = {d.id: d.date.isoformat() for d in (procedure.deadlines if procedure else [])}
     for step, day in spec.procedure.items():
         want = day.isoformat() if day else None
         if deadlines.get(step) != want:
@@ -286,9 +287,8 @@ def check(result: ScenarioResult | None, spec: ScenarioFile, catalog: Catalog) -
     return failures
 
 
-def run_file(path: Path, catalog: Catalog | None = None) -> Outcome:
+def run_file(path: Path, catalog: Catalog) -> Outcome:
     """Run one file; a malformed file gives an Outcome with ``error`` set instead of raising."""
-    catalog = catalog or default_catalog()
     try:
         spec = parse_file(path, catalog)
     except ScenarioFileError as exc:

@@ -20,9 +20,6 @@ class Deadline:
     kind: str  # "on" | "within" (by that day) | "after" (once that day has passed)
     citation: str
 
-    def to_json(self) -> dict:
-        return {"id": self.id, "label": self.label, "date": self.date.isoformat(), "kind": self.kind, "citation": self.citation}
-
 
 @dataclass(frozen=True)
 class Timeline:
@@ -51,15 +48,6 @@ class Timeline:
         if day == self.notified_on:
             return "notified"
         return "window_open" if day <= self.window_end else "window_closed"
-
-    def to_json(self) -> dict:
-        return {
-            "procedure": self.procedure,
-            "notified_on": self.notified_on.isoformat(),
-            "available": self.available,
-            "deadlines": [d.to_json() for d in self.deadlines],
-            "note": self.note,
-        }
 
 
 def timeline(procedure: Procedure, notified_on: dt.date) -> Timeline:
@@ -103,18 +91,6 @@ class ProcedureAnswer:
     deadlines: list[Deadline]
     duties: list[ProcedureDuty]
     note: str
-
-    def to_json(self) -> dict:
-        return {
-            "procedure": self.procedure,
-            "notified_by": self.notified_by,
-            "notified_on": self.notified_on.isoformat(),
-            "available": self.available,
-            "completes": self.completes,
-            "reason": self.reason,
-            "deadlines": [d.to_json() for d in self.deadlines],
-            "note": self.note,
-        }
 
 
 def _not_entitled(treaty: Treaty, procedure: Procedure, notifiers: set[str], day: dt.date) -> str | None:

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from accord.press.pipeline import ProcessedDocument
 from accord.press.read import RawDocument, ReadError, read_paths
-from accord.services.ingest import IngestReport, process_item, store_results
+from accord.services.ingest import IngestReport, Judging, process_item, store_results
 from accord.services.store import Store
 
 CHUNK = 64  # documents per task: big enough to amortise scheduling, small enough to spread
@@ -28,25 +28,26 @@ class EngineUnavailable(RuntimeError):
     """Dask is not installed, or the scheduler cannot be reached."""
 
 
-def process_chunk(items: list[RawDocument | ReadError]) -> list[ProcessedDocument | ReadError]:
+def process_chunk(items: list[RawDocument | ReadError], judging: Judging) -> list[ProcessedDocument | ReadError]:
     """Runs on a worker. Reading errors travel with their chunk, so each chunk comes back in input order."""
-    return [process_item(item) for item in items]
+    return [process_item(item, judging) for item in items]
 
 
-def _on_cluster(client, items: Iterator[RawDocument | ReadError], chunk: int,
-                in_flight: int) -> Iterator[ProcessedDocument | ReadError]:
+def _on_cluster(client, items: Iterator[RawDocument | ReadError], chunk: int, in_flight: int,
+                judging: Judging) -> Iterator[ProcessedDocument | ReadError]:
     from distributed import as_completed
 
+    shared = client.scatter(judging, broadcast=True)  # the catalog goes to each worker once, not with every chunk
     chunks = iter(lambda: list(itertools.islice(items, chunk)), [])
-    pending = as_completed([client.submit(process_chunk, c, pure=False) for c in itertools.islice(chunks, in_flight)])
+    pending = as_completed([client.submit(process_chunk, c, shared, pure=False) for c in itertools.islice(chunks, in_flight)])
     for future in pending:
         yield from future.result()
         future.release()
         if (following := next(chunks, None)) is not None:
-            pending.add(client.submit(process_chunk, following, pure=False))
+            pending.add(client.submit(process_chunk, following, shared, pure=False))
 
 
-def ingest_on_dask(paths: Iterable[Path | str], store: Store, *, scheduler: str | None = None, workers: int = 2,
+def ingest_on_dask(paths: Iterable[Path | str], store: Store, judging: Judging, *, scheduler: str | None = None, workers: int = 2,
                    chunk: int = CHUNK, in_flight: int | None = None, connect_timeout: float = 10.0,
                    progress: Callable[[str, int], None] | None = None) -> IngestReport:
     """Ingest ``paths`` with the pipeline running on Dask: on the scheduler at ``scheduler``
@@ -67,7 +68,7 @@ def ingest_on_dask(paths: Iterable[Path | str], store: Store, *, scheduler: str 
         raise EngineUnavailable(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
     try:
         cores = sum(client.nthreads().values()) or workers
-        results = _on_cluster(client, read_paths(paths), chunk, in_flight or 2 * cores)
+        results = _on_cluster(client, read_paths(paths), chunk, in_flight or 2 * cores, judging)
         return store_results(results, store, progress=progress)
     finally:
         client.close()

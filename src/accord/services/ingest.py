@@ -6,6 +6,7 @@ recorded in the store, and the rest goes on.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import multiprocessing
 from collections import Counter, deque
@@ -14,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from accord.contract import IngestReport as IngestAnswer
+from accord.knowledge.catalog import Catalog
 from accord.press.pipeline import ProcessedDocument, process
 from accord.press.read import RawDocument, ReadError, read_paths
 from accord.services.store import Store
@@ -35,37 +38,60 @@ class IngestReport:
     def documents(self) -> int:
         return self.new + self.unchanged + self.near_duplicates
 
-    def to_json(self) -> dict:
-        return {"documents": self.documents, "new": self.new, "unchanged": self.unchanged,
-                "near_duplicates": self.near_duplicates, "errors": self.errors,
-                "claims_by_verdict": dict(self.verdicts), "paragraphs_not_analysed": dict(self.not_analysed)}
+    def answer(self, db: str) -> IngestAnswer:
+        return IngestAnswer(documents=self.documents, new=self.new, unchanged=self.unchanged,
+                            near_duplicates=self.near_duplicates, errors=self.errors,
+                            claims_by_verdict=dict(self.verdicts), paragraphs_not_analysed=dict(self.not_analysed), db=db)
 
 
-def safe_process(raw: RawDocument) -> ProcessedDocument | ReadError:
+@dataclass(frozen=True)
+class Judging:
+    """What claims are judged against: the catalog, and the day undated documents speak from."""
+
+    catalog: Catalog
+    today: dt.date
+
+
+def safe_process(raw: RawDocument, judging: Judging) -> ProcessedDocument | ReadError:
     try:
-        return process(raw)
+        return process(raw, judging.catalog, judging.today)
     except Exception as exc:  # one broken document must not stop the batch; say what broke
         return ReadError(raw.origin or raw.id, f"processing failed: {type(exc).__name__}: {exc}")
 
 
-def process_item(item: RawDocument | ReadError) -> ProcessedDocument | ReadError:
+def process_item(item: RawDocument | ReadError, judging: Judging) -> ProcessedDocument | ReadError:
     """A read document through the pipeline; a reading error passes through as it is."""
-    return item if isinstance(item, ReadError) else safe_process(item)
+    return item if isinstance(item, ReadError) else safe_process(item, judging)
 
 
-def _processed(items: Iterator[RawDocument | ReadError], workers: int) -> Iterator[ProcessedDocument | ReadError]:
+# A pool worker's catalog and day, sent once when the worker starts rather than with every chunk.
+_worker_judging: Judging | None = None
+
+
+def _start_worker(judging: Judging) -> None:
+    global _worker_judging
+    _worker_judging = judging
+
+
+def _process_in_worker(raw: RawDocument) -> ProcessedDocument | ReadError:
+    assert _worker_judging is not None, "the pool starts its workers with _start_worker"
+    return safe_process(raw, _worker_judging)
+
+
+def _processed(items: Iterator[RawDocument | ReadError], workers: int, judging: Judging) -> Iterator[ProcessedDocument | ReadError]:
     if workers <= 1:
-        yield from map(process_item, items)
+        yield from (process_item(item, judging) for item in items)
         return
     # Never plain fork: a parent that has already detected languages holds lingua's thread pool,
     # and a forked child that inherits its locks but not its threads waits forever.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                             initializer=_start_worker, initargs=(judging,)) as pool:
         chunks = iter(lambda: list(itertools.islice(items, CHUNK * workers)), [])
 
         def submit(chunk: list[RawDocument | ReadError]):
             raws = [c for c in chunk if isinstance(c, RawDocument)]
-            return chunk, iter(pool.map(safe_process, raws, chunksize=CHUNK))
+            return chunk, iter(pool.map(_process_in_worker, raws, chunksize=CHUNK))
 
         # A bounded queue: while this process stores one chunk, the workers already run the next
         # IN_FLIGHT, and reading is never further ahead than that.
@@ -79,9 +105,9 @@ def _processed(items: Iterator[RawDocument | ReadError], workers: int) -> Iterat
                 yield item if isinstance(item, ReadError) else next(done)
 
 
-def ingest(paths: Iterable[Path | str], store: Store, *, workers: int = 1,
+def ingest(paths: Iterable[Path | str], store: Store, judging: Judging, *, workers: int = 1,
            progress: Callable[[str, int], None] | None = None) -> IngestReport:
-    return store_results(_processed(read_paths(paths), workers), store, progress=progress)
+    return store_results(_processed(read_paths(paths), workers, judging), store, progress=progress)
 
 
 def store_results(results: Iterable[ProcessedDocument | ReadError], store: Store, *,

@@ -11,21 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import platformdirs
-
 from accord.knowledge.catalog import nearest
 from accord.press.dedupe import Fingerprint, NearDuplicateIndex
 from accord.press.pipeline import ProcessedDocument
 from accord.services.event_rows import EVENTS_SCHEMA, backfill_events, insert_events, select_events
 
-SCHEMA_VERSION = 2  # 2: implementation events
+SCHEMA_VERSION = 3  # 2: implementation events; 3: verdicts apart from claims, with the catalog version
 WORD = re.compile(r"\w+", re.U)
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 # Snippet match markers: control characters that cleaned text never contains.
@@ -46,20 +43,42 @@ CREATE TABLE IF NOT EXISTS paragraphs (
 CREATE TABLE IF NOT EXISTS claims (
     id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     treaty TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, start INTEGER, "end" INTEGER, quote TEXT,
-    lang TEXT, verdict TEXT NOT NULL, citation TEXT, reason TEXT, sources TEXT
+    lang TEXT
 );
 CREATE INDEX IF NOT EXISTS claims_by_doc ON claims(doc_id);
-CREATE INDEX IF NOT EXISTS claims_by_verdict ON claims(verdict, type);
+CREATE TABLE IF NOT EXISTS verdicts (
+    claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE, verdict TEXT NOT NULL, citation TEXT,
+    reason TEXT, sources TEXT, catalog_version TEXT, as_of TEXT
+);
 CREATE TABLE IF NOT EXISTS ingest_errors (id INTEGER PRIMARY KEY, origin TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_fts USING fts5(
     text, lemmas, doc_id UNINDEXED, idx UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2'
 );
 """
 
+# Created after a migration has moved the verdicts out of an older claims table.
+JUDGED = """
+CREATE INDEX IF NOT EXISTS verdicts_by_verdict ON verdicts(verdict);
+CREATE VIEW IF NOT EXISTS judged_claims AS
+    SELECT c.id, c.doc_id, c.treaty, c.type, c.value, c.start, c."end", c.quote, c.lang,
+           v.verdict, v.citation, v.reason, v.sources
+    FROM claims c JOIN verdicts v ON v.claim_id = c.id;
+"""
+LEGACY_VERDICT_COLUMNS = ("verdict", "citation", "reason", "sources")
 
-def default_db_path() -> Path:
-    env = os.environ.get("ACCORD_DB")
-    return Path(env) if env else Path(platformdirs.user_data_dir("accord")) / "accord.sqlite"
+
+def _split_verdicts(db: sqlite3.Connection) -> None:
+    """A store from before schema 3 keeps its verdicts in the claims table: move them to their own
+    table (the catalog they were made against is unknown, so the next rejudge judges them all)."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(claims)")}
+    if "verdict" not in columns:
+        return
+    db.execute("INSERT OR IGNORE INTO verdicts (claim_id, verdict, citation, reason, sources, catalog_version, as_of) "
+               "SELECT c.id, c.verdict, c.citation, c.reason, c.sources, NULL, "
+               "COALESCE(d.published, substr(d.ingested_at, 1, 10)) FROM claims c JOIN documents d ON d.id = c.doc_id")
+    db.execute("DROP INDEX IF EXISTS claims_by_verdict")
+    for column in LEGACY_VERDICT_COLUMNS:
+        db.execute(f"ALTER TABLE claims DROP COLUMN {column}")
 
 
 @lru_cache(maxsize=1)
@@ -121,8 +140,8 @@ class StoreError(RuntimeError):
 
 
 class Store:
-    def __init__(self, path: Path | str | None = None):
-        self.path = Path(path) if path else default_db_path()
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
@@ -157,6 +176,9 @@ class Store:
         # while another connection writes fails at once in WAL mode instead of waiting.
         self.db.executescript("BEGIN IMMEDIATE;" + SCHEMA + EVENTS_SCHEMA)
         try:
+            _split_verdicts(self.db)
+            for statement in filter(str.strip, JUDGED.split(";")):
+                self.db.execute(statement)
             backfill_events(self.db)  # a store from before the events table gets its documents' events
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             self.db.execute("COMMIT")
@@ -211,10 +233,16 @@ class Store:
                  for i, p in enumerate(doc.paragraphs)],
             )
             self.db.executemany(
-                'INSERT INTO claims (doc_id, treaty, type, value, start, "end", quote, lang, verdict, citation, reason, sources) '
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(doc_id, c.treaty, c.type, json.dumps(c.value, ensure_ascii=False), c.start, c.end, c.quote, c.lang,
-                  c.verdict, c.citation, c.reason, json.dumps(c.sources)) for c in doc.claims],
+                'INSERT INTO claims (doc_id, treaty, type, value, start, "end", quote, lang) VALUES (?,?,?,?,?,?,?,?)',
+                [(doc_id, c.treaty, c.type, json.dumps(c.value, ensure_ascii=False), c.start, c.end, c.quote, c.lang)
+                 for c in doc.claims],
+            )
+            ids = [row[0] for row in self.db.execute("SELECT id FROM claims WHERE doc_id = ? ORDER BY id", (doc_id,))]
+            as_of = doc.judged_as_of.isoformat() if doc.judged_as_of else None
+            self.db.executemany(
+                "INSERT INTO verdicts (claim_id, verdict, citation, reason, sources, catalog_version, as_of) VALUES (?,?,?,?,?,?,?)",
+                [(claim_id, c.verdict, c.citation, c.reason, json.dumps(c.sources), doc.catalog_version, as_of)
+                 for claim_id, c in zip(ids, doc.claims)],
             )
             insert_events(self.db, doc_id, doc.events)
             self.db.execute("COMMIT")
@@ -227,6 +255,25 @@ class Store:
     def record_error(self, origin: str, message: str) -> None:
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         self.db.execute("INSERT INTO ingest_errors (origin, message, at) VALUES (?,?,?)", (origin, message, now))
+
+    def stale_verdicts(self, catalog_version: str) -> list[dict]:
+        """Judged claims whose verdict was made against another catalog version (or an unknown one)."""
+        sql = ("SELECT c.*, v.catalog_version, v.as_of FROM judged_claims c JOIN verdicts v ON v.claim_id = c.id "
+               "WHERE v.catalog_version IS NOT ? ORDER BY c.id")
+        return [self._claim(r) for r in self.db.execute(sql, (catalog_version,))]
+
+    def set_verdicts(self, judged: list, catalog_version: str) -> None:
+        """Replace the verdicts of claims, ``judged`` being (claim id, judgement) pairs, in one transaction."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany(
+                "UPDATE verdicts SET verdict = ?, citation = ?, reason = ?, sources = ?, catalog_version = ? WHERE claim_id = ?",
+                [(j.verdict.value, j.citation, j.reason, json.dumps(list(j.sources)), catalog_version, claim_id)
+                 for claim_id, j in judged])
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
 
     # --- reading ----------------------------------------------------------------------------
     @staticmethod
@@ -254,7 +301,7 @@ class Store:
         doc["redactions"] = json.loads(doc["redactions"] or "{}")
         doc["not_analysed"] = json.loads(doc["not_analysed"] or "{}")
         doc["paragraphs"] = [dict(r) for r in self.db.execute('SELECT idx, start, "end", lang, analysed FROM paragraphs WHERE doc_id = ? ORDER BY idx', (doc_id,))]
-        doc["claims"] = [self._claim(r) for r in self.db.execute('SELECT * FROM claims WHERE doc_id = ? ORDER BY start', (doc_id,))]
+        doc["claims"] = [self._claim(r) for r in self.db.execute('SELECT * FROM judged_claims WHERE doc_id = ? ORDER BY start', (doc_id,))]
         return doc
 
     def nearest_id(self, doc_id: str) -> str | None:
@@ -272,7 +319,7 @@ class Store:
     def claims(self, *, verdict: str | None = None, type: str | None = None, lang: str | None = None,
                treaty: str | None = None, outlet: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
         where, args = self._claim_filters(verdict=verdict, type=type, lang=lang, treaty=treaty, outlet=outlet)
-        sql = "SELECT c.*, d.outlet FROM claims c JOIN documents d ON d.id = c.doc_id"
+        sql = "SELECT c.*, d.outlet FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY c.doc_id, c.start LIMIT ? OFFSET ?"
@@ -281,13 +328,13 @@ class Store:
     def claim(self, claim_id: int) -> dict | None:
         """One stored claim with its document's outlet, address and dates."""
         row = self.db.execute(
-            "SELECT c.*, d.outlet, d.url, d.published, d.ingested_at FROM claims c JOIN documents d ON d.id = c.doc_id "
+            "SELECT c.*, d.outlet, d.url, d.published, d.ingested_at FROM judged_claims c JOIN documents d ON d.id = c.doc_id "
             "WHERE c.id = ?", (claim_id,)).fetchone()
         return self._claim(row) if row is not None else None
 
     def same_claims(self, claim: dict, limit: int = 20) -> list[dict]:
         """Claims of the same type and value about the same treaty in other documents, as it reads in each."""
-        sql = ("SELECT c.*, d.outlet, d.published FROM claims c JOIN documents d ON d.id = c.doc_id "
+        sql = ("SELECT c.*, d.outlet, d.published FROM judged_claims c JOIN documents d ON d.id = c.doc_id "
                "WHERE c.treaty = ? AND c.type = ? AND c.value = ? AND c.doc_id != ? "
                "ORDER BY d.published IS NULL, d.published, c.doc_id, c.start LIMIT ?")
         args = (claim["treaty"], claim["type"], json.dumps(claim["value"], ensure_ascii=False), claim["doc_id"], limit)
@@ -299,10 +346,10 @@ class Store:
         publication date; a day is as precise as the document's date (``YYYY-MM`` stays a month)."""
         where, args = self._claim_filters(type=type, lang=lang, treaty=treaty, outlet=outlet)
         dated = "d.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
-        sql = ("SELECT substr(d.published, 1, 10) AS day, c.verdict, COUNT(*) AS n FROM claims c "
+        sql = ("SELECT substr(d.published, 1, 10) AS day, c.verdict, COUNT(*) AS n FROM judged_claims c "
                f"JOIN documents d ON d.id = c.doc_id WHERE {' AND '.join([dated, *where])} GROUP BY day, c.verdict ORDER BY day")
         rows = [dict(r) for r in self.db.execute(sql, args)]
-        undated_sql = ("SELECT COUNT(*) FROM claims c JOIN documents d ON d.id = c.doc_id "
+        undated_sql = ("SELECT COUNT(*) FROM judged_claims c JOIN documents d ON d.id = c.doc_id "
                        f"WHERE {' AND '.join([f'(d.published IS NULL OR NOT ({dated}))', *where])}")
         return rows, self.db.execute(undated_sql, args).fetchone()[0]
 
@@ -311,7 +358,7 @@ class Store:
         SELECT COALESCE(d.outlet, 'unknown') AS outlet, COUNT(DISTINCT d.id) AS documents, COUNT(c.id) AS claims,
                SUM(c.verdict = 'supported') AS supported, SUM(c.verdict = 'contradicted') AS contradicted,
                SUM(c.verdict = 'unverifiable') AS unverifiable
-        FROM documents d LEFT JOIN claims c ON c.doc_id = d.id
+        FROM documents d LEFT JOIN judged_claims c ON c.doc_id = d.id
         GROUP BY COALESCE(d.outlet, 'unknown') ORDER BY documents DESC, outlet
         """
         return [{k: (v or 0) if k != "outlet" else v for k, v in dict(r).items()} for r in self.db.execute(sql)]

@@ -17,7 +17,7 @@ BEARER = "bearer "
 
 
 def require_ingest_token(request: Request) -> None:
-    expected: str | None = request.app.state.ingest_token
+    expected: str | None = request.app.state.settings.ingest_token
     if not expected:
         raise ApiError(403, "ingest over HTTP is off: start the server with an ingest token "
                             "(accord serve --ingest-token-env VAR, the token in that environment variable)")

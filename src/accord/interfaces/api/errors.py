@@ -1,7 +1,10 @@
-"""Every API error is JSON: ``{"error": "<what is wrong>", "suggestion"?: ..., "known"?: [...]}``.
+"""Every API error is JSON, an :class:`~accord.contract.ErrorBody`:
+``{"error": "<what is wrong>", "suggestion"?: ..., "known"?: [...], "fields"?: [...]}``.
 
-Handlers raise :class:`ApiError`; the translations from the library's exceptions
-(unknown ids, bad dates, unsupported languages) live in :mod:`.inputs`.  The API's
+Handlers raise :class:`ApiError`; a value the shared input parsing rejects
+(:class:`~accord.interfaces.inputs.InputError`) becomes a 422 here.  ``ERRORS``
+declares the body of each status for the OpenAPI document, so what it documents
+is what is sent.  The API's
 routes use :class:`ApiRoute`, which turns FastAPI's own validation errors into
 ApiError inside the route, so the JSON shape does not depend on which exception
 handlers other parts of the application (the HTML pages) install later.
@@ -20,6 +23,8 @@ from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import PlainTextResponse, Response
 
+from accord.contract import ErrorBody
+from accord.interfaces.inputs import InputError
 from accord.services.store import StoreError
 
 API_PREFIX = "/api"
@@ -37,18 +42,32 @@ class ApiError(Exception):
         self.suggestion, self.known, self.headers, self.fields = suggestion, known, headers, fields
 
     def body(self) -> dict[str, Any]:
-        body: dict[str, Any] = {"error": self.message}
-        if self.suggestion:
-            body["suggestion"] = self.suggestion
-        if self.known:
-            body["known"] = self.known
-        if self.fields:
-            body["fields"] = self.fields
-        return body
+        return error_body(self.message, suggestion=self.suggestion or None, known=self.known or None,
+                          fields=self.fields or None)
+
+
+def error_body(message: str, **extra: Any) -> dict[str, Any]:
+    """The JSON of an error: absent keys are left out rather than sent as null."""
+    return ErrorBody(error=message, **extra).model_dump(mode="json", exclude_none=True)
 
 
 def error_response(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status, headers=headers)
+    return JSONResponse(error_body(message), status_code=status, headers=headers)
+
+
+def _declared(description: str) -> dict[str, Any]:
+    return {"model": ErrorBody, "description": description}
+
+
+# The error responses each kind of route declares (FastAPI adds them to /openapi.json).
+ERRORS: dict[int | str, dict[str, Any]] = {
+    422: _declared("A value the API cannot use: the error names it and, where there is one, the nearest valid value."),
+    500: _declared("An internal error; the server log has the details."),
+}
+NOT_FOUND = {404: _declared("The id in the path names nothing; `suggestion` is the nearest id.")}
+STORE = {503: _declared("The document store file cannot be used.")}
+BODY = {413: _declared("The request body is over the server's limit.")}
+WRITE = {401: _declared("No ingest token sent."), 403: _declared("Wrong ingest token, or ingest over HTTP is off.")}
 
 
 def _field_name(loc: tuple) -> str:
@@ -118,6 +137,11 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     return await _api_error(request, validation_error(exc))
 
 
+async def _input_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, InputError)
+    return JSONResponse(error_body(exc.message, suggestion=exc.suggestion, known=exc.known), status_code=422)
+
+
 async def _store_error(request: Request, exc: Exception) -> Response:
     log.error("store unavailable: %s", exc)
     return error_response(503, f"the document store is unavailable: {exc}")
@@ -134,5 +158,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(InputError, _input_error)
     app.add_exception_handler(StoreError, _store_error)
     app.add_exception_handler(Exception, _unexpected)

@@ -1,6 +1,6 @@
 """A request-body size limit as a pure ASGI middleware.
 
-The limit is ``app.state.max_body_bytes``, read per request.  It is enforced
+The limit is ``app.state.settings.max_body_bytes``, read per request.  It is enforced
 twice: on the declared ``Content-Length`` (rejected before a byte is read) and on
 the bytes actually received, because a chunked upload declares no length and a
 client may declare less than it sends.  Once the limit is passed the application's
@@ -16,13 +16,15 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from accord.interfaces.api.errors import error_body
+
 
 class BodyTooLarge(Exception):
     """Raised from ``receive`` once more bytes arrived than allowed."""
 
 
 async def _send_error(send: Send, status: int, message: str) -> None:
-    body = json.dumps({"error": message}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    body = json.dumps(error_body(message), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                             (b"connection", b"close")]})
@@ -41,7 +43,7 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit: int = scope["app"].state.max_body_bytes
+        limit: int = scope["app"].state.settings.max_body_bytes
         declared = next((value for name, value in scope["headers"] if name == b"content-length"), None)
         if declared is not None:
             if not declared.isdigit():

@@ -1,32 +1,35 @@
 """The press side: check a text, and read (or, with the token, add to) the document store.
 
-``POST /api/check`` returns the JSON of ``accord check --json``.  The store
-endpoints open the SQLite store at ``app.state.db_path``, created on first use:
+``POST /api/check`` answers as ``accord check --json``; every answer is a model of :mod:`accord.contract`.  The store
+endpoints open the SQLite store at the settings' ``db_path``, created on first use:
 an empty store answers with empty lists; they are plain functions, run in the
 thread pool, because SQLite and the press pipeline block.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Callable
 
 from fastapi import APIRouter, Body, Depends, Query
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from accord.interfaces.api import inputs
+from accord.contract import (DocumentRow, HttpIngestReport, JudgedClaim, OutletScore, Page, RejudgeReport, SearchHit, StoredClaim,
+                             StoredDocument, dump)
+from accord.interfaces import inputs
 from accord.interfaces.api.auth import require_ingest_token
-from accord.interfaces.api.deps import SerialWriter, get_catalog, get_store, get_writer
-from accord.interfaces.api.errors import ApiError, ApiRoute
+from accord.interfaces.api.errors import BODY, ERRORS, NOT_FOUND, STORE, WRITE, ApiError, ApiRoute
 from accord.interfaces.api.ingest import ingest_documents
 from accord.interfaces.api.schemas import CheckRequest, DocumentIn
+from accord.interfaces.deps import SerialWriter, get_catalog, get_store, get_today, get_writer
 from accord.knowledge.catalog import Catalog
 from accord.press.languages import LanguagesAnswer, languages
 from accord.press.verify import UnsupportedLanguage, check_text
 from accord.reasoning.claims import ClaimType, Verdict
 from accord.services.store import Store
 
-router = APIRouter(prefix="/api", route_class=ApiRoute, tags=["press"])
+router = APIRouter(prefix="/api", route_class=ApiRoute, tags=["press"], responses=ERRORS)
 
 # Checking a paragraph takes under a millisecond, less than a hop to the thread pool and back
 # (measured with bench/load_api.py: 1.4k instead of 0.8k checks/s at 50 clients), so short texts
@@ -37,75 +40,79 @@ LIMIT = Query(50, ge=1, le=500, description="Page size.")
 OFFSET = Query(0, ge=0, description="Rows to skip.")
 
 
-def _page(fetch: Callable[[int, int], list[dict]], limit: int, offset: int) -> JSONResponse:
+def _page(fetch: Callable[[int, int], list[dict]], limit: int, offset: int) -> dict:
     """A page of rows; ``next_offset`` is null on the last page (one row more is read to know)."""
     rows = fetch(limit + 1, offset)
     next_offset = offset + limit if len(rows) > limit else None
-    return JSONResponse({"items": rows[:limit], "limit": limit, "offset": offset, "next_offset": next_offset})
+    return {"items": rows[:limit], "limit": limit, "offset": offset, "next_offset": next_offset}
 
 
-@router.post("/check", summary="Extract the claims a text makes about a treaty and judge each against the catalog")
-async def check(request: CheckRequest, catalog: Catalog = Depends(get_catalog)) -> JSONResponse:
+@router.post("/check", summary="Extract the claims a text makes about a treaty and judge each against the catalog",
+             response_model=list[JudgedClaim], responses=BODY)
+async def check(request: CheckRequest, catalog: Catalog = Depends(get_catalog),
+                today: dt.date = Depends(get_today)) -> list[JudgedClaim]:
     """A list of claims, each with its `verdict` (supported, contradicted, unverifiable), the `citation` that
     decides it, the `reason` and the `sources`."""
     text = inputs.text(request.text)
-    lang = inputs.language(request.lang)
+    lang = inputs.language(request.lang, "'lang'")
     try:
         if len(text) <= INLINE_CHECK_CHARS:
-            _, results = check_text(text, lang, catalog=catalog)
+            _, results = check_text(text, lang, catalog=catalog, today=today)
         else:
-            _, results = await run_in_threadpool(check_text, text, lang, catalog=catalog)
+            _, results = await run_in_threadpool(check_text, text, lang, catalog=catalog, today=today)
     except UnsupportedLanguage as exc:  # the detected language has no claim extractor
         raise ApiError(422, str(exc)) from None
-    return JSONResponse([r.to_json() for r in results])
+    return [r.answer() for r in results]
 
 
-@router.get("/documents", summary="Stored documents, newest first")
+@router.get("/documents", summary="Stored documents, newest first", response_model=Page[DocumentRow], responses=STORE)
 def list_documents(outlet: str | None = Query(None, description="Only this outlet."), limit: int = LIMIT,
-                   offset: int = OFFSET, store: Store = Depends(get_store)) -> JSONResponse:
+                   offset: int = OFFSET, store: Store = Depends(get_store)) -> dict:
     return _page(lambda n, skip: store.documents(outlet=outlet or None, limit=n, offset=skip), limit, offset)
 
 
 @router.post("/documents", summary="Ingest documents (needs the ingest token)", status_code=201,
-             dependencies=[Depends(require_ingest_token)],
-             responses={200: {"description": "Every document was already stored"},
-                        401: {"description": "No token sent"}, 403: {"description": "Wrong token, or ingest is off"}})
+             dependencies=[Depends(require_ingest_token)], response_model=HttpIngestReport,
+             responses={200: {"model": HttpIngestReport, "description": "Every document was already stored"},
+                        **WRITE, **BODY, **STORE})
 def add_documents(body: DocumentIn | list[DocumentIn] = Body(...), writer: SerialWriter = Depends(get_writer),
-                  catalog: Catalog = Depends(get_catalog)) -> JSONResponse:
+                  catalog: Catalog = Depends(get_catalog), today: dt.date = Depends(get_today)) -> JSONResponse:
     """One document or a list, each `{id?, url?, text, lang?, published?, outlet?}`, run through the press
     pipeline (cleaning, redaction, languages, claims, verdicts) and stored.  201 when something new was stored."""
-    report = ingest_documents(body if isinstance(body, list) else [body], writer, catalog)
-    stored_something = report["new"] + report["near_duplicates"] > 0
-    return JSONResponse(report, status_code=201 if stored_something else 200)
+    report = ingest_documents(body if isinstance(body, list) else [body], writer, catalog, today)
+    stored_something = report.new + report.near_duplicates > 0
+    return JSONResponse(dump(HttpIngestReport, report), status_code=201 if stored_something else 200)
 
 
-@router.get("/documents/{doc_id:path}", summary="One stored document with its paragraphs and judged claims")
-def get_document(doc_id: str, store: Store = Depends(get_store)) -> JSONResponse:
+@router.get("/documents/{doc_id:path}", summary="One stored document with its paragraphs and judged claims",
+            response_model=StoredDocument, responses={**NOT_FOUND, **STORE})
+def get_document(doc_id: str, store: Store = Depends(get_store)) -> dict:
     doc = store.document(doc_id)
     if doc is None:
         raise ApiError(404, f"no document '{doc_id}' in the store")
-    return JSONResponse(doc)
+    return doc
 
 
-@router.get("/claims", summary="Judged claims from stored documents")
+@router.get("/claims", summary="Judged claims from stored documents", response_model=Page[StoredClaim], responses=STORE)
 def list_claims(verdict: Verdict | None = Query(None), type: ClaimType | None = Query(None, description="Claim type."),
                 lang: str | None = Query(None, description="en or ru."),
                 treaty: str | None = Query(None, description="Treaty id."),
                 outlet: str | None = Query(None), limit: int = LIMIT, offset: int = OFFSET,
-                store: Store = Depends(get_store), catalog: Catalog = Depends(get_catalog)) -> JSONResponse:
+                store: Store = Depends(get_store), catalog: Catalog = Depends(get_catalog)) -> dict:
     if treaty:
-        inputs.treaty(catalog, treaty, status=422)  # a typo would otherwise look like "no claims"
+        inputs.treaty(catalog, treaty)  # a typo would otherwise look like "no claims"
     filters = {"verdict": verdict.value if verdict else None, "type": type.value if type else None,
-               "lang": inputs.language(lang), "treaty": treaty or None, "outlet": outlet or None}
+               "lang": inputs.language(lang, "'lang'"), "treaty": treaty or None, "outlet": outlet or None}
     return _page(lambda n, skip: store.claims(**filters, limit=n, offset=skip), limit, offset)
 
 
-@router.get("/search", summary="Full-text search over stored paragraphs (English stems, Russian lemmas)")
+@router.get("/search", summary="Full-text search over stored paragraphs (English stems, Russian lemmas)",
+            response_model=list[SearchHit], responses=STORE)
 def search(q: str = Query(..., description="Words to find.", examples=["mutual defence"]),
-           limit: int = Query(20, ge=1, le=100), store: Store = Depends(get_store)) -> JSONResponse:
+           limit: int = Query(20, ge=1, le=100), store: Store = Depends(get_store)) -> list[dict]:
     if not q.strip():
         raise ApiError(422, "nothing to search for: 'q' is empty")
-    return JSONResponse(store.search(q, limit=limit))
+    return store.search(q, limit=limit)
 
 
 @router.get("/languages", summary="Every language known: analysed, or detected but not analysed, and why",
@@ -115,6 +122,16 @@ def languages_known() -> LanguagesAnswer:
     return languages()
 
 
-@router.get("/sources", summary="Per-outlet scorecard: documents and claims by verdict")
-def sources(store: Store = Depends(get_store)) -> JSONResponse:
-    return JSONResponse(store.sources_summary())
+@router.get("/sources", summary="Per-outlet scorecard: documents and claims by verdict", response_model=list[OutletScore],
+            responses=STORE)
+def sources(store: Store = Depends(get_store)) -> list[dict]:
+    return store.sources_summary()
+
+
+@router.post("/rejudge", summary="Judge the stored claims again against the catalog (needs the ingest token)",
+             dependencies=[Depends(require_ingest_token)], response_model=RejudgeReport, responses={**WRITE, **STORE})
+def rejudge_claims(writer: SerialWriter = Depends(get_writer), catalog: Catalog = Depends(get_catalog),
+                   today: dt.date = Depends(get_today)) -> RejudgeReport:
+    """Claims whose verdict was made against another catalog version are judged again, on the day they were
+    judged before; the answer lists the verdicts that changed.  A second call changes nothing."""
+    return writer.rejudge(catalog, today)

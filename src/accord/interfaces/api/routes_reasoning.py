@@ -1,5 +1,5 @@
 """Reasoning over the catalog: scenarios (what each party must do when something happens) and
-comparisons; the JSON of ``accord scenario --json`` and ``accord compare --json``.
+comparisons; the answers of ``accord scenario --json`` and ``accord compare --json``.
 
 The handlers are coroutines: a scenario or a comparison over the in-memory catalog
 takes a fraction of a millisecond, less than a hop to the thread pool and back
@@ -8,54 +8,60 @@ takes a fraction of a millisecond, less than a hop to the thread pool and back
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse
+import datetime as dt
 
-from accord.interfaces.api import inputs
-from accord.interfaces.api.deps import get_catalog
-from accord.interfaces.api.errors import ApiError, ApiRoute
+from fastapi import APIRouter, Depends, Query
+
+from accord.contract import Comparison, ScenarioAnswer
+from accord.interfaces import inputs
+from accord.interfaces.api.errors import ERRORS, ApiError, ApiRoute
 from accord.interfaces.api.schemas import ScenarioRequest
+from accord.interfaces.deps import get_catalog, get_today
 from accord.knowledge.catalog import Catalog
 from accord.reasoning.compare import compare as compare_treaties
 from accord.reasoning.scenario import Event, run_scenario
 
-router = APIRouter(prefix="/api", route_class=ApiRoute, tags=["reasoning"])
+router = APIRouter(prefix="/api", route_class=ApiRoute, tags=["reasoning"], responses=ERRORS)
 
 
-def _scenario(request: ScenarioRequest, catalog: Catalog) -> JSONResponse:
+def _scenario(request: ScenarioRequest, catalog: Catalog, today: dt.date) -> ScenarioAnswer:
     kind = inputs.event_kind(request.event)
-    actor = inputs.party(catalog, request.by, "by")
-    target = inputs.party(catalog, request.against, "against")
+    actor = inputs.party(catalog, request.by, "'by'")
+    target = inputs.party(catalog, request.against, "'against'")
     if actor is None and target is None:
         raise ApiError(422, "give 'by' and/or 'against': a scenario needs an acting or a targeted party")
-    day = inputs.day(request.on, "on")
-    event = Event(kind, actor, target, day, inputs.place(catalog, request.where), inputs.weapons(request.weapons))
-    result = run_scenario([event], day, catalog)
-    return JSONResponse(result.to_json())
+    day = inputs.day(request.on, today, "'on'")
+    event = Event(kind, actor, target, day, inputs.place(catalog, request.where, "'where'"),
+                  inputs.weapons(request.weapons, "'weapons'"))
+    return ScenarioAnswer.model_validate(run_scenario([event], day, catalog))
 
 
 SCENARIO_DOC = ("Per treaty binding the parties involved: in force or not on that day, and each party's duties, "
                 "prohibitions, permissions and decisive negatives, each citing its article and sources.")
 
 
-@router.get("/scenario", summary="What each party must, must not and may do after an event", description=SCENARIO_DOC)
+@router.get("/scenario", summary="What each party must, must not and may do after an event", description=SCENARIO_DOC,
+            response_model=ScenarioAnswer)
 async def scenario_get(event: str = Query(..., examples=["aggression"], description="Event kind."),
-                 by: str | None = Query(None, examples=["ISR"], description="Acting state or group (code or name)."),
-                 against: str | None = Query(None, examples=["IRN"], description="Target state (code or name)."),
-                 on: str | None = Query(None, examples=["2025-11-01"], description="Date YYYY-MM-DD (default: today)."),
-                 where: str | None = Query(None, examples=["MLI"], description="State, territory or sea region where it happens (default: the target's territory)."),
-                 weapons: str | None = Query(None, examples=["conventional"], description="nuclear, chemical, biological or conventional."),
-                 catalog: Catalog = Depends(get_catalog)) -> JSONResponse:
-    return _scenario(ScenarioRequest(event=event, by=by, against=against, on=on, where=where, weapons=weapons), catalog)
+                       by: str | None = Query(None, examples=["ISR"], description="Acting state or group (code or name)."),
+                       against: str | None = Query(None, examples=["IRN"], description="Target state (code or name)."),
+                       on: str | None = Query(None, examples=["2025-11-01"], description="Date YYYY-MM-DD (default: today)."),
+                       where: str | None = Query(None, examples=["MLI"], description="State, territory or sea region where it happens (default: the target's territory)."),
+                       weapons: str | None = Query(None, examples=["conventional"], description="nuclear, chemical, biological or conventional."),
+                       catalog: Catalog = Depends(get_catalog), today: dt.date = Depends(get_today)) -> ScenarioAnswer:
+    return _scenario(ScenarioRequest(event=event, by=by, against=against, on=on, where=where, weapons=weapons), catalog, today)
 
 
-@router.post("/scenario", summary="The same scenario, asked with a JSON body", description=SCENARIO_DOC)
-async def scenario_post(request: ScenarioRequest, catalog: Catalog = Depends(get_catalog)) -> JSONResponse:
-    return _scenario(request, catalog)
+@router.post("/scenario", summary="The same scenario, asked with a JSON body", description=SCENARIO_DOC,
+             response_model=ScenarioAnswer)
+async def scenario_post(request: ScenarioRequest, catalog: Catalog = Depends(get_catalog),
+                        today: dt.date = Depends(get_today)) -> ScenarioAnswer:
+    return _scenario(request, catalog, today)
 
 
-@router.get("/compare", summary="Treaties by obligation type and cooperation domain, each cell cited")
+@router.get("/compare", summary="Treaties by obligation type and cooperation domain, each cell cited",
+            response_model=Comparison)
 async def compare(ids: str | None = Query(None, description="Comma-separated treaty ids (default: the whole catalog).",
-                                    examples=["rus-irn-2025,rus-irn-2001,rus-prk-2024"]),
-            catalog: Catalog = Depends(get_catalog)) -> JSONResponse:
-    return JSONResponse(compare_treaties(inputs.treaty_ids(catalog, ids), catalog))
+                                          examples=["rus-irn-2025,rus-irn-2001,rus-prk-2024"]),
+                  catalog: Catalog = Depends(get_catalog)) -> Comparison:
+    return Comparison.model_validate(compare_treaties(inputs.treaty_ids(catalog, ids), catalog))

@@ -1,7 +1,7 @@
 """The catalog: the treaty list, one coded treaty, and its status on a day.
 
-The JSON is the CLI's (``accord treaties/show/status --json``, see docs/json.md):
-the same library calls, the same keys.
+The answers are the CLI's (``accord treaties/show/status --json``): the same
+library calls, the same models (:mod:`accord.contract`).
 
 The handlers are coroutines: each does a fraction of a millisecond of work on the
 in-memory catalog, less than a hop to the thread pool and back costs.
@@ -9,36 +9,41 @@ in-memory catalog, less than a hop to the thread pool and back costs.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse
+import datetime as dt
 
-from accord.interfaces.api import inputs
-from accord.interfaces.api.deps import get_catalog
-from accord.interfaces.api.errors import ApiRoute
+from fastapi import APIRouter, Depends, Query
+
+from accord.contract import Status, TreatyRecord, TreatyRow
+from accord.interfaces import inputs
+from accord.interfaces.api.errors import ERRORS, NOT_FOUND, ApiRoute
+from accord.interfaces.api.inputs import path_treaty
+from accord.interfaces.deps import get_catalog, get_today
 from accord.knowledge.catalog import Catalog
 from accord.reasoning.lifecycle import status as treaty_status
 from accord.reasoning.listing import treaty_record, treaty_rows
 
-router = APIRouter(prefix="/api", route_class=ApiRoute, tags=["treaties"])
+router = APIRouter(prefix="/api", route_class=ApiRoute, tags=["treaties"], responses=ERRORS)
 
 
-@router.get("/treaties", summary="The catalog, one row per treaty")
-async def list_treaties(catalog: Catalog = Depends(get_catalog)) -> JSONResponse:
+@router.get("/treaties", summary="The catalog, one row per treaty", response_model=list[TreatyRow])
+async def list_treaties(catalog: Catalog = Depends(get_catalog)) -> list[dict]:
     """Each row: `id`, `title`, `parties`, `signed`, `articles`, `types` (derived obligation types, each cited)."""
-    return JSONResponse(treaty_rows(catalog))
+    return treaty_rows(catalog)
 
 
-@router.get("/treaties/{treaty_id}", summary="One coded treaty, with its articles, provisions and sources")
-async def get_treaty(treaty_id: str, catalog: Catalog = Depends(get_catalog)) -> JSONResponse:
+@router.get("/treaties/{treaty_id}", summary="One coded treaty, with its articles, provisions and sources",
+            response_model=TreatyRecord, responses=NOT_FOUND)
+async def get_treaty(treaty_id: str, catalog: Catalog = Depends(get_catalog)) -> dict:
     """The whole coded treaty as in `accord show ID --json`, plus `types`: the derived alliance-obligation types."""
-    return JSONResponse(treaty_record(inputs.treaty(catalog, treaty_id)))
+    return treaty_record(path_treaty(catalog, treaty_id))
 
 
-@router.get("/treaties/{treaty_id}/status", summary="Is the treaty in force on a day?")
+@router.get("/treaties/{treaty_id}/status", summary="Is the treaty in force on a day?", response_model=Status,
+            responses=NOT_FOUND)
 async def get_status(treaty_id: str,
-               on: str | None = Query(None, description="Date YYYY-MM-DD (default: today).", examples=["2026-11-22"]),
-               catalog: Catalog = Depends(get_catalog)) -> JSONResponse:
+                     on: str | None = Query(None, description="Date YYYY-MM-DD (default: today).", examples=["2026-11-22"]),
+                     catalog: Catalog = Depends(get_catalog), today: dt.date = Depends(get_today)) -> Status:
     """Phase, term, renewal, notice deadline, contested positions and life-cycle steps, each with its sources;
-    the JSON of `accord status ID --on DATE --json`."""
-    treaty = inputs.treaty(catalog, treaty_id)
-    return JSONResponse(treaty_status(treaty, inputs.day(on, "on"), catalog).to_json())
+    the answer of `accord status ID --on DATE --json`."""
+    treaty = path_treaty(catalog, treaty_id)
+    return Status.model_validate(treaty_status(treaty, inputs.day(on, today, "'on'"), catalog))

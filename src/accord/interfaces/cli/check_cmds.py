@@ -8,8 +8,10 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from accord.interfaces.cli.common import app, console, fail, print_json
-from accord.interfaces.cli.treaty_cmds import JSON, catalog
+from accord.contract import EvalReport, JudgedClaim
+from accord.interfaces import inputs
+from accord.interfaces.cli.common import app, catalog, console, fail, given, print_answer, today
+from accord.interfaces.cli.treaty_cmds import JSON
 from accord.press.verify import UnsupportedLanguage, check_text
 
 VERDICT_STYLE = {"supported": "green", "contradicted": "bold red", "unverifiable": "yellow"}
@@ -22,14 +24,13 @@ def check(
     json_out: bool = JSON,
 ) -> None:
     """Extract the claims a text makes about a treaty and judge each against the catalog."""
-    if not text.strip():
-        fail("nothing to check: the text is empty")
+    given(inputs.text, text)
     try:
-        detected, results = check_text(text, lang, catalog=catalog())
+        detected, results = check_text(text, lang, catalog=catalog(), today=today())
     except UnsupportedLanguage as exc:
         fail(str(exc))
     if json_out:
-        print_json([r.to_json() for r in results])
+        print_answer(list[JudgedClaim], [r.answer() for r in results])
         return
     if not results:
         console.print(f"No claim about a treaty found in this {detected} text.")
@@ -61,13 +62,14 @@ def eval_cmd(
     from accord.press.evaluate import EvalInputError, evaluate  # the whole pipeline: not needed by `check`
 
     try:
-        report = evaluate(path, catalog())
+        report = evaluate(path, catalog(), today())
     except EvalInputError as exc:
         fail(str(exc))
-    data = report.to_json()
+    answer = report.answer()
     if json_out:
-        print_json(data)
+        print_answer(EvalReport, answer)
         return
+    data = answer.model_dump(mode="json")
     o = data["overall"]
     console.print(f"{data['documents']} documents — F1 {o['f1']:.3f} (P {o['precision']:.3f}, R {o['recall']:.3f}), "
                   f"verdict accuracy {o['verdict_accuracy']:.3f}; flagship mutual-defence claims judged supported: "
@@ -90,11 +92,11 @@ def _eval_events(path: Path, json_out: bool, show: int) -> None:
     from accord.press.events.evaluate import EventEvalInputError, evaluate_events
 
     try:
-        report = evaluate_events(path, catalog())
+        report = evaluate_events(path, catalog(), today())
     except EventEvalInputError as exc:
         fail(str(exc))
     if json_out:
-        print_json(report.model_dump(mode="json"))
+        print_answer(type(report), report)
         return
     e = report.events
     console.print(f"{report.documents} documents — event F1 {e.f1:.3f} (P {e.precision:.3f}, R {e.recall:.3f}; "

@@ -1,16 +1,22 @@
-"""Shared pieces of the CLI: the Typer app, JSON output, and one-line errors with exit code 2."""
+"""Shared pieces of the CLI: the Typer app, the settings, JSON output through the answer models,
+and one-line errors with exit code 2."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import sys
-from typing import Any, NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from rich.console import Console
 
 from accord.interfaces.cli.lazy import LazyGroup
+
+if TYPE_CHECKING:  # imported where used: `accord --version` and the catalog commands start without them
+    from accord.interfaces.settings import Settings
+    from accord.knowledge.catalog import Catalog
 
 app = typer.Typer(
     name="accord",
@@ -47,24 +53,52 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
-def parse_day(value: str | None, option: str = "--on") -> dt.date:
-    if value is None:
-        return dt.date.today()
+def settings() -> Settings:
+    """The settings of this run, from the environment."""
+    from accord.interfaces.settings import Settings
+
+    return Settings.from_environment()
+
+
+def catalog() -> Catalog:
+    from accord.knowledge.catalog import CatalogError
+
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"bad date '{value}' for {option}: expected YYYY-MM-DD")
+        return settings().catalog
+    except CatalogError as exc:
+        fail(f"the catalog is invalid: {exc}")
 
 
-def _default(obj: Any) -> Any:
-    if isinstance(obj, (dt.date, dt.datetime)):
-        return obj.isoformat()
-    if hasattr(obj, "model_dump"):
-        return obj.model_dump(mode="json")
-    if hasattr(obj, "value"):
-        return obj.value
-    raise TypeError(f"cannot serialise {type(obj).__name__}")
+def today() -> dt.date:
+    return settings().today()
+
+
+def given(parse, *args, **kwargs):
+    """``parse(*args, **kwargs)`` from :mod:`accord.interfaces.inputs`; a value it rejects ends the run (exit 2)."""
+    from accord.interfaces.inputs import InputError
+
+    try:
+        return parse(*args, **kwargs)
+    except InputError as exc:
+        fail(exc.message)
+
+
+def parse_day(value: str | None, option: str = "--on") -> dt.date:
+    from accord.interfaces import inputs
+
+    return given(inputs.day, value, today(), option)
+
+
+def db_path(db: Path | None) -> Path:
+    return db or settings().db_path
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_default) + "\n")
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def print_answer(model: Any, data: Any) -> None:
+    """``data`` printed as JSON through its answer model (:mod:`accord.contract`), as the API sends it."""
+    from accord.contract import dump
+
+    print_json(dump(model, data))

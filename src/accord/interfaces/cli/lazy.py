@@ -38,6 +38,7 @@ COMMAND_MODULES: dict[str, str] = {
     "sources": "press_cmds",
     "doc": "press_cmds",
     "search": "press_cmds",
+    "rejudge": "press_cmds",
     "implementation": "implementation_cmds",
     "events": "implementation_cmds",
     "serve": "serve_cmds",

@@ -12,12 +12,13 @@ from rich.table import Table
 from rich.markup import escape
 from rich.text import Text
 
-from accord.interfaces.cli.common import app, console, err_console, fail, print_json
-from accord.interfaces.cli.treaty_cmds import JSON, catalog
-from accord.knowledge.catalog import nearest
+from accord.contract import IngestReport, OutletScore, SearchHit, StoredClaim, StoredDocument
+from accord.interfaces import inputs
+from accord.interfaces.cli.common import app, catalog, console, db_path, err_console, fail, given, print_answer, settings, today
+from accord.interfaces.cli.treaty_cmds import JSON
 from accord.press.claims import SUPPORTED_LANGUAGES
-from accord.reasoning.claims import ClaimType, Verdict
 from accord.services.batch import EngineUnavailable, ingest_on_dask
+from accord.services.ingest import Judging
 from accord.services.ingest import ingest as run_ingest
 from accord.services.store import Store, StoreError
 
@@ -28,18 +29,14 @@ EXIT_PARTIAL = 1  # some files could not be read; everything else was stored
 
 def open_store(db: Optional[Path]) -> Store:
     try:
-        return Store(db)
+        return Store(db_path(db))
     except StoreError as exc:
         fail(str(exc))
 
 
 def _choice(value: Optional[str], valid: list[str], option: str) -> Optional[str]:
     """Accept a filter value only if it is one of ``valid``; otherwise name the nearest one."""
-    if value is None or value in valid:
-        return value
-    best = nearest(value, valid)
-    hint = f"; did you mean '{best}'?" if best else ""
-    fail(f"unknown value '{value}' for {option}{hint} (one of: {', '.join(valid)})")
+    return given(inputs.choice, value, valid, option)
 
 
 @app.command("ingest")
@@ -59,7 +56,7 @@ def ingest(
     if missing:
         fail(f"no such file or folder: {', '.join(missing)}")
     store = open_store(db)
-    catalog()  # a broken catalog is reported once here, not once per document
+    judging = Judging(catalog(), today())  # a broken catalog is reported once here, not once per document
     with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
                   MofNCompleteColumn(), TimeElapsedColumn(), console=err_console, transient=True,
                   disable=json_out or not err_console.is_terminal) as progress:
@@ -69,14 +66,13 @@ def ingest(
 
         if engine == "dask":
             try:
-                report = ingest_on_dask(paths, store, scheduler=scheduler, workers=workers, progress=advance)
+                report = ingest_on_dask(paths, store, judging, scheduler=scheduler, workers=workers, progress=advance)
             except EngineUnavailable as exc:
                 fail(str(exc))
         else:
-            report = run_ingest(paths, store, workers=workers, progress=advance)
-    data = {**report.to_json(), "db": str(store.path)}
+            report = run_ingest(paths, store, judging, workers=workers, progress=advance)
     if json_out:
-        print_json(data)
+        print_answer(IngestReport, report.answer(str(store.path)))
     else:
         verdicts = ", ".join(f"{v} {n}" for v, n in sorted(report.verdicts.items())) or "no claims"
         console.print(f"{report.new} new, {report.unchanged} unchanged, {report.near_duplicates} near-duplicates; "
@@ -107,13 +103,13 @@ def claims(
     json_out: bool = JSON,
 ) -> None:
     """Stored claims with their verdicts, filtered."""
-    verdict = _choice(verdict, [v.value for v in Verdict], "--verdict")
-    claim_type = _choice(claim_type, [t.value for t in ClaimType], "--type")
+    verdict = given(inputs.verdict, verdict, "--verdict")
+    claim_type = given(inputs.claim_type, claim_type, "--type")
     lang = _choice(lang, sorted(SUPPORTED_LANGUAGES), "--lang")
     treaty = _choice(treaty, sorted(catalog().treaties), "--treaty")
     rows = open_store(db).claims(verdict=verdict, type=claim_type, lang=lang, treaty=treaty, outlet=outlet, limit=limit)
     if json_out:
-        print_json(rows)
+        print_answer(list[StoredClaim], rows)
         return
     if not rows:
         console.print("No stored claim matches.")
@@ -132,7 +128,7 @@ def sources(db: Optional[Path] = DB, json_out: bool = JSON) -> None:
     """Per outlet: documents, claims, and how many are supported, contradicted or unverifiable."""
     rows = open_store(db).sources_summary()
     if json_out:
-        print_json(rows)
+        print_answer(list[OutletScore], rows)
         return
     if not rows:
         console.print("Nothing ingested yet: run `accord ingest PATH`.")
@@ -168,7 +164,7 @@ def doc(doc_id: str = typer.Argument(..., help="Document id, as listed by `accor
         hint = f"; did you mean '{best}'?" if best else ""
         fail(f"no stored document '{doc_id}'{hint}")
     if json_out:
-        print_json(record)
+        print_answer(StoredDocument, record)
         return
     meta = ", ".join(f"{k}: {record[k]}" for k in ("outlet", "published", "author", "lang", "url") if record.get(k))
     console.print(f"[bold]{escape(record['id'])}[/] — {escape(meta)}", highlight=False)
@@ -195,7 +191,7 @@ def search(query: str = typer.Argument(..., help="Words to find in the stored te
         fail("nothing to search for: the query is empty")
     hits = open_store(db).search(query, limit=limit)
     if json_out:
-        print_json(hits)
+        print_answer(list[SearchHit], hits)
         return
     if not hits:
         console.print("No match.")
@@ -206,3 +202,38 @@ def search(query: str = typer.Argument(..., help="Words to find in the stored te
         for start, end in h["matches"]:
             snippet.stylize("bold reverse", start, end)
         console.print(line + snippet, highlight=False)
+
+
+@app.command("rejudge")
+def rejudge_cmd(
+    db: Optional[Path] = DB,
+    catalog_dir: Optional[Path] = typer.Option(None, "--catalog", help="A catalog folder (treaties/*.yaml, parties.yaml) "
+                                                                         "to judge against instead of the built-in one."),
+    json_out: bool = JSON,
+) -> None:
+    """Judge the stored claims again against the current catalog; lists the verdicts that changed."""
+    from accord.contract import RejudgeReport
+    from accord.knowledge.catalog import CatalogError, load_catalog
+    from accord.services.rejudge import rejudge
+
+    if catalog_dir is not None and not (catalog_dir / "treaties").is_dir():
+        fail(f"--catalog {catalog_dir}: no treaties/ folder in it")
+    try:
+        judging_catalog = load_catalog(catalog_dir, settings().user_catalog_dir) if catalog_dir else catalog()
+    except CatalogError as exc:
+        fail(f"the catalog is invalid: {exc}")
+    store = open_store(db)
+    report = rejudge(store, judging_catalog, today())
+    if json_out:
+        print_answer(RejudgeReport, report)
+        return
+    console.print(f"{report.rejudged} of {report.claims} stored claims judged again against catalog {report.catalog_version}; "
+                  f"{len(report.changed)} verdicts changed.", highlight=False)
+    if report.changed:
+        table = Table(title="Changed verdicts", show_lines=True)
+        for col in ("document", "claim", "value", "before", "after", "decided by"):
+            table.add_column(col, overflow="fold")
+        for c in report.changed:
+            table.add_row(escape(c.doc_id), c.type.value, escape(str(c.value)), c.before.value if c.before else "-",
+                          f"[{VERDICT_STYLE[c.after.value]}]{c.after.value}[/]", escape(c.citation_after or ""))
+        console.print(table)

@@ -9,47 +9,17 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from accord.interfaces.cli.common import app, console, fail, parse_day, print_json
-from accord.interfaces.cli.treaty_cmds import JSON, catalog
-from accord.knowledge.catalog import LookupFailed, nearest
-from accord.knowledge.model import EventKind
+from accord.contract import Comparison, ScenarioAnswer
+from accord.interfaces import inputs
+from accord.interfaces.cli.common import app, catalog, console, fail, given, parse_day, print_answer
+from accord.interfaces.cli.treaty_cmds import JSON
 from accord.reasoning.compare import compare as compare_treaties
 from accord.reasoning.export import export_atop_csv, export_json
-from accord.reasoning.scenario import Event, parse_event_kind, parse_place, parse_weapons, run_scenario
+from accord.reasoning.scenario import Event, run_scenario
 from accord.reasoning.scenario_tests import ScenarioFileError, run_file, scenario_files
 
 KIND_STYLE = {"duty": "bold green", "prohibition": "bold red", "permission": "cyan", "negative": "bold yellow",
               "conditional": "magenta", "breach": "bold red reverse"}
-
-
-def _event_kind(value: str) -> EventKind:
-    try:
-        return parse_event_kind(value)
-    except LookupFailed as exc:
-        fail(str(exc))
-
-
-def _party(value: Optional[str], option: str) -> Optional[str]:
-    if value is None:
-        return None
-    try:
-        return catalog().actor(value)
-    except LookupFailed as exc:
-        fail(f"{exc} for {option}")
-
-
-def _place(value: Optional[str]) -> Optional[str]:
-    try:
-        return parse_place(value, catalog())
-    except LookupFailed as exc:
-        fail(f"{exc} for --where (a state or territory code, or a sea region such as north-atlantic)")
-
-
-def _weapons(value: Optional[str]):
-    try:
-        return parse_weapons(value)
-    except LookupFailed as exc:
-        fail(f"{exc} for --weapons")
 
 
 @app.command("scenario")
@@ -66,16 +36,17 @@ def scenario(
     json_out: bool = JSON,
 ) -> None:
     """What each party must, must not and may do under every treaty binding the parties involved."""
-    kind = _event_kind(event)
-    actor, target = _party(by, "--by"), _party(against, "--against")
+    kind = given(inputs.event_kind, event)
+    actor, target = given(inputs.party, catalog(), by, "--by"), given(inputs.party, catalog(), against, "--against")
     if actor is None and target is None:
         fail("give --by and/or --against")
     day = parse_day(on)
-    event_ = Event(kind, actor, target, day, _place(where), _weapons(weapons))
+    place = given(inputs.place, catalog(), where, "--where (a state or territory code, or a sea region such as north-atlantic)")
+    event_ = Event(kind, actor, target, day, place, given(inputs.weapons, weapons, "--weapons"))
     result = run_scenario([event_], day, catalog())
     found = _evidence(result, day, window, db) if evidence else None
     if json_out:
-        print_json({**result.to_json(), **({"evidence": found.model_dump(mode="json")} if found else {})})
+        print_answer(ScenarioAnswer, ScenarioAnswer.model_validate(result).model_copy(update={"evidence": found}))
         return
     console.print(f"[bold]{kind.value}[/] by {actor or '-'} against {target or '-'} on {day.isoformat()}")
     if not result.treaties:
@@ -103,12 +74,9 @@ def compare(
     json_out: bool = JSON,
 ) -> None:
     """Treaties x alliance-obligation types and cooperation domains, each cell citing its article."""
-    try:
-        data = compare_treaties(treaty_ids, catalog())
-    except LookupFailed as exc:
-        fail(str(exc))
+    data = compare_treaties(given(inputs.treaty_ids, catalog(), treaty_ids), catalog())
     if json_out:
-        print_json(data)
+        print_answer(Comparison, data)
         return
     table = Table(title="Alliance-obligation types (derived from provisions; ATOP definitions)")
     table.add_column("type")
@@ -154,9 +122,7 @@ def export(
 ) -> None:
     """Export the catalog (JSON), ATOP-style member rows with the derived codes (CSV), or one treaty as Akoma Ntoso."""
     writers = {"json": export_json, "atop-csv": export_atop_csv, "akn": None}
-    if fmt not in writers:
-        hint = nearest(fmt, list(writers))
-        fail(f"unknown format '{fmt}'" + (f" (did you mean '{hint}'?)" if hint else ""))
+    given(inputs.choice, fmt, list(writers), "--format")
     if fmt == "akn":
         from accord.interfaces.cli.text_cmds import export_akn
 

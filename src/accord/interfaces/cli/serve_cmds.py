@@ -8,10 +8,8 @@ from typing import Optional
 
 import typer
 
-from accord.interfaces.cli.common import app, console, fail
-from accord.services.store import default_db_path
-
-DEFAULT_TOKEN_ENV = "ACCORD_INGEST_TOKEN"
+from accord.interfaces.cli.common import app, catalog, console, db_path, fail, settings
+from accord.interfaces.settings import DEFAULT_MAX_BODY_BYTES, DEFAULT_TOKEN_ENV
 
 
 @app.command("serve")
@@ -23,26 +21,24 @@ def serve(
         DEFAULT_TOKEN_ENV, "--ingest-token-env",
         help="Name of the environment variable holding the ingest token; POST /api/documents is off without one.",
     ),
-    max_body_bytes: int = typer.Option(1_048_576, "--max-body-bytes", min=1, help="Largest request body accepted."),
+    max_body_bytes: int = typer.Option(DEFAULT_MAX_BODY_BYTES, "--max-body-bytes", min=1, help="Largest request body accepted."),
 ) -> None:
     """Serve the JSON API under /api, its documentation at /docs, and the pages."""
     import uvicorn  # imported here: the other commands do not need a web server
 
-    from accord.interfaces.api import create_app
+    from accord.interfaces.app import create_app
 
     # The token comes from the environment, never from an argument: arguments are visible to
     # every user of the machine in the process list and end up in shell histories.
     token = os.environ.get(ingest_token_env) or None
-    db_path = db or default_db_path()
-    if db_path.is_dir():
-        fail(f"--db {db_path} is a directory; give the path of the SQLite file")
-    from accord.interfaces.cli.treaty_cmds import catalog
-
-    # the built-in catalog with the user's imported treaties and texts
-    application = create_app(catalog=catalog(), db_path=db_path, ingest_token=token, max_body_bytes=max_body_bytes)
+    store_path = db_path(db)
+    if store_path.is_dir():
+        fail(f"--db {store_path} is a directory; give the path of the SQLite file")
+    chosen = settings().model_copy(update={"db_path": store_path, "ingest_token": token, "max_body_bytes": max_body_bytes})
+    application = create_app(chosen, catalog=catalog())  # the built-in catalog with the user's imported treaties and texts
     shown_host = f"[{host}]" if ":" in host else host
     console.print(f"accord on http://{shown_host}:{port}/ — API under /api, documentation at /docs", highlight=False, soft_wrap=True)
-    console.print(f"store: {db_path}; ingest over HTTP: "
+    console.print(f"store: {store_path}; ingest over HTTP: "
                   + (f"on (token from ${ingest_token_env})" if token else f"off (set ${ingest_token_env} to turn it on)"),
                   highlight=False, soft_wrap=True)
     uvicorn.run(application, host=host, port=port, workers=1, log_level="info")

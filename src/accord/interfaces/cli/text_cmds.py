@@ -9,8 +9,8 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from accord.interfaces.cli.common import app, console, err_console, fail, print_json
-from accord.interfaces.cli.treaty_cmds import JSON, catalog, get_treaty, user_catalog_dir
+from accord.interfaces.cli.common import app, catalog, console, err_console, fail, print_json, settings
+from accord.interfaces.cli.treaty_cmds import JSON, get_treaty
 
 
 @app.command("import")
@@ -37,7 +37,7 @@ def import_text(
             fail(f"{exc} for --party")
     try:
         record = import_file(file, treaty_id, cat, language=lang)
-        written = [] if dry_run else store_record(record, user_catalog_dir(), cat, replace=replace, parties=parties)
+        written = [] if dry_run else store_record(record, settings().user_catalog_dir, cat, replace=replace, parties=parties)
     except (TextFormatError, TextError, ImportError_) as exc:
         fail(f"{file.name}: {exc}" if not str(exc).startswith(file.name) else str(exc))
     if written:

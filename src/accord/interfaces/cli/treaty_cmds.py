@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Optional
-
-import platformdirs
 
 import typer
 from rich.table import Table
 
-from accord.interfaces.cli.common import app, console, fail, parse_day, print_json
-from accord.knowledge.catalog import CatalogError, LookupFailed, catalog_with_user
+from accord.contract import Status, TreatyRow
+from accord.interfaces import inputs
+from accord.interfaces.cli.common import app, catalog, console, fail, given, parse_day, print_answer
+from accord.knowledge.catalog import nearest
 from accord.knowledge.model import Treaty
 from accord.reasoning.lifecycle import status as treaty_status
 from accord.reasoning.listing import treaty_rows
@@ -20,24 +18,8 @@ from accord.reasoning.listing import treaty_rows
 JSON = typer.Option(False, "--json", help="Print JSON (documented in docs/json.md).")
 
 
-def user_catalog_dir() -> Path:
-    """The user catalog folder: $ACCORD_CATALOG, else 'catalog' in the user's data folder."""
-    env = os.environ.get("ACCORD_CATALOG")
-    return Path(env) if env else Path(platformdirs.user_data_dir("accord")) / "catalog"
-
-
-def catalog():
-    try:
-        return catalog_with_user(user_catalog_dir())
-    except CatalogError as exc:
-        fail(f"the catalog is invalid: {exc}")
-
-
 def get_treaty(treaty_id: str) -> Treaty:
-    try:
-        return catalog().treaty(treaty_id)
-    except LookupFailed as exc:
-        fail(str(exc))
+    return given(inputs.treaty, catalog(), treaty_id)
 
 
 TYPE_ORDER = ("defense", "offense", "neutrality", "nonaggression", "consultation")
@@ -54,7 +36,7 @@ def treaties(json_out: bool = JSON) -> None:
     """The catalog, one line per treaty."""
     rows = treaty_rows(catalog())
     if json_out:
-        print_json(rows)
+        print_answer(list[TreatyRow], rows)
         return
     table = Table(title="accord catalog")
     table.add_column("id", no_wrap=True)
@@ -80,18 +62,13 @@ def show(
         articles = [a for a in treaty.articles if a.key == article]
         if not articles:
             known = [a.key for a in treaty.articles]
-            from accord.knowledge.catalog import nearest
-
             hint = nearest(article, known)
             extra = f" (did you mean '{hint}'?)" if hint else ""
             if article.isdigit() and treaty.article_count and int(article) <= treaty.article_count:
                 fail(f"article {article} of {treaty.id} is not coded: its content was not found in the sources{extra}")
             fail(f"unknown article '{article}' of {treaty.id}{extra}")
     if json_out:
-        data = treaty.model_dump(mode="json")
-        if article is not None:
-            data["articles"] = [a.model_dump(mode="json") for a in articles]
-        print_json(data)
+        print_answer(Treaty, treaty if article is None else treaty.model_copy(update={"articles": articles}))
         return
     console.print(f"[bold]{treaty.title}[/] ({treaty.id})")
     if treaty.signature:
@@ -126,7 +103,7 @@ def status(
     day = parse_day(on)
     result = treaty_status(treaty, day, catalog())
     if json_out:
-        print_json(result.to_json())
+        print_answer(Status, result)
         return
     colour = {True: "green", False: "red", None: "yellow"}[result.in_force]
     console.print(f"[bold]{treaty.id}[/] on {day.isoformat()}: [{colour}]{result.phase}[/] — {result.note}")

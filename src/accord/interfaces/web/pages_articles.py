@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from fastapi import APIRouter, Depends, Request
 
-from accord.interfaces.api.deps import get_catalog
+from accord.interfaces.deps import get_catalog
 from accord.interfaces.web.rendering import not_found, render
 from accord.knowledge.catalog import Catalog, LookupFailed
 from accord.knowledge.coder import Coding

@@ -6,7 +6,7 @@ import datetime as dt
 
 from fastapi import APIRouter, Depends, Request
 
-from accord.interfaces.api.deps import get_catalog
+from accord.interfaces.deps import get_catalog, get_today
 from accord.interfaces.web.rendering import not_found, render
 from accord.knowledge.catalog import Catalog, LookupFailed
 from accord.reasoning.alliance import BINDING, TESTS, TYPES
@@ -18,8 +18,7 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/")
-def catalog_page(request: Request, catalog: Catalog = Depends(get_catalog)):
-    today = dt.date.today()
+def catalog_page(request: Request, catalog: Catalog = Depends(get_catalog), today: dt.date = Depends(get_today)):
     rows = []
     for treaty in catalog.treaties.values():
         row = treaty_row(treaty)  # the same row as `accord treaties` and GET /api/treaties

@@ -5,7 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
 
-from accord.interfaces.api.deps import get_catalog
+import datetime as dt
+
+from accord.interfaces.deps import get_catalog, get_today
 from accord.interfaces.web.forms import FormError, read_urlencoded
 from accord.interfaces.web.rendering import bad_input, render
 from accord.knowledge.catalog import Catalog
@@ -26,7 +28,7 @@ def check_form(request: Request):
 
 
 @router.post("/check")
-async def check_page(request: Request, catalog: Catalog = Depends(get_catalog)):
+async def check_page(request: Request, catalog: Catalog = Depends(get_catalog), today: dt.date = Depends(get_today)):
     try:
         fields = await read_urlencoded(request)
     except FormError as exc:
@@ -39,7 +41,7 @@ async def check_page(request: Request, catalog: Catalog = Depends(get_catalog)):
         return bad_input(request, "check.html", context, f"unknown language '{lang}': choose English or Russian, or let it be detected")
     try:
         # Claim extraction is CPU work: keep it off the event loop.
-        detected, checked = await run_in_threadpool(check_text, text, lang or None, catalog=catalog)
+        detected, checked = await run_in_threadpool(check_text, text, lang or None, catalog=catalog, today=today)
     except UnsupportedLanguage as exc:
         return bad_input(request, "check.html", context, str(exc))
     return render(request, "check.html", {**context, "checked": checked, "detected": detected})

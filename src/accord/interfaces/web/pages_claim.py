@@ -8,7 +8,7 @@ import datetime as dt
 from fastapi import APIRouter, Depends, Request
 from markupsafe import Markup, escape
 
-from accord.interfaces.api.deps import get_catalog, get_store
+from accord.interfaces.deps import get_catalog, get_store
 from accord.interfaces.web.rendering import not_found, render
 from accord.knowledge.catalog import Catalog
 from accord.knowledge.model import Article, Provision

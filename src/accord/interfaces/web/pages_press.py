@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Request
 from markupsafe import Markup, escape
 
-from accord.interfaces.api.deps import get_catalog, get_store
+from accord.interfaces.deps import get_catalog, get_store
 from accord.interfaces.web.charts import outlet_bars_svg
 from accord.interfaces.web.highlight import highlight
 from accord.interfaces.web.rendering import not_found, render

@@ -4,23 +4,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 
-from accord.interfaces.api.deps import get_catalog
-from accord.interfaces.web.forms import FormError, parse_day, parse_party
+import datetime as dt
+
+from accord.interfaces import inputs
+from accord.interfaces.deps import get_catalog, get_today
+from accord.interfaces.inputs import InputError
+from accord.interfaces.web.forms import FormError
 from accord.interfaces.web.rendering import bad_input, render
-from accord.knowledge.catalog import Catalog, LookupFailed
+from accord.knowledge.catalog import Catalog
 from accord.knowledge.model import EventKind, Weapons
-from accord.reasoning.scenario import Event, parse_event_kind, parse_place, parse_weapons, run_scenario
+from accord.reasoning.scenario import Event, run_scenario
 
 router = APIRouter(include_in_schema=False)
 
 KIND_ORDER = {"breach": 0, "duty": 1, "prohibition": 2, "permission": 3, "conditional": 4, "negative": 5}
-
-
-def _event_kind(value: str) -> EventKind:
-    try:
-        return parse_event_kind(value.strip())
-    except LookupFailed as exc:
-        raise FormError(str(exc)) from None
 
 
 def _by_party(answer) -> list[tuple[str, list]]:
@@ -34,7 +31,7 @@ def _by_party(answer) -> list[tuple[str, list]]:
 @router.get("/scenario")
 def scenario_page(request: Request, event: str | None = None, by: str | None = None, against: str | None = None,
                   on: str | None = None, where: str | None = None, weapons: str | None = None,
-                  catalog: Catalog = Depends(get_catalog)):
+                  catalog: Catalog = Depends(get_catalog), today: dt.date = Depends(get_today)):
     form = {"event": event or "aggression", "by": by or "", "against": against or "", "on": on or "",
             "where": where or "", "weapons": weapons or ""}
     context = {
@@ -44,16 +41,14 @@ def scenario_page(request: Request, event: str | None = None, by: str | None = N
     if event is None and by is None and against is None and on is None:
         return render(request, "scenario.html", context)  # the empty form
     try:
-        kind = _event_kind(form["event"])
-        actor = parse_party(by, "the acting state", catalog)
-        target = parse_party(against, "the target", catalog)
+        kind = inputs.event_kind(form["event"])
+        actor = inputs.party(catalog, by, "the acting state")
+        target = inputs.party(catalog, against, "the target")
         if actor is None and target is None:
             raise FormError("name the acting state, the target, or both")
-        day = parse_day(on, "date")
-        place, arms = parse_place(where, catalog), parse_weapons(weapons)
-    except LookupFailed as exc:
-        return bad_input(request, "scenario.html", context, str(exc))
-    except FormError as exc:
+        day = inputs.day(on, today)
+        place, arms = inputs.place(catalog, where), inputs.weapons(weapons)
+    except InputError as exc:
         return bad_input(request, "scenario.html", context, str(exc))
     result = run_scenario([Event(kind, actor, target, day, place, arms)], day, catalog)
     answers = [(answer, _by_party(answer)) for answer in result.treaties]

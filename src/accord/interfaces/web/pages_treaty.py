@@ -7,9 +7,10 @@ from collections import OrderedDict
 
 from fastapi import APIRouter, Depends, Request
 
-from accord.interfaces.api.deps import get_catalog
+from accord.interfaces import inputs
+from accord.interfaces.deps import get_catalog, get_today
+from accord.interfaces.inputs import InputError
 from accord.interfaces.web.charts import timeline_svg
-from accord.interfaces.web.forms import FormError, parse_day
 from accord.interfaces.web.pages_articles import table_of_contents
 from accord.interfaces.web.rendering import article_anchor, bad_input, not_found, render
 from accord.interfaces.web.timeline import treaty_timeline
@@ -74,21 +75,21 @@ def articles_by_domain(treaty: Treaty) -> list[tuple[str, list[Article]]]:
 
 
 @router.get("/treaties/{treaty_id}")
-def treaty_page(request: Request, treaty_id: str, on: str | None = None, catalog: Catalog = Depends(get_catalog)):
+def treaty_page(request: Request, treaty_id: str, on: str | None = None, catalog: Catalog = Depends(get_catalog),
+                today: dt.date = Depends(get_today)):
     try:
         treaty = catalog.treaty(treaty_id)
     except LookupFailed as exc:
         return not_found(request, "treaty", treaty_id, exc.suggestion, f"/treaties/{exc.suggestion}" if exc.suggestion else None)
     context = {"treaty": treaty, "on_text": on or ""}
     try:
-        day = parse_day(on, "date")
-    except FormError as exc:
+        day = inputs.day(on, today)
+    except InputError as exc:
         return bad_input(request, "treaty_error.html", context, str(exc))
     st = status(treaty, day, catalog)
     toc, toc_instruments = table_of_contents(treaty, catalog)
     events = treaty_timeline(treaty, day, catalog)
     # Open-ended periods (a contested status) run to today at least, so they never shrink to a dot.
-    today = dt.date.today()
     period_end = max([day] + [e.end or e.date for e in events if e.date] + ([today] if any(e.open_ended for e in events) else []))
     chart = _chart_cache(request).get((treaty.id, day), lambda: timeline_svg(treaty.id, events, day, period_end))
     return render(request, "treaty.html", {

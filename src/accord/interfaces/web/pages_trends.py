@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 
-from accord.interfaces.api.deps import get_catalog, get_store
+from accord.interfaces.deps import get_catalog, get_store
 from accord.interfaces.web.charts import trend_bars_svg
 from accord.interfaces.web.rendering import bad_input, render
 from accord.knowledge.catalog import Catalog

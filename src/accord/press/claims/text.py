@@ -25,9 +25,11 @@ def _clause_break(lang: LanguagePack) -> re.Pattern:
 @lru_cache(maxsize=1)
 def _abbreviation() -> re.Pattern:
     """Words after which a full stop does not end a sentence, from every pack, and single capitals."""
-    from accord.press.lang import analysed_languages, pack  # the packs load lazily, once
+    from accord.press.lang import analysed_languages, pack_file  # the packs load lazily, once
 
-    words = sorted({w for code in analysed_languages() for w in pack(code).abbreviations}, key=len, reverse=True)
+    # the packs' data only: compiling every language's cues to split an English sentence would
+    # cost a one-sentence `accord check` more than its own language's analysis
+    words = sorted({w for code in analysed_languages() for w in pack_file(code).abbreviations}, key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words)
     return re.compile(rf"(?:\b(?:{alternatives})|\b[A-ZА-Я])\.$")
 

@@ -12,6 +12,8 @@ share of them given the gold provision.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -19,7 +21,7 @@ from typing import Iterable
 
 from pydantic import BaseModel, Field
 
-from accord.knowledge.catalog import Catalog, default_catalog
+from accord.knowledge.catalog import Catalog
 from accord.press.events.extract import ExtractedEvent
 from accord.press.pipeline import process
 from accord.press.read import RawDocument
@@ -135,9 +137,9 @@ def _miss(doc: str, lang: str, e: dict) -> EventMiss:
                      status=e["status"], quote=e["quote"])
 
 
-def evaluate_events(path: Path | str, catalog: Catalog | None = None, *, only: set[str] | None = None) -> EventEvalReport:
-    """Event precision, recall and F1 of the pipeline on an implementation file (``only``: these document ids)."""
-    catalog = catalog or default_catalog()
+def evaluate_events(path: Path | str, catalog: Catalog, today: dt.date, *, only: set[str] | None = None) -> EventEvalReport:
+    """Event precision, recall and F1 of the pipeline on an implementation file (``only``: these document ids);
+    ``today`` is the day an undated document speaks from, as in an ingest."""
     path = Path(path)
     overall, by_type, by_provision, by_lang = _Tally(), defaultdict(_Tally), defaultdict(_Tally), defaultdict(_Tally)
     located = provision_ok = date_ok = status_ok = documents = 0
@@ -150,7 +152,7 @@ def evaluate_events(path: Path | str, catalog: Catalog | None = None, *, only: s
         documents += 1
         raw = RawDocument(id=doc_id, text=row["text"], url=row.get("url"), lang=row.get("lang"),
                           published=row.get("published"), outlet=row.get("outlet"), origin=path.name)
-        doc = process(raw, catalog)
+        doc = process(raw, catalog, today)
         lang = row.get("lang") or doc.lang or "unknown"
         predicted = list(doc.events)
         gold = [(g, _locate(doc.text, g.get("quote") or "")) for g in row["events"]]

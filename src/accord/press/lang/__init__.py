@@ -169,6 +169,13 @@ def analysed_languages() -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def pack(code: str) -> LanguagePack:
     """The compiled pack of one language (loaded once)."""
+    return LanguagePack(pack_file(code))
+
+
+@lru_cache(maxsize=None)
+def pack_file(code: str) -> PackFile:
+    """The validated data of one language's pack, not compiled: enough for what every pack
+    contributes to the analysis of any text (abbreviations), without compiling every language's cues."""
     source = ROOT / code / "pack.yaml"
     if not source.is_file():
         raise PackError(f"no language pack '{code}'; packs: {', '.join(analysed_languages())}")
@@ -184,4 +191,4 @@ def pack(code: str) -> LanguagePack:
         raise PackError(f"language pack '{code}': {where}: {first['msg']}") from None
     if data.code != code:
         raise PackError(f"language pack '{code}': its code says '{data.code}'")
-    return LanguagePack(data)
+    return data

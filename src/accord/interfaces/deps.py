@@ -1,4 +1,5 @@
-"""Request-scoped access to the catalog and the store, shared by the API routes and the pages.
+"""Request-scoped access to the settings, the catalog, the clock and the store, shared by the API
+routes and the pages (the composition root, :mod:`accord.interfaces.app`, puts them on the app).
 
 Reading: ``get_store`` gives a store whose every call runs on the calling thread's
 own SQLite connection.  Dependencies are resolved on the event loop and the
@@ -16,8 +17,11 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import datetime as dt
+
 from fastapi import FastAPI, Request
 
+from accord.interfaces.settings import Settings
 from accord.knowledge.catalog import Catalog
 from accord.press.pipeline import ProcessedDocument
 from accord.services.store import Store
@@ -51,7 +55,7 @@ class PerThreadStore:
 
 
 class SerialWriter:
-    """Adds processed documents to one store, one at a time."""
+    """Adds processed documents to one store, one at a time, and re-judges its claims between additions."""
 
     def __init__(self, path: Path):
         self.path = path
@@ -64,6 +68,15 @@ class SerialWriter:
             if self._store is None:
                 self._store = Store(self.path)
             return tuple(self._store.put(doc))
+
+    def rejudge(self, catalog: Catalog, today: dt.date):
+        """The stored claims judged again against ``catalog`` (see :mod:`accord.services.rejudge`)."""
+        from accord.services.rejudge import rejudge
+
+        with self._lock:
+            if self._store is None:
+                self._store = Store(self.path)
+            return rejudge(self._store, catalog, today)
 
     def close(self) -> None:
         with self._lock:
@@ -78,12 +91,13 @@ _state_lock = threading.Lock()
 def _shared(app: FastAPI, role: str, make):
     """One reader and one writer per application and database path, made on first use, so a
     server nobody asks about documents never creates the database file."""
-    key = (role, str(app.state.db_path))
+    db_path = app.state.settings.db_path
+    key = (role, str(db_path))
     with _state_lock:
         if getattr(app.state, "stores", None) is None:
             app.state.stores = {}
         if key not in app.state.stores:
-            app.state.stores[key] = make(Path(app.state.db_path))
+            app.state.stores[key] = make(Path(db_path))
         return app.state.stores[key]
 
 
@@ -98,8 +112,16 @@ def close_stores(app: FastAPI) -> None:
 # The dependencies are coroutines on purpose: they only look objects up, and a plain ``def``
 # dependency costs a hop to the thread pool (and back) on every request.
 
+async def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
 async def get_catalog(request: Request) -> Catalog:
     return request.app.state.catalog
+
+
+async def get_today(request: Request) -> dt.date:
+    return request.app.state.settings.today()
 
 
 async def get_store(request: Request) -> Store:

@@ -1,0 +1,50 @@
+"""The composition root: one FastAPI application serving the JSON API under /api and the pages under /.
+
+Both are built here from the same shared dependencies (settings, catalog, clock,
+stores: :mod:`accord.interfaces.deps`), so neither the API package nor the pages
+import each other.
+"""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from typing import AsyncIterator
+
+from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+
+from accord.interfaces import api, web
+from accord.interfaces.api.limits import BodySizeLimit
+from accord.interfaces.deps import close_stores
+from accord.interfaces.settings import Settings
+from accord.knowledge.catalog import Catalog
+from accord.press.verify import check_text
+
+# One sentence per supported language: checking them builds the language detector and the
+# claim matchers, which are otherwise built by (and slow down) the first request.
+WARM_UP = ("Russia and Iran signed the treaty in Moscow on 17 January 2025.",
+           "Россия и Иран подписали договор в Москве 17 января 2025 года.")
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    for sentence in WARM_UP:
+        await run_in_threadpool(check_text, sentence, catalog=app.state.catalog, today=app.state.settings.today())
+    try:
+        yield
+    finally:
+        close_stores(app)
+
+
+def create_app(settings: Settings | None = None, *, catalog: Catalog | None = None, **overrides) -> FastAPI:
+    """The application for ``settings`` (keyword ``overrides`` replace single settings: ``db_path=...``);
+    ``catalog`` replaces the settings' catalog (a catalog built in memory, in tests)."""
+    settings = (settings or Settings()).model_copy(update=overrides) if overrides else (settings or Settings())
+    app = FastAPI(title="accord", summary="A computable, cited model of treaties, and a checker for what the press says about them.",
+                  docs_url=None, redoc_url=None, lifespan=_lifespan)
+    app.state.settings = settings
+    app.state.catalog = catalog or settings.catalog
+    app.add_middleware(BodySizeLimit)
+    api.install(app)
+    web.install(app)
+    return app

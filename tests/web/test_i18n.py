@@ -16,7 +16,7 @@ from accord.interfaces.web import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 MAIN_PAGES = ["/", "/compare", "/scenario?event=aggression&by=ISR&against=IRN&on=2025-11-01", "/check", "/coverage", "/claims",
-              "/trends", "/search?q=treaty", "/treaties/rus-irn-2025"]
+              "/trends", "/search?q=treaty", "/treaties/rus-irn-2025", "/claims/1", "/treaty/rus-irn-2025/art_3"]
 
 
 def source_msgids() -> set[str]:

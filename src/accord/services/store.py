@@ -318,18 +318,24 @@ class Store:
 
     def claims(self, *, verdict: str | None = None, type: str | None = None, lang: str | None = None,
                treaty: str | None = None, outlet: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
-        where, args = self._claim_filters(verdict=verdict, type=type, lang=lang, treaty=treaty, outlet=outlet)
-        sql = "SELECT c.*, d.outlet FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY c.doc_id, c.start LIMIT ? OFFSET ?"
-        return [self._claim(r) for r in self.db.execute(sql, (*args, limit, offset))]
+        return list(self.iter_claims(verdict=verdict, type=type, lang=lang, treaty=treaty, outlet=outlet,
+                                     limit=limit, offset=offset))
+
+    def iter_claims(self, *, limit: int | None = None, offset: int = 0, **filters: str | None):
+        """Claims one at a time, in the order of :meth:`claims`, read from the cursor as they are
+        consumed: an export of the whole store never holds it in memory."""
+        where, args = self._claim_filters(**filters)
+        sql = ("SELECT c.*, d.outlet, d.url, d.published FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY c.doc_id, c.start LIMIT ? OFFSET ?")
+        for row in self.db.execute(sql, (*args, -1 if limit is None else limit, offset)):
+            yield self._claim(row)
 
     def claim(self, claim_id: int) -> dict | None:
-        """One stored claim with its document's outlet, address and dates."""
+        """One stored claim with the day its verdict was made and its document's outlet, address and dates."""
         row = self.db.execute(
-            "SELECT c.*, d.outlet, d.url, d.published, d.ingested_at FROM judged_claims c JOIN documents d ON d.id = c.doc_id "
-            "WHERE c.id = ?", (claim_id,)).fetchone()
+            "SELECT c.*, v.as_of AS judged_on, d.outlet, d.url, d.published, d.ingested_at FROM judged_claims c "
+            "JOIN verdicts v ON v.claim_id = c.id JOIN documents d ON d.id = c.doc_id WHERE c.id = ?", (claim_id,)).fetchone()
         return self._claim(row) if row is not None else None
 
     def same_claims(self, claim: dict, limit: int = 20) -> list[dict]:

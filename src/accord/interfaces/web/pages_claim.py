@@ -59,8 +59,8 @@ def claim_page(request: Request, claim_id: int, store: Store = Depends(get_store
         return not_found(request, "claim", str(claim_id), None)
     doc = store.document(claim["doc_id"])
     page_url = str(request.url_for("claim_page", claim_id=claim_id))
-    # Verdicts are made when a document is stored, so its storing day is the day of the review.
-    reviewed_on = dt.date.fromisoformat(doc["ingested_at"][:10])
+    # The review is as of the verdict: the day it was made, which a re-judging moves on.
+    reviewed_on = dt.date.fromisoformat((claim.get("judged_on") or doc["ingested_at"])[:10])
     markup = claim_review(claim, doc, page_url=page_url, instance_url=str(request.base_url), reviewed_on=reviewed_on)
     return render(request, "claim.html", {
         "claim": claim, "doc": doc, "context": quote_in_context(doc, claim),

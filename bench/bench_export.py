@@ -1,0 +1,92 @@
+"""Peak memory of a streamed claims export from a large store.
+
+Builds a store of N claims (default 100,000: 10,000 documents of 10 claims each, written straight
+into the store's tables so that building it takes seconds), then exports every claim through the
+same code the /claims.csv and /claims.json downloads use, in a fresh process, and prints that
+process's peak resident memory before and during the export. The target is under 200 MB.
+
+    .venv/bin/python bench/bench_export.py [--claims 100000] [--format csv|json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from accord.services.store import Store
+
+QUOTE = "Russia is now obliged to defend Iran militarily, according to the commentator, who added a remark"
+
+
+def build(path: Path, claims: int, per_doc: int = 10) -> None:
+    store = Store(path)
+    db = store.db
+    now = "2026-11-30T00:00:00+00:00"
+    docs = claims // per_doc
+    db.execute("BEGIN")
+    db.executemany(
+        "INSERT INTO documents (id, url, outlet, published, lang, content_hash, text, ingested_at) VALUES (?,?,?,?,?,?,?,?)",
+        ((f"doc-{i:06d}", f"https://example.org/news/{i}", f"Outlet {i % 40}", f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
+          "en", f"hash-{i}", QUOTE * 10, now) for i in range(docs)))
+    db.executemany(
+        'INSERT INTO claims (doc_id, treaty, type, value, start, "end", quote, lang, verdict, citation, reason, sources) '
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        ((f"doc-{i // per_doc:06d}", "rus-irn-2025", "mutual_defense", json.dumps(True), 100 * (i % per_doc),
+          100 * (i % per_doc) + len(QUOTE), QUOTE, "en", ("supported", "contradicted", "unverifiable")[i % 3],
+          "rus-irn-2025 Art. 3(3)", "the treaty binds neither party to defend the other",
+          json.dumps(["https://example.org/source-a", "https://example.org/source-b"])) for i in range(claims)))
+    db.execute("COMMIT")
+    store.close()
+
+
+def export(path: Path, fmt: str) -> None:
+    """Run in a fresh process: stream every claim to /dev/null, print peak RSS before and after."""
+    from accord.services.exports import claims_csv, claims_json
+
+    render = claims_csv if fmt == "csv" else claims_json
+    store = Store(path)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    started, size, rows = time.perf_counter(), 0, 0
+    with open("/dev/null", "w", encoding="utf-8") as sink:
+        for chunk in render(store.iter_claims()):
+            sink.write(chunk)
+            size += len(chunk)
+    rows = store.db.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"rows": rows, "chars": size, "seconds": round(time.perf_counter() - started, 2),
+                      "peak_rss_before_mib": round(before, 1), "peak_rss_after_mib": round(after, 1)}))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--format", choices=("csv", "json"), default="csv")
+    parser.add_argument("--run-export", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.run_export:
+        export(args.run_export, args.format)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "accord.sqlite"
+        started = time.perf_counter()
+        build(path, args.claims)
+        print(f"store of {args.claims:,} claims built in {time.perf_counter() - started:.1f} s "
+              f"({path.stat().st_size / 2**20:.0f} MiB)")
+        for fmt in ("csv", "json") if args.format == "csv" else (args.format,):
+            out = subprocess.run([sys.executable, __file__, "--run-export", str(path), "--format", fmt],
+                                 capture_output=True, text=True, check=True)
+            figures = json.loads(out.stdout)
+            print(f"{fmt}: {figures['rows']:,} claims, {figures['chars'] / 2**20:.0f} MiB of text in {figures['seconds']} s "
+                  f"({figures['rows'] / figures['seconds']:,.0f} claims/s); peak RSS {figures['peak_rss_after_mib']} MiB "
+                  f"(after opening the store: {figures['peak_rss_before_mib']} MiB; target < 200 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

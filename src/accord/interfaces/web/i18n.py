@@ -86,7 +86,8 @@ def choose_language(query_value: str | None, accept_language: str | None) -> str
 
 # Internal links and GET forms keep the chosen language. Rewriting the finished page does this
 # for every template at once, so a link added later cannot forget it.
-_INTERNAL_HREF = re.compile(r'href="(/(?!static/|docs|api/|openapi)[^"#]*)(#[^"]*)?"')
+# Downloads (``/claims.csv``) are data, not pages: they keep their own query.
+_INTERNAL_HREF = re.compile(r'href="(/(?!static/|docs|api/|openapi)(?![^"?#]*\.(?:csv|json)\b)[^"#]*)(#[^"]*)?"')
 _GET_FORM = re.compile(r'(<form\b[^>]*\bmethod="get"[^>]*>)', re.IGNORECASE)
 _POST_FORM_ACTION = re.compile(r'(<form\b[^>]*\bmethod="post"[^>]*\baction=")(/[^"?]*)(")', re.IGNORECASE)
 

@@ -13,7 +13,8 @@ The 100,000-document run (about 0.9 GiB of JSON Lines; generate once, then inges
 Per core: ``process`` in this one process over documents held in memory: the first
 call (lingua models, catalog, date parser: loaded once per process) is timed on its own,
 then a warm-up, then the median of three runs in documents/s and MB/s (MB = 10^6 bytes
-of raw input text).  A fourth, instrumented run times each stage of ``process`` — the
+of raw input text), and the same with implementation-event extraction switched off, so
+its added cost is the ratio of two medians from one run.  A fourth, instrumented run times each stage of ``process`` — the
 pipeline's own functions, wrapped where the pipeline calls them — so the bottleneck is
 visible.  HTML pages (the same documents wrapped in a news page) are timed separately:
 trafilatura's extraction is the only stage that differs.
@@ -56,6 +57,7 @@ STAGES = {  # the names pipeline.process calls, grouped into the stages reported
     "content_hash": "dedupe keys", "fingerprint": "dedupe keys",
     "extract_document": "claims",
     "judge": "verdicts",
+    "extract_events": "implementation events",
 }
 
 
@@ -130,6 +132,20 @@ def _judging():
     return default_catalog(), dt.date.today()
 
 
+def _median_rate_without_events(docs) -> float:
+    """Documents/s of ``process`` with implementation-event extraction switched off (same documents,
+    same run), so the cost events add is a ratio of two medians taken side by side."""
+    from accord.press import pipeline
+
+    catalog, today = _judging()
+    original = pipeline.extract_events
+    pipeline.extract_events = lambda *args, **kwargs: []
+    try:
+        return _median_rate(docs, lambda d: pipeline.process(d, catalog, today))[0]
+    finally:
+        pipeline.extract_events = original
+
+
 def per_core(args) -> dict:
     start = time.perf_counter()
     from accord.press.pipeline import process as process_with
@@ -148,6 +164,7 @@ def per_core(args) -> dict:
     for d in docs[1 : WARM_UP + 1]:
         process(d)
     docs_per_s, mb_per_s, docs_per_cpu_s = _median_rate(docs, process)
+    without_events = _median_rate_without_events(docs)
     spent, staged_total = _staged_run(docs)
     pages = _raw_documents(args.html_docs, words=args.words, seed=args.seed + 1, html=True) if args.html_docs else []
     for d in pages[:5]:
@@ -160,6 +177,9 @@ def per_core(args) -> dict:
         "stages_ms_per_doc": {stage: round(1000 * s / len(docs), 2) for stage, s in spent.items()},
         "other_ms_per_doc": round(1000 * (staged_total - sum(spent.values())) / len(docs), 2),
         "staged_total_ms_per_doc": round(1000 * staged_total / len(docs), 2),
+        "without_events_docs_per_s": round(without_events, 1),
+        "events_added_percent": round(100 * (without_events / docs_per_s - 1), 1),
+        "documents_with_events": sum(1 for d in docs if process(d).events),
     }
     if html_rates:
         figures["html"] = {"documents": len(pages), "docs_per_s": round(html_rates[0], 1), "mb_per_s": round(html_rates[1], 3)}
@@ -175,6 +195,12 @@ def print_per_core(f: dict) -> None:
     print(f"  stages (one instrumented run, {total:.2f} ms/doc):")
     for stage, ms in [*f["stages_ms_per_doc"].items(), ("other (results, bookkeeping)", f["other_ms_per_doc"])]:
         print(f"    {stage:<30} {ms:7.2f} ms/doc  {100 * ms / total:5.1f} %")
+    events_ms = f["stages_ms_per_doc"].get("implementation events", 0.0)
+    print(f"  implementation events, instrumented run: {events_ms:.2f} ms/doc on top of {total - events_ms:.2f} ms/doc "
+          f"for the rest, {100 * events_ms / (total - events_ms):+.1f} %")
+    print(f"  implementation events add {f['events_added_percent']:+.1f} % to the per-document cost: "
+          f"{f['docs_per_s']:.1f} docs/s with them, {f['without_events_docs_per_s']:.1f} without (medians of {RUNS} runs, "
+          f"same documents; {f['documents_with_events']} of {f['documents']} documents yield events)")
     if "html" in f:
         h = f["html"]
         print(f"  as HTML pages: {h['docs_per_s']:8.1f} docs/s   {h['mb_per_s']:6.2f} MB/s   ({h['documents']} pages, median of {RUNS} runs)")

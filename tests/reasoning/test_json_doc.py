@@ -52,7 +52,7 @@ def test_scenario_keys_and_kinds_are_documented_and_produced():
     block = section[section.index("```"):section.index("```", section.index("```") + 3)]
     documented = set(re.findall(r'"(\w+)"', block))
     produced = {k for f in findings for k in f} | {k for r in results for t in r["treaties"] for k in t} | {k for r in results for e in r["events"] for k in e}
-    assert documented - {"as_of", "events", "treaties", "findings", "procedure"} <= produced
+    assert documented - {"as_of", "events", "treaties", "findings", "procedure", "evidence"} <= produced  # evidence: with --evidence only
     assert produced <= documented | {"as_of", "events", "treaties", "findings", "procedure"}
     kinds = {f["kind"] for f in findings}
     assert {"breach", "conditional", "negative", "duty"} <= kinds

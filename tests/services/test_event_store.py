@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
+import datetime as dt
+
+from accord.knowledge.catalog import default_catalog
 from accord.press.pipeline import process
 from accord.press.read import RawDocument
 from accord.services.store import SCHEMA_VERSION, Store

@@ -424,18 +424,19 @@ _ATTRIBUTIVE_YEAR = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 def document_years(text: str, lang: str | None = None, today: dt.date | None = None) -> tuple[tuple[str, int], ...]:
     """For dates written without a year: per calendar, the latest plausible year the document
     mentions (news speaks from its own present; older years are background).  A year used as
-    a name ("the 2001 Treaty") does not count."""
-    today = today or dt.date.today()
+    a name ("the 2001 Treaty") does not count.  ``today`` rules out years still to come; without it
+    (no present is known) no year is ruled out — the clock is never read here."""
     digits = normalise(text).text if ARABIC_SCRIPT.search(text) else text
     years: dict[str, int] = {}
     found = [int(m.group(1)) for m in _GREGORIAN_YEAR.finditer(digits)
-             if int(m.group(1)) <= today.year and not _ATTRIBUTIVE_YEAR.search(digits, max(0, m.start() - 5), m.start())]
+             if (today is None or int(m.group(1)) <= today.year)
+             and not _ATTRIBUTIVE_YEAR.search(digits, max(0, m.start() - 5), m.start())]
     if found:
         years[GREGORIAN] = max(found)
     words = calendar_words(lang) if lang else None
     if words is not None and any(c == SOLAR_HIJRI for c, _ in words.months.values()):
-        limit = _calendar_year(SOLAR_HIJRI, today)
-        solar = [int(m.group(1)) for m in _SOLAR_HIJRI_YEAR.finditer(digits) if int(m.group(1)) <= limit]
+        limit = _calendar_year(SOLAR_HIJRI, today) if today is not None else None
+        solar = [int(m.group(1)) for m in _SOLAR_HIJRI_YEAR.finditer(digits) if limit is None or int(m.group(1)) <= limit]
         if solar:
             years[SOLAR_HIJRI] = max(solar)
     return tuple(sorted(years.items()))

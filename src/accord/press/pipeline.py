@@ -85,7 +85,8 @@ def process(raw: RawDocument, catalog: Catalog, today: dt.date) -> ProcessedDocu
         langs = [raw.lang] * len(spans)  # nothing detectable: trust the declared language
     paragraphs = [Paragraph(a, b, lang, lang in SUPPORTED_LANGUAGES) for (a, b), lang in zip(spans, langs)]
     meta = extract_metadata(raw, text, today=today)
-    extracted, not_analysed = extract_document(text, [(p.start, p.end, p.lang) for p in paragraphs], published=meta.published)
+    extracted, not_analysed = extract_document(text, [(p.start, p.end, p.lang) for p in paragraphs], published=meta.published,
+                                               today=today)
     events = extract_events(text, [(p.start, p.end, p.lang) for p in paragraphs], meta.published, fallback_lang=raw.lang)
     claims = []
     for c in extracted:

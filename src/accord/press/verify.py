@@ -41,5 +41,5 @@ def check_text(text: str, lang: str | None = None, *, catalog: Catalog, today: d
         raise UnsupportedLanguage(f"claims are extracted from {', '.join(sorted(SUPPORTED_LANGUAGES))} text; this text is '{lang}' and is not analysed")
     # No year is assumed for a date the text gives without one: "signed on January 17" is judged
     # on month and day, not read as this year's January 17.
-    claims = extract_claims(text, lang, default_year=as_of.year if as_of else None)
+    claims = extract_claims(text, lang, default_year=as_of.year if as_of else None, today=today)
     return lang, [CheckedClaim(c, judge(c.claim, catalog, as_of=as_of or today)) for c in claims]

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from accord.contract import Comparison, ScenarioAnswer
 from accord.interfaces import inputs
-from accord.interfaces.cli.common import app, catalog, console, fail, given, parse_day, print_answer
+from accord.interfaces.cli.common import app, catalog, console, fail, given, parse_day, print_answer, today
 from accord.interfaces.cli.treaty_cmds import JSON
 from accord.reasoning.compare import compare as compare_treaties
 from accord.reasoning.export import export_atop_csv, export_json
@@ -137,12 +137,19 @@ def export(
 
 @app.command("test")
 def test(directory: Path = typer.Argument(..., help="A scenario YAML file or a directory of them.")) -> None:
-    """Run declarative scenario tests; prints 'N passed, N failed'."""
+    """Run declarative scenario tests and claim examples (files with ``kind: claims``); prints 'N passed, N failed'."""
     try:
         files = scenario_files(directory)
-        outcomes = [run_file(p, catalog()) for p in files]
     except ScenarioFileError as exc:
         fail(str(exc))
+    outcomes = []
+    for path in files:
+        from accord.press import claim_examples  # light: the extractor loads only for a file of claim examples
+
+        if claim_examples.is_claim_example_file(path):
+            outcomes.append(claim_examples.run_file(path, catalog(), today()))
+        else:
+            outcomes.append(run_file(path, catalog()))
     if not files:
         fail(f"no scenario files (*.yaml) in {directory}")
     table = Table(title=f"Scenario tests in {directory}")

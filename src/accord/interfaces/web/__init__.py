@@ -11,8 +11,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from accord.interfaces.web import (
-    pages_articles, pages_catalog, pages_check, pages_claim, pages_exports, pages_press, pages_reasoning, pages_treaty,
-    pages_trends,
+    pages_articles, pages_catalog, pages_check, pages_claim, pages_exports, pages_implementation, pages_press,
+    pages_reasoning, pages_treaty, pages_trends,
 )
 from accord.interfaces.web.rendering import STATIC_DIR, not_found, render
 from accord.services.store import StoreError
@@ -52,8 +52,8 @@ def _install_store_error_page(app: FastAPI) -> None:
 
 
 def install(app: FastAPI) -> None:
-    for module in (pages_catalog, pages_treaty, pages_articles, pages_reasoning, pages_check, pages_exports, pages_claim, pages_press,
-                   pages_trends):
+    for module in (pages_catalog, pages_treaty, pages_articles, pages_implementation, pages_reasoning, pages_check,
+                   pages_exports, pages_claim, pages_press, pages_trends):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _install_not_found_page(app)

@@ -354,18 +354,19 @@ class _Carry:
     treaty: str | None
 
 
-def _date_context(text: str, lang: str, published: dt.date | None, default_year: int | None) -> DateContext:
+def _date_context(text: str, lang: str, published: dt.date | None, default_year: int | None,
+                  today: dt.date | None) -> DateContext:
     """What dates without a year are read against: the publication date; else a year given by the
     caller; else the latest year the document mentions (per calendar)."""
     if published is not None:
         return DateContext(published=published)
     if default_year is not None:
         return DateContext(years=(("gregorian", default_year),))
-    return DateContext(years=document_years(text, lang))
+    return DateContext(years=document_years(text, lang, today))
 
 
 def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *, default_year: int | None = None,
-                     published: dt.date | None = None) -> tuple[list[ExtractedClaim], dict[str, int]]:
+                     published: dt.date | None = None, today: dt.date | None = None) -> tuple[list[ExtractedClaim], dict[str, int]]:
     """Claims of a whole document; ``paragraphs`` are (start, end, lang). Returns claims and
     the number of paragraphs not analysed, per language.  Dates without a year are read against
     ``published`` (weekdays too), else ``default_year``, else the years the document mentions."""
@@ -390,7 +391,7 @@ def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *
             carry = carry.treaty if anaphora is not None and anaphora.match(source, first, last) else None
         for a, b in sentences(source, first, last):
             item = list_scope and bool(LIST_ITEM.match(source, a))
-            when = contexts.get(lang) or contexts.setdefault(lang, _date_context(text, lang, published, default_year))
+            when = contexts.get(lang) or contexts.setdefault(lang, _date_context(text, lang, published, default_year, today))
             scan = _SentenceScan(sink, a, b, lang, when, carry, list_scope=item, after_sign_label=sign_label)
             carry = scan.run()
             list_scope = item or scan.introduces_scope_list()
@@ -411,9 +412,10 @@ def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *
     return claims, not_analysed
 
 
-def extract_claims(text: str, lang: str, *, default_year: int | None = None, published: dt.date | None = None) -> list[ExtractedClaim]:
+def extract_claims(text: str, lang: str, *, default_year: int | None = None, published: dt.date | None = None,
+                   today: dt.date | None = None) -> list[ExtractedClaim]:
     """Claims of one text in a language that has a pack; other languages give none."""
     if lang not in SUPPORTED_LANGUAGES:
         return []
-    claims, _ = extract_document(text, [(0, len(text), lang)], default_year=default_year, published=published)
+    claims, _ = extract_document(text, [(0, len(text), lang)], default_year=default_year, published=published, today=today)
     return claims

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import datetime as dt
 import json
 from collections import defaultdict
 from pathlib import Path

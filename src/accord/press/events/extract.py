@@ -165,11 +165,15 @@ def extract_events(
     for p_start, p_end, pack in packs_by_paragraph:
         if pack is None:
             continue
-        context = pack.topics_of(folded[p_start:p_end])
-        both_named = {"RUS", "IRN"} <= set(pack.actors_in(folded[p_start:p_end]))
+        paragraph = folded[p_start:p_end]
+        live = pack.cues_admitted(paragraph)  # most paragraphs report no event: their cues cannot match
+        if not live:
+            continue
+        context = pack.topics_of(paragraph)
+        both_named = {"RUS", "IRN"} <= set(pack.actors_in(paragraph))
         for s_start, s_end in sentences(folded, p_start, p_end):
             for event in _read_sentence(text, folded, s_start, s_end, pack, links, anchor, published, signed, context,
-                                         both_named):
+                                         both_named, live):
                 if signed and event.date and event.date <= signed.isoformat()[: len(event.date)]:
                     continue  # the signing itself, or before it: background, not implementation
                 found.append((event.start < headline_end, event))
@@ -178,7 +182,8 @@ def extract_events(
 
 def _read_sentence(text: str, folded: str, start: int, end: int, pack: EventPack, links: ImplementationLinks,
                    anchor: dt.date | None, published: dt.date | None, signed: dt.date | None,
-                   context: frozenset[str] = frozenset(), both_named: bool = True) -> list[ExtractedEvent]:
+                   context: frozenset[str] = frozenset(), both_named: bool = True,
+                   live: tuple | None = None) -> list[ExtractedEvent]:
     """The event a sentence reports, if any.  ``anchor`` resolves relative dates (the publication
     date, or failing it the text's latest date); an undated report of something done takes the
     month of publication, and only of a real one."""
@@ -186,7 +191,7 @@ def _read_sentence(text: str, folded: str, start: int, end: int, pack: EventPack
     if pack.treaty_content and pack.treaty_content.search(sentence):
         return []  # what the treaty says is a claim about it, judged elsewhere; not something a party did
     out, taken = [], []
-    for event_type, cues in pack.types:
+    for event_type, cues in (pack.types if live is None else live):
         match = next((m for rx in cues for m in [rx.search(sentence)] if m), None)
         if match is None or any(match.start() < b and a < match.end() for a, b in taken):
             continue

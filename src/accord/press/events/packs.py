@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from accord.press.claims.gate import admits, fold
 from accord.press.events.dates import EventDates
 
 LANG_ROOT = Path(str(resources.files("accord.press") / "lang"))
@@ -39,17 +40,33 @@ class EventPack:
     treaty_itself: re.Pattern | None = None  # words naming the tracked treaty itself
     treaty_content: re.Pattern | None = None  # "the treaty provides/obliges …": a claim, not an event
 
+    def cues_admitted(self, text: str) -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
+        """The types and cues that can match somewhere in ``text`` (see ``claims.gate``: an exact
+        pre-check on the literal words a pattern needs, far cheaper than running it)."""
+        folded = fold(text)
+        live = []
+        for event_type, cues in self.types:
+            admitted = tuple(rx for rx in cues if admits(rx, folded))
+            if admitted:
+                live.append((event_type, admitted))
+        return tuple(live)
+
     def status(self, sentence: str) -> str:
         """How the sentence frames what it reports: not done, announced, planned, else done."""
-        if any(rx.search(sentence) for rx in self.not_done):
+        folded = fold(sentence)
+
+        def found(patterns: tuple[re.Pattern, ...], text: str = sentence) -> bool:
+            return any(admits(rx, folded) and rx.search(text) for rx in patterns)
+
+        if found(self.not_done):
             cleared = sentence
             for rx in self.not_done_exceptions:
                 cleared = rx.sub(" ", cleared)
             if any(rx.search(cleared) for rx in self.not_done):
                 return "not_done"
-        if any(rx.search(sentence) for rx in self.announced):
+        if found(self.announced):
             return "announced"
-        if any(rx.search(sentence) for rx in self.planned):
+        if found(self.planned):
             return "planned"
         return "done"
 

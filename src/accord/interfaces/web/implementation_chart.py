@@ -1,0 +1,88 @@
+"""Geometry of the implementation chart: a treaty's tracked provisions (rows) against months
+(columns), one cell per provision and month with events, drawn by ``_implementation_grid.svg``.
+
+A cell's class says what was reported that month (done, only announced or planned, or only
+reported not done); its shape differs as well as its colour, and its text gives the count, so
+colour is never the only sign.  Every cell links to the provision's evidence for that month.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from accord.interfaces.web.rendering import render_fragment
+from accord.reasoning.implementation import ImplementationReport
+
+LEFT = 190  # room for the provision labels
+TOP = 46  # room for the month labels
+CELL = 30
+ROW = 30
+
+
+@dataclass
+class Cell:
+    x: float
+    y: float
+    month: str
+    count: int
+    kind: str  # done | to-come | not-done
+    href: str
+    title: str
+
+
+@dataclass
+class Row:
+    y: float
+    label: str
+    level: str
+    href: str
+
+
+def months_between(first: str, last: str) -> list[str]:
+    year, month = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{year:04d}-{month:02d}" <= last:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _kind(statuses: list[str]) -> str:
+    if "done" in statuses:
+        return "done"
+    if any(s in ("announced", "planned") for s in statuses):
+        return "to-come"
+    return "not-done"
+
+
+def implementation_svg(report: ImplementationReport, base: str) -> Markup | None:
+    dated = [e.event_date[:7] for p in report.provisions for e in p.events if e.event_date]
+    if not dated:
+        return None
+    months = months_between(min(dated), max(dated))
+    rows, cells = [], []
+    for index, item in enumerate(report.provisions):
+        y = TOP + index * ROW
+        href = f"{base}/{item.provision}"
+        level = f"level {item.level}" if item.level is not None else "no duty to act"
+        rows.append(Row(y=y, label=item.label, level=level, href=href))
+        by_month: dict[str, list[str]] = {}
+        for e in item.events:
+            if e.event_date:
+                by_month.setdefault(e.event_date[:7], []).append(e.status)
+        for month, statuses in by_month.items():
+            kind = _kind(statuses)
+            word = {"done": "done", "to-come": "announced or planned", "not-done": "reported not done"}[kind]
+            cells.append(Cell(x=LEFT + months.index(month) * CELL, y=y, month=month, count=len(statuses), kind=kind,
+                              href=f"{href}#m-{month}", title=f"{item.label}, {month}: {len(statuses)} event(s), {word}"))
+    width = LEFT + len(months) * CELL + 10
+    height = TOP + len(rows) * ROW + 10
+    labels = [(LEFT + i * CELL + CELL / 2, m) for i, m in enumerate(months)]
+    desc = (f"{len(cells)} provision-months with events between {months[0]} and {months[-1]}; "
+            "filled squares: done, outlined: announced or planned, crossed: reported not done.")
+    return render_fragment("_implementation_grid.svg", {
+        "width": width, "height": height, "rows": rows, "cells": cells, "labels": labels, "left": LEFT,
+        "top": TOP, "cell": CELL, "row": ROW, "desc": desc, "treaty": report.treaty,
+    })

@@ -1,0 +1,45 @@
+"""Implementation pages: per treaty, provisions against time with a level per provision; per
+provision, its evidence (events, quotes, sources), periods examined and conflicting reports."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+
+from accord.interfaces.deps import get_store
+from accord.interfaces.web.implementation_chart import implementation_svg
+from accord.interfaces.web.rendering import not_found, render
+from accord.knowledge.catalog import nearest
+from accord.knowledge.implementation_links import implementation_links, tracked_treaties
+from accord.reasoning.implementation import track
+from accord.services.store import Store
+
+router = APIRouter(include_in_schema=False)
+
+
+def _base(treaty_id: str) -> str:
+    return f"/treaties/{treaty_id}/implementation"
+
+
+@router.get("/treaties/{treaty_id}/implementation")
+def implementation_page(request: Request, treaty_id: str, store: Store = Depends(get_store)):
+    links = implementation_links(treaty_id)
+    if links is None:
+        best = nearest(treaty_id, tracked_treaties())
+        return not_found(request, "tracked treaty", treaty_id, best, _base(best) if best else None)
+    report = track(store.events(treaty_id), links)
+    return render(request, "implementation.html", {"report": report, "base": _base(treaty_id),
+                                                   "chart": implementation_svg(report, _base(treaty_id))})
+
+
+@router.get("/treaties/{treaty_id}/implementation/{provision}")
+def provision_page(request: Request, treaty_id: str, provision: str, store: Store = Depends(get_store)):
+    links = implementation_links(treaty_id)
+    if links is None:
+        best = nearest(treaty_id, tracked_treaties())
+        return not_found(request, "tracked treaty", treaty_id, best, _base(best) if best else None)
+    if links.tracked(provision) is None:
+        best = nearest(provision, [p.provision for p in links.provisions])
+        return not_found(request, "provision", provision, best, f"{_base(treaty_id)}/{best}" if best else None)
+    report = track(store.events(treaty_id), links, provision=provision)
+    return render(request, "implementation_provision.html", {"report": report, "item": report.provisions[0],
+                                                             "base": _base(treaty_id)})

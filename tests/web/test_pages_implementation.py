@@ -1,0 +1,59 @@
+"""Implementation pages and API: provisions against time with cells linking to evidence, one page
+per provision, and the JSON of `accord implementation`, over the shared implementation file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from accord.interfaces.app import create_app
+from accord.services.ingest import ingest
+from accord.services.store import Store
+
+from judging_context import JUDGING
+from shared_data import shared_path
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory) -> TestClient:
+    db = tmp_path_factory.mktemp("impl-web") / "store.sqlite"
+    with Store(db) as store:
+        ingest([shared_path("implementation/dev.jsonl")], store, JUDGING, workers=1)
+    with TestClient(create_app(db_path=db)) as c:
+        yield c
+
+
+@pytest.mark.slow
+def test_the_treaty_page_draws_provisions_against_months_with_linked_cells(client):
+    r = client.get("/treaties/rus-irn-2025/implementation", headers={"accept": "text/html"})
+    assert r.status_code == 200
+    svg = r.text[r.text.index("<svg"):r.text.index("</svg>")]
+    assert 'role="group"' in svg and "<title" in svg and "<desc" in svg
+    cells = re.findall(r'<a href="(/treaties/rus-irn-2025/implementation/[^"#]+)#m-(\d{4}-\d\d)" aria-label="([^"]+)"', svg)
+    assert cells and any("joint exercises" in label for _, _, label in cells)
+    href, month, _ = next(c for c in cells if c[0].endswith("/joint_exercises"))
+    page = client.get(href, headers={"accept": "text/html"})
+    assert page.status_code == 200 and f'id="m-{month}"' in page.text  # the cell's link lands on its evidence
+    assert "level" in r.text and "no duty to act" in r.text
+
+
+@pytest.mark.slow
+def test_the_provision_page_lists_evidence_and_periods(client):
+    page = client.get("/treaties/rus-irn-2025/implementation/3(3)", headers={"accept": "text/html"})
+    assert page.status_code == 200
+    assert "no duty to act; no evidence of breach" in page.text and "Periods examined" in page.text
+    assert "<q>" in page.text and "/documents/" in page.text
+
+
+@pytest.mark.slow
+def test_the_api_gives_the_report_and_names_bad_input(client):
+    data = client.get("/api/treaties/rus-irn-2025/implementation", params={"provision": "nuclear_energy"}).json()
+    [item] = data["provisions"]
+    assert item["level"] >= 1 and item["events"]
+    bad = client.get("/api/treaties/rus-irn-2025/implementation", params={"provision": "nuclear"})
+    assert bad.status_code == 422 and bad.json()["suggestion"] == "nuclear_energy"
+    missing = client.get("/treaties/rus-irn-2052/implementation", headers={"accept": "text/html"})
+    assert missing.status_code == 404 and "rus-irn-2025" in missing.text

@@ -3,9 +3,11 @@ of them together: overall and per language, analysed or not (the targets are ass
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
+from accord.knowledge.catalog import default_catalog
 from accord.press.evaluate import Counts, evaluate
 
 
@@ -17,21 +19,22 @@ def line(name: str, counts: dict) -> str:
 def main(paths: list[str]) -> int:
     totals: dict[str, Counts] = {}
     overall = Counts()
+    catalog, today = default_catalog(), dt.date.today()  # read here, at the edge, as the CLI does
     for path in map(Path, paths):
-        report = evaluate(path)
+        report = evaluate(path, catalog, today)
         overall.add(report.overall)
-        langs = " ".join(f"{k}={v.to_json()['f1']:.2f}" for k, v in sorted(report.by_lang.items()))
-        print(line(path.name, report.overall.to_json()), f"| by language: {langs}",
+        langs = " ".join(f"{k}={v.answer().model_dump()['f1']:.2f}" for k, v in sorted(report.by_lang.items()))
+        print(line(path.name, report.overall.answer().model_dump()), f"| by language: {langs}",
               f"| flagship defence claims judged supported: {report.supported_flagship_defence}")
         for lang, counts in report.by_lang.items():
             totals.setdefault(lang, Counts()).add(counts)
     from accord.press.lang import analysed_languages
 
-    print(line("all files", overall.to_json()))
+    print(line("all files", overall.answer().model_dump()))
     packs = set(analysed_languages())
     for lang in sorted(totals, key=lambda code: (code not in packs, code)):
         note = "" if lang in packs else " (no language pack: not analysed)"
-        print(line(f"all files, {lang}", totals[lang].to_json()) + note)
+        print(line(f"all files, {lang}", totals[lang].answer().model_dump()) + note)
     return 0
 
 

@@ -14,7 +14,7 @@ from shared_data import ROOT
 pytestmark = pytest.mark.slow  # a pytest run in a fresh interpreter each
 
 # One real test that reads the shared corpus through the `corpus` fixture.
-NEEDS_CORPUS = "tests/press/test_read.py::test_corpus_directory_reads_all_jsonl_and_reports_the_other_files"
+NEEDS_CORPUS = "tests/press/test_read.py::test_corpus_directory_reads_all_jsonl_and_skips_the_other_files"
 
 
 def run_pytest(shared: Path, ci: bool) -> subprocess.CompletedProcess:

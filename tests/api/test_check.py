@@ -45,7 +45,7 @@ def test_a_text_without_claims_is_an_empty_list(client):
     ({"text": EN, "lang": "he"}, f"unsupported language 'he' for 'lang': claims are extracted from {PACKS} text"),
     ({"text": HEBREW}, f"claims are extracted from {PACKS} text; this text is 'he' and is not analysed"),
     ({"lang": "en"}, "invalid request: body field 'text': Field required"),
-    ({"text": 42}, "invalid request: body field 'text': Input should be a valid string"),
+    ({"text": 42}, "invalid request: body field 'text': Input should be a valid string, got 42"),
 ])
 def test_bad_check_input_is_422_naming_the_problem(client, body, message):
     r = client.post("/api/check", json=body)

@@ -52,7 +52,7 @@ def test_each_bad_file_gets_a_precise_error_and_the_rest_of_the_batch_is_stored(
         errors[name] = errors.get(name, "") + e["message"] + "\n"
     assert "empty" in errors["empty.txt"]
     assert "binary" in errors["binary.txt"] or "UTF-8" in errors["binary.txt"]
-    assert "unsupported file type '.pdf'" in errors["notes.pdf"]
+    assert "notes.pdf" not in errors and [Path(s["origin"]).name for s in report.skipped] == ["notes.pdf"]
     assert "over the limit" in errors["huge.txt"]
     assert "over the limit" in errors["huge-line.jsonl"] or "too long" in errors["huge-line.jsonl"]
     assert errors["broken.jsonl"].startswith("malformed JSON") and " at at " not in errors["broken.jsonl"]

@@ -102,3 +102,11 @@ def test_claimreview_as_chromium_reads_it(filled_db, stored, contradicted):
             assert markup["url"] == page.url
         finally:
             browser.close()
+
+
+def test_the_claims_list_offers_every_analysed_language(client):
+    from accord.press.lang import analysed_languages
+
+    page = lxml.html.fromstring(client.get("/claims").text)
+    offered = [o.get("value") for o in page.xpath('//select[@id="f-lang"]/option') if o.get("value")]
+    assert offered == list(analysed_languages()) and "fa" in offered

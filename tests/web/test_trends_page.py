@@ -34,3 +34,4 @@ def test_unknown_filter_values_get_the_form_back_with_422(client):
         page = client.get(f"/trends?{query}")
         assert page.status_code == 422, query
         assert 'class="error"' in page.text and "<form" in page.text
+

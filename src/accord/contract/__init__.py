@@ -22,7 +22,7 @@ _MODULE_OF = {
     **dict.fromkeys(("ComparedTypes", "Coverage", "ObligationTypes", "Status", "StatusPosition", "StatusStep",
                      "TreatyRecord", "TreatyRow"), "catalog"),
     **dict.fromkeys(("DocumentClaim", "DocumentRow", "EvalCounts", "EvalReport", "HttpIngestError", "HttpIngestReport",
-                     "IngestError", "IngestReport", "IngestedDocument", "JudgedClaim", "OutletScore", "RejudgeReport",
+                     "IngestError", "IngestReport", "IngestSkipped", "IngestedDocument", "JudgedClaim", "OutletScore", "RejudgeReport",
                      "SearchHit", "StoredClaim", "StoredDocument", "StoredParagraph", "VerdictChange"), "press"),
     **dict.fromkeys(("AtopCheck", "AtopDifference", "Comparison", "ConditionCheck", "Finding", "ScenarioAnswer",
                      "ScenarioEvent", "SnapbackDeadline", "SnapbackProcedure", "TreatyScenario"), "reasoning"),

@@ -116,6 +116,11 @@ class IngestError(Answer):
     message: str
 
 
+class IngestSkipped(Answer):
+    origin: str = Field(description="A file found in a folder that is of no type the reader reads.")
+    reason: str
+
+
 class IngestReport(Answer):
     """What a batch ingest did (`accord ingest`)."""
 
@@ -124,6 +129,7 @@ class IngestReport(Answer):
     unchanged: int
     near_duplicates: int
     errors: list[IngestError]
+    skipped: list[IngestSkipped] = Field(default_factory=list, description="Files of other types found in folders; not read, not errors.")
     claims_by_verdict: dict[str, int]
     paragraphs_not_analysed: dict[str, int]
     db: str = Field(description="The store written to.")

@@ -60,10 +60,12 @@ def treaty(catalog: Catalog, treaty_id: str, field: str | None = None) -> Treaty
 
 
 def treaty_ids(catalog: Catalog, values: list[str] | str | None, field: str | None = None) -> list[str]:
-    """Treaty ids (a list, or one comma-separated text), every one checked; the whole catalog when none."""
+    """Treaty ids (a list, as repeated query parameters give, or comma-separated text, or both:
+    ``ids=A&ids=B,C``), every one checked, duplicates dropped; the whole catalog when none."""
     if isinstance(values, str) or values is None:
-        values = (values or "").split(",")
-    ids = [part.strip() for part in values if part and part.strip()]
+        values = [values or ""]
+    parts = (part.strip() for value in values if value for part in value.split(","))
+    ids = list(dict.fromkeys(part for part in parts if part))
     for treaty_id in ids:
         treaty(catalog, treaty_id, field)
     return ids or list(catalog.treaties)

@@ -7,7 +7,10 @@ Supported inputs:
 * ``.jsonl`` — one JSON object per line, ``{"id", "url", "text", "lang"?, "published"?,
   "outlet"?, ...}`` (the shape of the shared corpus; unknown keys such as ``claims`` are
   ignored);
-* directories, walked recursively in sorted order (hidden entries are skipped).
+* directories, walked recursively in sorted order (hidden entries are skipped, and a file of
+  any other type found there — notes in Markdown, images — is yielded as :class:`Skipped`,
+  not as an error: a folder of press may hold its own README).  A file of another type named
+  explicitly is still a :class:`ReadError`.
 
 Nothing here raises on bad input: every per-file or per-line problem is yielded as a
 :class:`ReadError` naming the origin, and the batch goes on.  JSONL is streamed line by
@@ -55,6 +58,14 @@ class RawDocument:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """A file found in a folder that is of no type the reader reads; listed, never an error."""
+
+    origin: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class ReadError:
     origin: str
     message: str
@@ -69,17 +80,38 @@ def looks_like_html(text: str) -> bool:
     return bool(HTML_START.match(head)) or (head.lstrip().startswith("<") and bool(HTML_TAG.search(text[:20000])))
 
 
-def read_paths(paths: Iterable[Path | str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | ReadError]:
-    """Yield every document found under ``paths`` (files or directories), or a ReadError per problem."""
+def is_readable(path: Path) -> bool:
+    """True if the file's type is one the reader reads (by its suffix)."""
+    suffix = path.suffix.lower()
+    return suffix in TEXT_SUFFIXES or suffix in JSONL_SUFFIXES
+
+
+def read_paths(paths: Iterable[Path | str], *,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | ReadError | Skipped]:
+    """Yield every document found under ``paths`` (files or directories), a ReadError per problem,
+    and a Skipped per file of another type found in a folder."""
     for path in paths:
         path = Path(path)
         if path.is_dir():
             for file, doc_id in _walk(path):
-                yield from _read_file(file, doc_id, max_bytes)
+                if is_readable(file):
+                    yield from _read_file(file, doc_id, max_bytes)
+                else:
+                    yield Skipped(str(file), f"not a type the reader reads ({SUPPORTED})")
         elif path.exists():
             yield from _read_file(path, path.stem, max_bytes)
         else:
             yield ReadError(str(path), "no such file or directory")
+
+
+def walk_files(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """The readable files ``read_paths`` would open, in the same order, without opening them."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            yield from (file for file, _ in _walk(path) if is_readable(file))
+        elif path.exists():
+            yield path
 
 
 def _walk(root: Path) -> Iterator[tuple[Path, str]]:
@@ -95,7 +127,7 @@ def _walk(root: Path) -> Iterator[tuple[Path, str]]:
 def _read_file(path: Path, doc_id: str, max_bytes: int) -> Iterator[RawDocument | ReadError]:
     origin = str(path)
     suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES and suffix not in JSONL_SUFFIXES:
+    if not is_readable(path):
         yield ReadError(origin, f"unsupported file type {suffix or '(no extension)'!r}; expected one of {SUPPORTED}")
         return
     try:

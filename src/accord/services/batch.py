@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from accord.press.pipeline import ProcessedDocument
-from accord.press.read import RawDocument, ReadError, read_paths
+from accord.press.read import RawDocument, ReadError, Skipped, read_paths
 from accord.services.ingest import IngestReport, Judging, process_item, store_results
 from accord.services.store import Store
 
@@ -28,13 +28,13 @@ class EngineUnavailable(RuntimeError):
     """Dask is not installed, or the scheduler cannot be reached."""
 
 
-def process_chunk(items: list[RawDocument | ReadError], judging: Judging) -> list[ProcessedDocument | ReadError]:
+def process_chunk(items: list[RawDocument | ReadError | Skipped], judging: Judging) -> list[ProcessedDocument | ReadError | Skipped]:
     """Runs on a worker. Reading errors travel with their chunk, so each chunk comes back in input order."""
     return [process_item(item, judging) for item in items]
 
 
-def _on_cluster(client, items: Iterator[RawDocument | ReadError], chunk: int, in_flight: int,
-                judging: Judging) -> Iterator[ProcessedDocument | ReadError]:
+def _on_cluster(client, items: Iterator[RawDocument | ReadError | Skipped], chunk: int, in_flight: int,
+                judging: Judging) -> Iterator[ProcessedDocument | ReadError | Skipped]:
     from distributed import as_completed
 
     shared = client.scatter(judging, broadcast=True)  # the catalog goes to each worker once, not with every chunk

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 from accord.contract import IngestReport as IngestAnswer
 from accord.knowledge.catalog import Catalog
 from accord.press.pipeline import ProcessedDocument, process
-from accord.press.read import RawDocument, ReadError, read_paths
+from accord.press.read import JSONL_SUFFIXES, RawDocument, ReadError, Skipped, read_paths, walk_files
 from accord.services.store import Store
 
 CHUNK = 32
@@ -31,6 +31,7 @@ class IngestReport:
     unchanged: int = 0
     near_duplicates: int = 0
     errors: list[dict] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)
     verdicts: Counter = field(default_factory=Counter)
     not_analysed: Counter = field(default_factory=Counter)
 
@@ -40,7 +41,7 @@ class IngestReport:
 
     def answer(self, db: str) -> IngestAnswer:
         return IngestAnswer(documents=self.documents, new=self.new, unchanged=self.unchanged,
-                            near_duplicates=self.near_duplicates, errors=self.errors,
+                            near_duplicates=self.near_duplicates, errors=self.errors, skipped=self.skipped,
                             claims_by_verdict=dict(self.verdicts), paragraphs_not_analysed=dict(self.not_analysed), db=db)
 
 
@@ -59,9 +60,9 @@ def safe_process(raw: RawDocument, judging: Judging) -> ProcessedDocument | Read
         return ReadError(raw.origin or raw.id, f"processing failed: {type(exc).__name__}: {exc}")
 
 
-def process_item(item: RawDocument | ReadError, judging: Judging) -> ProcessedDocument | ReadError:
-    """A read document through the pipeline; a reading error passes through as it is."""
-    return item if isinstance(item, ReadError) else safe_process(item, judging)
+def process_item(item: RawDocument | ReadError | Skipped, judging: Judging) -> ProcessedDocument | ReadError | Skipped:
+    """A read document through the pipeline; a reading error or a skipped file passes through as it is."""
+    return safe_process(item, judging) if isinstance(item, RawDocument) else item
 
 
 # A pool worker's catalog and day, sent once when the worker starts rather than with every chunk.
@@ -78,7 +79,7 @@ def _process_in_worker(raw: RawDocument) -> ProcessedDocument | ReadError:
     return safe_process(raw, _worker_judging)
 
 
-def _processed(items: Iterator[RawDocument | ReadError], workers: int, judging: Judging) -> Iterator[ProcessedDocument | ReadError]:
+def _processed(items: Iterator[RawDocument | ReadError | Skipped], workers: int, judging: Judging) -> Iterator[ProcessedDocument | ReadError | Skipped]:
     if workers <= 1:
         yield from (process_item(item, judging) for item in items)
         return
@@ -89,7 +90,7 @@ def _processed(items: Iterator[RawDocument | ReadError], workers: int, judging: 
                              initializer=_start_worker, initargs=(judging,)) as pool:
         chunks = iter(lambda: list(itertools.islice(items, CHUNK * workers)), [])
 
-        def submit(chunk: list[RawDocument | ReadError]):
+        def submit(chunk: list[RawDocument | ReadError | Skipped]):
             raws = [c for c in chunk if isinstance(c, RawDocument)]
             return chunk, iter(pool.map(_process_in_worker, raws, chunksize=CHUNK))
 
@@ -102,7 +103,27 @@ def _processed(items: Iterator[RawDocument | ReadError], workers: int, judging: 
             if following is not None:
                 pending.append(submit(following))
             for item in chunk:  # keep the reading order; errors from reading pass straight through
-                yield item if isinstance(item, ReadError) else next(done)
+                yield next(done) if isinstance(item, RawDocument) else item
+
+
+def count_documents(paths: Iterable[Path | str], *, buffer: int = 1 << 20) -> int:
+    """How many documents ``paths`` hold, for a progress total: one per text or HTML file, one per
+    line of a JSONL file (newlines counted in raw buffers, without decoding or parsing)."""
+    total = 0
+    for file in walk_files(paths):
+        if file.suffix.lower() not in JSONL_SUFFIXES:
+            total += 1
+            continue
+        try:
+            with file.open("rb") as handle:
+                lines, last = 0, b""
+                while chunk := handle.read(buffer):
+                    lines += chunk.count(b"\n")
+                    last = chunk
+                total += lines + (1 if last and not last.endswith(b"\n") else 0)
+        except OSError:
+            total += 1  # reading will report it as one error
+    return total
 
 
 def ingest(paths: Iterable[Path | str], store: Store, judging: Judging, *, workers: int = 1,
@@ -110,11 +131,14 @@ def ingest(paths: Iterable[Path | str], store: Store, judging: Judging, *, worke
     return store_results(_processed(read_paths(paths), workers, judging), store, progress=progress)
 
 
-def store_results(results: Iterable[ProcessedDocument | ReadError], store: Store, *,
+def store_results(results: Iterable[ProcessedDocument | ReadError | Skipped], store: Store, *,
                   progress: Callable[[str, int], None] | None = None) -> IngestReport:
     """Write processed documents (from any engine) to the store and record the errors, one by one."""
     report = IngestReport()
     for item in results:
+        if isinstance(item, Skipped):
+            report.skipped.append({"origin": item.origin, "reason": item.reason})
+            continue
         if isinstance(item, ReadError):
             report.errors.append({"origin": item.origin, "message": item.message})
             store.record_error(item.origin, item.message)

@@ -85,7 +85,11 @@ def validation_error(exc: RequestValidationError) -> ApiError:
             detail = (err.get("ctx") or {}).get("error", "")
             message = f"the request body is not valid JSON ({detail} at character {loc[-1] if loc else '?'})"
             return ApiError(422, message)
-        fields.append({"field": _field_name(loc), "problem": err.get("msg", "invalid")})
+        problem = err.get("msg", "invalid")
+        given = err.get("input")
+        if isinstance(given, (str, int, float)) and not isinstance(given, bool) and len(str(given)) <= 80:
+            problem += f", got {given!r}"  # name the value the client sent, not only what was expected
+        fields.append({"field": _field_name(loc), "problem": problem})
     summary = "; ".join(f"{f['field']}: {f['problem']}" for f in fields[:3])
     more = f" (+{len(fields) - 3} more)" if len(fields) > 3 else ""
     return ApiError(422, f"invalid request: {summary}{more}", fields=fields)

@@ -61,7 +61,8 @@ async def scenario_post(request: ScenarioRequest, catalog: Catalog = Depends(get
 
 @router.get("/compare", summary="Treaties by obligation type and cooperation domain, each cell cited",
             response_model=Comparison)
-async def compare(ids: str | None = Query(None, description="Comma-separated treaty ids (default: the whole catalog).",
-                                          examples=["rus-irn-2025,rus-irn-2001,rus-prk-2024"]),
+async def compare(ids: list[str] | None = Query(None, description="Treaty ids, repeated (`ids=A&ids=B`) or comma-separated "
+                                                "(`ids=A,B`); default: the whole catalog.",
+                                                examples=[["rus-irn-2025", "rus-irn-2001,rus-prk-2024"]]),
                   catalog: Catalog = Depends(get_catalog)) -> Comparison:
     return Comparison.model_validate(compare_treaties(inputs.treaty_ids(catalog, ids), catalog))

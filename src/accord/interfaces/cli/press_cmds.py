@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn,
+                           TimeElapsedColumn, TimeRemainingColumn)
 from rich.table import Table
 from rich.markup import escape
 from rich.text import Text
@@ -17,8 +18,9 @@ from accord.interfaces import inputs
 from accord.interfaces.cli.common import app, catalog, console, db_path, err_console, fail, given, print_answer, settings, today
 from accord.interfaces.cli.treaty_cmds import JSON
 from accord.press.claims import SUPPORTED_LANGUAGES
+from accord.press.read import SUPPORTED
 from accord.services.batch import EngineUnavailable, ingest_on_dask
-from accord.services.ingest import Judging
+from accord.services.ingest import Judging, count_documents
 from accord.services.ingest import ingest as run_ingest
 from accord.services.store import Store, StoreError
 
@@ -57,12 +59,21 @@ def ingest(
         fail(f"no such file or folder: {', '.join(missing)}")
     store = open_store(db)
     judging = Judging(catalog(), today())  # a broken catalog is reported once here, not once per document
+    quiet = json_out or not err_console.is_terminal
     with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
-                  MofNCompleteColumn(), TimeElapsedColumn(), console=err_console, transient=True,
-                  disable=json_out or not err_console.is_terminal) as progress:
-        task = progress.add_task("ingesting", total=None)
+                  MofNCompleteColumn(), TaskProgressColumn(), TextColumn("{task.fields[rate]}"),
+                  TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err_console,
+                  transient=True, disable=quiet) as progress:
+        # Counting first costs one cheap pass (files listed, JSONL newlines counted) and buys a
+        # real total, so the bar can show how far along it is and when it will be done.
+        total = None if quiet else count_documents(paths)
+        task = progress.add_task("ingesting", total=total, rate="")
+
         def advance(origin: str, done: int) -> None:
-            progress.update(task, completed=done, description=f"ingesting {origin[-40:]}")
+            speed = progress.tasks[task].speed
+            progress.update(task, completed=done, description=f"ingesting {origin[-40:]}",
+                            total=max(total, done) if total is not None else None,
+                            rate=f"{speed:.1f} docs/s" if speed else "")
 
         if engine == "dask":
             try:
@@ -76,7 +87,7 @@ def ingest(
     else:
         verdicts = ", ".join(f"{v} {n}" for v, n in sorted(report.verdicts.items())) or "no claims"
         console.print(f"{report.new} new, {report.unchanged} unchanged, {report.near_duplicates} near-duplicates; "
-                      f"{len(report.errors)} errors; claims: {verdicts}. Store: {store.path}", highlight=False)
+                      f"{len(report.errors)} errors, {len(report.skipped)} skipped; claims: {verdicts}. Store: {store.path}", highlight=False)
         if report.not_analysed:
             langs = ", ".join(f"{lang} {n}" for lang, n in sorted(report.not_analysed.items()))
             console.print(f"Paragraphs not analysed (language without claim extraction): {langs}", highlight=False)
@@ -87,6 +98,10 @@ def ingest(
             for e in report.errors:
                 table.add_row(e["origin"], e["message"])
             err_console.print(table)
+        if report.skipped:
+            console.print(f"Skipped {len(report.skipped)} files of other types (read are: {SUPPORTED}):", highlight=False)
+            for item in report.skipped:
+                console.print(f"  {escape(item['origin'])}", highlight=False, soft_wrap=True)
     if report.errors:
         raise typer.Exit(EXIT_PARTIAL)
 

@@ -1,6 +1,12 @@
-"""The check page: a sentence or paragraph (English or Russian) -> claims, verdicts, deciding records."""
+"""The check page: a sentence or paragraph (English or Russian) -> claims, verdicts, deciding records.
+
+The form posts (a paragraph may be long), and every answer also has a permalink,
+``/check?text=...&lang=...``, that renders the same answer by GET so it can be shared.
+"""
 
 from __future__ import annotations
+
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
@@ -19,12 +25,21 @@ LANGUAGES = [("", "detect"), ("en", "English"), ("ru", "Russian")]
 
 
 def _context(text: str = "", lang: str = "") -> dict:
-    return {"text": text, "lang": lang, "languages": LANGUAGES, "error": None, "checked": None, "detected": None}
+    return {"text": text, "lang": lang, "languages": LANGUAGES, "error": None, "checked": None, "detected": None,
+            "permalink": None}
+
+
+def permalink(text: str, lang: str) -> str:
+    """The GET address that renders the answer for ``text`` in ``lang`` (empty: detected)."""
+    return "/check?" + urlencode({"text": text, "lang": lang})
 
 
 @router.get("/check")
-def check_form(request: Request):
-    return render(request, "check.html", _context())
+async def check_form(request: Request, catalog: Catalog = Depends(get_catalog), today: dt.date = Depends(get_today)):
+    query = request.query_params
+    if "text" not in query:
+        return render(request, "check.html", _context())
+    return await _answer(request, query.get("text", ""), query.get("lang", "").strip(), catalog, today)
 
 
 @router.post("/check")
@@ -33,7 +48,10 @@ async def check_page(request: Request, catalog: Catalog = Depends(get_catalog), 
         fields = await read_urlencoded(request)
     except FormError as exc:
         return bad_input(request, "check.html", _context(), str(exc))
-    text, lang = fields.get("text", ""), fields.get("lang", "").strip()
+    return await _answer(request, fields.get("text", ""), fields.get("lang", "").strip(), catalog, today)
+
+
+async def _answer(request: Request, text: str, lang: str, catalog: Catalog, today: dt.date):
     context = _context(text, lang)
     if not text.strip():
         return bad_input(request, "check.html", context, "nothing to check: the text is empty")
@@ -44,4 +62,5 @@ async def check_page(request: Request, catalog: Catalog = Depends(get_catalog), 
         detected, checked = await run_in_threadpool(check_text, text, lang or None, catalog=catalog, today=today)
     except UnsupportedLanguage as exc:
         return bad_input(request, "check.html", context, str(exc))
-    return render(request, "check.html", {**context, "checked": checked, "detected": detected})
+    return render(request, "check.html", {**context, "checked": checked, "detected": detected,
+                                                  "permalink": permalink(text, lang)})

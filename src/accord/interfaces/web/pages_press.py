@@ -8,11 +8,13 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Request
 from markupsafe import Markup, escape
 
+from accord.interfaces import inputs
 from accord.interfaces.deps import get_catalog, get_store
 from accord.interfaces.web.charts import outlet_bars_svg
 from accord.interfaces.web.highlight import highlight
 from accord.interfaces.web.rendering import not_found, render
 from accord.knowledge.catalog import Catalog
+from accord.press.lang import analysed_languages
 from accord.reasoning.claims import ClaimType, Verdict
 from accord.services.store import Store
 
@@ -55,14 +57,26 @@ def claims_page(request: Request, type: str | None = None, verdict: str | None =
                 treaty: str | None = None, outlet: str | None = None, page: str | None = None,
                 store: Store = Depends(get_store), catalog: Catalog = Depends(get_catalog)):
     filters = {"type": type or "", "verdict": verdict or "", "lang": lang or "", "treaty": treaty or "", "outlet": outlet or ""}
+    try:  # a mistyped filter is named with the valid choices, never shown as "no claims"
+        inputs.claim_type(filters["type"], "'type'")
+        inputs.verdict(filters["verdict"], "'verdict'")
+        inputs.language(filters["lang"], "'lang'")
+        if filters["treaty"]:
+            inputs.treaty(catalog, filters["treaty"], "'treaty'")
+    except inputs.InputError as exc:
+        error: str | None = str(exc)
+        rows = []
+    else:
+        error = None
     number = _page_number(page)
-    rows = store.claims(**{k: v or None for k, v in filters.items()}, limit=CLAIMS_PAGE_SIZE + 1, offset=(number - 1) * CLAIMS_PAGE_SIZE)
+    if error is None:
+        rows = store.claims(**{k: v or None for k, v in filters.items()}, limit=CLAIMS_PAGE_SIZE + 1, offset=(number - 1) * CLAIMS_PAGE_SIZE)
     outlets = [r["outlet"] for r in store.sources_summary()]
     return render(request, "claims.html", {
         "filters": filters, "filter_query": urlencode({k: v for k, v in filters.items() if v}), "claims": rows[:CLAIMS_PAGE_SIZE], "has_more": len(rows) > CLAIMS_PAGE_SIZE, "page": number,
-        "types": [t.value for t in ClaimType], "verdicts": [v.value for v in Verdict], "langs": ["en", "ru"],
-        "treaties": list(catalog.treaties), "outlets": outlets, "stats": store.stats(),
-    })
+        "types": [t.value for t in ClaimType], "verdicts": [v.value for v in Verdict], "langs": list(analysed_languages()),
+        "treaties": list(catalog.treaties), "outlets": outlets, "stats": store.stats(), "error": error,
+    }, status_code=422 if error else 200)
 
 
 def snippet_markup(snippet: str, matches: list[list[int]]) -> Markup:

@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/pip --disable-pip-version-check
 CONSTRAINTS := constraints.txt
 
-.PHONY: run test test-fast install constraints upgrade-constraints
+.PHONY: run test test-fast install constraints upgrade-constraints messages
 
 $(BIN)/python:
 	@echo "== creating the virtual environment $(VENV) with $$($(PY) --version)"
@@ -64,3 +64,8 @@ _pin:
 	mv $(CONSTRAINTS).new $(CONSTRAINTS)
 	rm -rf $(PIN_VENV)
 	@echo "== $(CONSTRAINTS): $$(grep -c '==' $(CONSTRAINTS)) pinned packages"
+
+# Re-extract the interface's strings after changing a template, then merge them into the ru and fa catalogs.
+messages:
+	.venv/bin/pybabel extract -F babel.cfg -k N_ --no-location --no-wrap --project accord -o src/accord/interfaces/web/locale/messages.pot .
+	.venv/bin/pybabel update -i src/accord/interfaces/web/locale/messages.pot -d src/accord/interfaces/web/locale --no-wrap --no-location

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlencode, urlsplit
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_environment, select_autoescape
 from markupsafe import Markup
 
+from accord.interfaces.web import i18n
 from accord.interfaces.web.highlight import direction
 
 HERE = Path(__file__).resolve().parent
@@ -113,34 +114,92 @@ def iso(day: dt.date | str | None, unknown: str = "unknown") -> str:
     return day.isoformat() if isinstance(day, dt.date) else str(day)
 
 
-def phase_label(phase: str) -> str:
-    return PHASE_LABELS.get(phase, phase.replace("_", " "))
+def _translate(env: Environment, message: str) -> str:
+    """gettext for filters (the template's own ``_`` needs a template context)."""
+    return i18n.translations(env.globals["ui_lang"]).gettext(message)
 
 
-def humanise(value: object) -> str:
+@pass_environment
+def phase_label(env: Environment, phase: str) -> str:
+    label = PHASE_LABELS.get(phase)
+    return _translate(env, label) if label else phase.replace("_", " ")
+
+
+@pass_environment
+def humanise(env: Environment, value: object) -> str:
     """Vocabulary words for people: ``provide_military_assistance`` -> ``provide military assistance``."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _translate(env, "yes" if value else "no")
     return str(value).replace("_", " ")
 
 
-def _environment() -> Environment:
+@pass_environment
+def claim_type(env: Environment, value: object) -> str:
+    """A claim type in the reader's language: ``mutual_defense`` -> ``mutual defense`` / ``взаимная оборона``."""
+    return _translate(env, humanise(env, value))
+
+
+@pass_environment
+def shown_day(env: Environment, day: dt.date | str | None) -> str:
+    """A date for reading (never for a form value): ISO, and in the Persian UI the Solar Hijri day beside it."""
+    text = iso(day, _translate(env, "unknown"))
+    if env.globals["ui_lang"] != "fa" or day is None:
+        return text
+    try:
+        gregorian = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
+    except ValueError:
+        return text  # a partial date ("2025-01") has no single Solar Hijri day
+    return f"{text} ({i18n.solar_hijri(gregorian)})"
+
+
+# The labels above are English msgids; the extractor finds them through these markers.
+def N_(message: str) -> str:
+    return message
+
+
+N_("not signed yet"), N_("signed, not in force"), N_("signed; entry into force unknown")
+N_("ratified, awaiting entry into force"), N_("contested"), N_("in force (initial term)")
+N_("in force (renewal term)"), N_("in force"), N_("expired"), N_("terminated")
+N_("Catalog"), N_("Compare"), N_("Scenario"), N_("Check"), N_("Coverage"), N_("Claims"), N_("Trends"), N_("Search")
+N_("must"), N_("must not"), N_("may"), N_("not obliged"), N_("only if"), N_("breaches")
+N_("supported"), N_("contradicted"), N_("unverifiable"), N_("yes"), N_("no")
+# Claim types as people read them (the stored value keeps its underscores).
+N_("article count"), N_("duration years"), N_("renewal"), N_("signed on"), N_("signed at"), N_("signatory")
+N_("entry into force rule"), N_("in force"), N_("ratified by"), N_("replaces"), N_("mutual defense")
+N_("non assistance to aggressor"), N_("territory not used against"), N_("intelligence cooperation")
+N_("military cooperation"), N_("consultation on threats"), N_("sanctions opposition"), N_("payment systems link")
+N_("nuclear energy cooperation"), N_("covers domain"), N_("directed against third countries")
+N_("territorial integrity"), N_("needs ratification")
+N_("week"), N_("month")  # trend periods
+N_("page"), N_("treaty"), N_("article"), N_("claim"), N_("document")  # what a "not found" page did not find
+
+
+def _environment(language: str = i18n.SOURCE_LANGUAGE) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATE_DIR)),
         autoescape=select_autoescape(enabled_extensions=("html", "svg"), default_for_string=True, default=True),
         undefined=StrictUndefined,  # a typo in a template is an error, not a silently empty cell
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
-    env.filters.update(cite_text=cite_text, iso=iso, display_url=display_url, phase_label=phase_label, humanise=humanise, source_label=source_label)
+    env.install_gettext_translations(i18n.translations(language), newstyle=True)
+    env.filters.update(day=shown_day, claim_type=claim_type, cite_text=cite_text, iso=iso, display_url=display_url, phase_label=phase_label, humanise=humanise, source_label=source_label)
     env.globals.update(
         is_link=is_link, direction=direction, anchor_for_citation=anchor_for_citation, anchor_for_judgement=anchor_for_judgement, article_anchor=article_anchor,
         PHASE_TONES=PHASE_TONES, VERDICT_SIGNS=VERDICT_SIGNS, KIND_LABELS=KIND_LABELS, NAV=NAV,
+        ui_lang=language, ui_dir=i18n.text_direction(language), UI_LANGUAGES=i18n.UI_LANGUAGES, LANGUAGE_NAMES=i18n.LANGUAGE_NAMES,
     )
     return env
 
 
-ENV = _environment()
+# One environment per interface language: translations are installed once, never swapped per request.
+ENVS = {language: _environment(language) for language in i18n.UI_LANGUAGES}
+ENV = ENVS[i18n.SOURCE_LANGUAGE]
+
+
+def ui_language(request: Request) -> str:
+    return i18n.choose_language(request.query_params.get(i18n.UI_PARAM), request.headers.get("accept-language"))
 
 
 def render_fragment(template: str, context: dict) -> Markup:
@@ -152,9 +211,20 @@ def render_fragment(template: str, context: dict) -> Markup:
     return Markup(ENV.get_template(template).render(**context))
 
 
+def switcher_links(request: Request) -> list[tuple[str, str, str]]:
+    """(language, its own name, this page's URL in that language) for the header's switcher."""
+    others = [(k, v) for k, v in request.query_params.multi_items() if k != i18n.UI_PARAM]
+    links = []
+    for language in i18n.UI_LANGUAGES:
+        query = urlencode([*others, (i18n.UI_PARAM, language)])
+        links.append((language, i18n.LANGUAGE_NAMES[language], f"{request.url.path}?{query}"))
+    return links
+
+
 def render(request: Request, template: str, context: dict, status_code: int = 200) -> HTMLResponse:
-    page = ENV.get_template(template).render(request_path=request.url.path, **context)
-    return HTMLResponse(page, status_code=status_code)
+    language = ui_language(request)
+    page = ENVS[language].get_template(template).render(request_path=request.url.path, switcher=switcher_links(request), **context)
+    return HTMLResponse(i18n.keep_language(page, language), status_code=status_code, headers={"Content-Language": language, "Vary": "Accept-Language"})
 
 
 def not_found(request: Request, what: str, value: str, suggestion: str | None, link: str | None = None) -> HTMLResponse:

@@ -108,9 +108,12 @@ def _gold_keys(row: dict) -> dict[tuple, dict]:
     return out
 
 
-def _rows(path: Path):
+def gold_rows(path: Path, gold_key: str, error: type[ValueError] = EvalInputError, *, required: bool = False):
+    """The objects of a gold JSON Lines file, each checked for its ``text`` and its list of gold
+    items under ``gold_key`` (``claims``, ``events``; it may be left out unless ``required``);
+    a missing or malformed file raises ``error``."""
     if not path.is_file():
-        raise EvalInputError(f"{path}: no such file")
+        raise error(f"{path}: no such file")
     with path.open(encoding="utf-8") as handle:
         for n, line in enumerate(handle, 1):
             if not line.strip():
@@ -118,9 +121,9 @@ def _rows(path: Path):
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise EvalInputError(f"{path.name}:{n}: not JSON ({exc.msg})") from None
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                raise EvalInputError(f"{path.name}:{n}: expected an object with 'text' and 'claims'")
+                raise error(f"{path.name}:{n}: not JSON ({exc.msg})") from None
+            if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not isinstance(row.get(gold_key, None if required else []), list):
+                raise error(f"{path.name}:{n}: expected an object with 'text' and '{gold_key}'")
             yield row
 
 
@@ -128,7 +131,7 @@ def evaluate(path: Path | str, catalog: Catalog, today: dt.date) -> EvalReport:
     """``today`` is the day an undated document speaks from, as in an ingest."""
     path = Path(path)
     report = EvalReport()
-    for row in _rows(path):
+    for row in gold_rows(path, "claims"):
         report.documents += 1
         raw = RawDocument(id=str(row.get("id")), text=row["text"], url=row.get("url"), lang=row.get("lang"),
                           published=row.get("published"), outlet=row.get("outlet"), origin=path.name)

@@ -50,7 +50,8 @@ def _week(day: str) -> str | None:
     return f"{year}-W{week:02d}"
 
 
-def _months_between(first: str, last: str) -> list[str]:
+def months_between(first: str, last: str) -> list[str]:
+    """Every month from ``first`` to ``last`` (``YYYY-MM``), both included."""
     year, month = int(first[:4]), int(first[5:7])
     out = []
     while f"{year:04d}-{month:02d}" <= last:
@@ -83,7 +84,7 @@ def claim_trend(store: Store, period: Period = Period.month, **filters: str | No
             continue
         counts[key, row["verdict"]] += row["n"]
     keys = sorted({key for key, _ in counts})
-    span = (_months_between if period is Period.month else _weeks_between)(keys[0], keys[-1]) if keys else []
+    span = (months_between if period is Period.month else _weeks_between)(keys[0], keys[-1]) if keys else []
     rows = [TrendRow(period=key, **{v: counts[key, v] for v in VERDICTS}) for key in span]
     return Trend(period=period, filters={k: v for k, v in filters.items() if v}, rows=rows,
                  undated=undated, imprecise=imprecise)

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from accord.interfaces.web.rendering import render_fragment
 from accord.reasoning.implementation import ImplementationReport
+from accord.services.trends import months_between
 
 LEFT = 190  # room for the provision labels
 TOP = 46  # room for the month labels
@@ -38,15 +39,6 @@ class Row:
     label: str
     level: str
     href: str
-
-
-def months_between(first: str, last: str) -> list[str]:
-    year, month = int(first[:4]), int(first[5:7])
-    out = []
-    while f"{year:04d}-{month:02d}" <= last:
-        out.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
 
 
 def _kind(statuses: list[str]) -> str:

@@ -23,6 +23,7 @@ from typing import Iterable
 from pydantic import BaseModel, Field
 
 from accord.knowledge.catalog import Catalog
+from accord.press.evaluate import gold_rows
 from accord.press.events.extract import ExtractedEvent
 from accord.press.pipeline import process
 from accord.press.read import RawDocument
@@ -92,19 +93,7 @@ def is_implementation_file(path: Path) -> bool:
 
 
 def read_rows(path: Path) -> Iterable[dict]:
-    if not path.is_file():
-        raise EventEvalInputError(f"{path}: no such file")
-    with path.open(encoding="utf-8") as handle:
-        for n, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise EventEvalInputError(f"{path.name}:{n}: not JSON ({exc.msg})") from None
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not isinstance(row.get("events"), list):
-                raise EventEvalInputError(f"{path.name}:{n}: expected an object with 'text' and 'events'")
-            yield row
+    return gold_rows(path, "events", EventEvalInputError, required=True)
 
 
 def _locate(text: str, quote: str) -> tuple[int, int] | None:

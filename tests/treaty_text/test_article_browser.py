@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -10,19 +9,14 @@ from accord.interfaces.app import create_app
 from accord.knowledge.catalog import load_catalog
 from accord.knowledge.text_formats import read_treaty_bytes
 from accord.services.treaty_import import build_record, store_record
+from browser_support import ARTIFACTS, chromium, require_chromium
 from live_server import serving
 from tests.treaty_text.conftest import treaty_text
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = pytest.mark.browser
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-if not CHROMIUM.exists():
-    pytest.skip(f"{CHROMIUM} is absent (apt-get install --no-install-recommends chromium)", allow_module_level=True)
+require_chromium()  # skips this module where Chromium or Playwright is absent
 
 
 @pytest.fixture(scope="module")
@@ -37,9 +31,7 @@ def base_url(tmp_path_factory):
 
 
 def test_contents_link_to_the_article_page_with_highlighted_coding(base_url):
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": 390, "height": 844})  # phone width
         page.goto(f"{base_url}/treaties/nato-1949")
         page.get_by_role("link", name="Article 5", exact=True).first.click()
@@ -52,4 +44,3 @@ def test_contents_link_to_the_article_page_with_highlighted_coding(base_url):
         page.screenshot(path=str(ARTIFACTS / "article-nato-5-phone.png"), full_page=True)
         page.goto(f"{base_url}/treaty/nato-1949/art_6/para_1")
         assert page.locator("#para_1.focus").count() == 1
-        browser.close()

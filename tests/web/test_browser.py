@@ -7,23 +7,16 @@ Full-page screenshots of every page visited go to test-artifacts/.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from accord.interfaces.app import create_app
+from browser_support import ARTIFACTS, chromium, require_chromium
 from live_server import serving
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = pytest.mark.browser
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-if not CHROMIUM.exists():
-    pytest.skip(f"{CHROMIUM} is absent (apt-get install --no-install-recommends chromium)", allow_module_level=True)
+require_chromium()  # skips this module where Chromium or Playwright is absent
 
 
 @pytest.fixture(scope="module")
@@ -34,11 +27,8 @@ def base_url(filled_db):
 
 @pytest.fixture(scope="module")
 def browser():
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture()

@@ -11,13 +11,10 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 
 from accord.interfaces.app import create_app
+from browser_support import ARTIFACTS, chromium, require_chromium
 from live_server import serving
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = ROOT / "test-artifacts"
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MAIN_PAGES = ["/", "/treaties/rus-irn-2025", "/compare", "/scenario?event=aggression&by=ISR&against=IRN&on=2025-11-01",
               "/check", "/coverage", "/claims", "/trends", "/search?q=treaty"]
 # What a reader takes for a label: navigation, headings, form labels, buttons, table headers, options.
@@ -28,9 +25,7 @@ LABELS_JS = """() => Array.from(document.querySelectorAll(
 
 pytestmark = pytest.mark.browser
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-if not CHROMIUM.exists():
-    pytest.skip(f"{CHROMIUM} is absent (apt-get install --no-install-recommends chromium)", allow_module_level=True)
+require_chromium()  # skips this module where Chromium or Playwright is absent
 
 
 def english_labels() -> set[str]:
@@ -49,11 +44,8 @@ def base_url(filled_db):
 
 @pytest.fixture(scope="module")
 def browser():
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.mark.parametrize("locale,language,direction", [("ru-RU", "ru", "ltr"), ("fa-IR", "fa", "rtl")])

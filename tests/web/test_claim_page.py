@@ -86,22 +86,17 @@ def test_unknown_claim_is_404(client):
 
 @pytest.mark.browser
 def test_claimreview_as_chromium_reads_it(filled_db, stored, contradicted):
-    from .test_browser import LAUNCH_ARGS  # skips the module where Chromium is absent
     from accord.interfaces.app import create_app
+    from browser_support import chromium  # skips the test where Chromium is absent
     from live_server import serving
-    from playwright.sync_api import sync_playwright
 
-    with serving(create_app(db_path=filled_db), start_timeout=90) as (base, _), sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=LAUNCH_ARGS)
-        try:
-            page = browser.new_page()
-            page.goto(f"{base}/claims/{contradicted['id']}")
-            markup = json.loads(page.locator('script[type="application/ld+json"]').text_content())
-            assert problems(markup) == []
-            assert markup["@type"] == "ClaimReview"
-            assert markup["url"] == page.url
-        finally:
-            browser.close()
+    with serving(create_app(db_path=filled_db), start_timeout=90) as (base, _), chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{base}/claims/{contradicted['id']}")
+        markup = json.loads(page.locator('script[type="application/ld+json"]').text_content())
+        assert problems(markup) == []
+        assert markup["@type"] == "ClaimReview"
+        assert markup["url"] == page.url
 
 
 def test_the_claims_list_offers_every_analysed_language(client):

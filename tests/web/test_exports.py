@@ -77,25 +77,20 @@ def test_codebook_documents_every_column_in_order():
 
 @pytest.mark.browser
 def test_csv_downloaded_from_the_filtered_list_matches_the_page(filled_db, stored):
-    from .test_browser import LAUNCH_ARGS  # skips the module where Chromium is absent
     from accord.interfaces.app import create_app
+    from browser_support import chromium  # skips the test where Chromium is absent
     from live_server import serving
-    from playwright.sync_api import sync_playwright
 
-    with serving(create_app(db_path=filled_db), start_timeout=90) as (base, _), sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=LAUNCH_ARGS)
-        try:
-            page = browser.new_context(accept_downloads=True).new_page()
-            page.goto(f"{base}/claims")
-            page.select_option("#f-verdict", "supported")
-            page.select_option("#f-lang", "en")
-            page.get_by_role("button", name="Filter").click()
-            page.wait_for_url("**verdict=supported**")
-            shown = [int(h.split("/")[-1]) for h in page.eval_on_selector_all("a.claim-page", "els => els.map(e => e.getAttribute('href'))")]
-            with page.expect_download() as download:
-                page.get_by_role("link", name="CSV").click()
-            rows = csv_rows(Path(download.value.path()).read_text(encoding="utf-8"))
-            assert shown and [int(r["id"]) for r in rows] == shown
-            assert {r["verdict"] for r in rows} == {"supported"} and {r["lang"] for r in rows} == {"en"}
-        finally:
-            browser.close()
+    with serving(create_app(db_path=filled_db), start_timeout=90) as (base, _), chromium() as browser:
+        page = browser.new_context(accept_downloads=True).new_page()
+        page.goto(f"{base}/claims")
+        page.select_option("#f-verdict", "supported")
+        page.select_option("#f-lang", "en")
+        page.get_by_role("button", name="Filter").click()
+        page.wait_for_url("**verdict=supported**")
+        shown = [int(h.split("/")[-1]) for h in page.eval_on_selector_all("a.claim-page", "els => els.map(e => e.getAttribute('href'))")]
+        with page.expect_download() as download:
+            page.get_by_role("link", name="CSV").click()
+        rows = csv_rows(Path(download.value.path()).read_text(encoding="utf-8"))
+        assert shown and [int(r["id"]) for r in rows] == shown
+        assert {r["verdict"] for r in rows} == {"supported"} and {r["lang"] for r in rows} == {"en"}

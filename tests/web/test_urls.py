@@ -53,15 +53,12 @@ def test_document_page_shows_the_decoded_address_and_links_the_stored_one(url_db
 
 @pytest.mark.browser
 def test_long_address_does_not_widen_a_phone_page(url_db):
-    from .test_browser import LAUNCH_ARGS, no_horizontal_scroll  # skips the module where Chromium is absent
+    from browser_support import chromium  # skips the test where Chromium is absent
     from live_server import serving
-    from playwright.sync_api import sync_playwright
 
-    with serving(create_app(db_path=url_db), start_timeout=90) as (base, _), sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=LAUNCH_ARGS)
-        try:
-            page = browser.new_context(viewport={"width": 375, "height": 800}).new_page()
-            page.goto(base + "/documents/long-url")
-            assert no_horizontal_scroll(page)
-        finally:
-            browser.close()
+    from .test_browser import no_horizontal_scroll
+
+    with serving(create_app(db_path=url_db), start_timeout=90) as (base, _), chromium() as browser:
+        page = browser.new_context(viewport={"width": 375, "height": 800}).new_page()
+        page.goto(base + "/documents/long-url")
+        assert no_horizontal_scroll(page)

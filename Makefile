@@ -68,4 +68,4 @@ _pin:
 # Re-extract the interface's strings after changing a template, then merge them into the ru and fa catalogs.
 messages:
 	.venv/bin/pybabel extract -F babel.cfg -k N_ --no-location --no-wrap --project accord -o src/accord/interfaces/web/locale/messages.pot .
-	.venv/bin/pybabel update -i src/accord/interfaces/web/locale/messages.pot -d src/accord/interfaces/web/locale --no-wrap --no-location
+	.venv/bin/pybabel update -i src/accord/interfaces/web/locale/messages.pot -d src/accord/interfaces/web/locale --no-wrap --no-fuzzy-matching --ignore-obsolete

@@ -88,7 +88,7 @@ def test_claims_explorer_filters(client, stored):
     assert typed_rows.count("<tr>") == len(stored.claims(type="mutual_defense", treaty="rus-irn-2025", lang="en"))
     assert '<option value="mutual_defense" selected>' in typed
     by_outlet = client.get("/claims", params={"outlet": "SEO blog"}).text
-    assert by_outlet.count("SEO blog ·") == len(stored.claims(outlet="SEO blog"))
+    assert by_outlet.count(">SEO blog</span> ·") == len(stored.claims(outlet="SEO blog"))
 
 
 def test_search_shows_snippets_with_the_match_marked(client):

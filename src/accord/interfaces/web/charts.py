@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from accord.interfaces.web import i18n
 from accord.interfaces.web.rendering import render_fragment
 from accord.interfaces.web.timeline import LANES, TimelineEvent
 
@@ -109,7 +110,8 @@ def _rows(marks: list[Mark]) -> int:
     return max(len(last_x), 1)
 
 
-def timeline_chart(treaty_id: str, events: list[TimelineEvent], day: dt.date, period_end: dt.date) -> TimelineChart | None:
+def timeline_chart(treaty_id: str, events: list[TimelineEvent], day: dt.date, period_end: dt.date,
+                   language: str = i18n.SOURCE_LANGUAGE) -> TimelineChart | None:
     """Lay out the dated events; None when no event has a date (the table still lists them)."""
     dated = [e for e in events if e.date is not None]
     if not dated:
@@ -133,23 +135,26 @@ def timeline_chart(treaty_id: str, events: list[TimelineEvent], day: dt.date, pe
     ticks = [Tick(xs[d], d.isoformat()) for d in ordered]
     undated = len(events) - len(dated)
     first, last = min(e.date for e in dated), max(e.end or e.date for e in dated)
-    desc = (
-        f"{len(dated)} dated events of {treaty_id} from {first.isoformat()} to {last.isoformat()}, in lanes: "
-        f"{', '.join(lane.name.lower() for lane in lanes)}. Each mark carries the number of its row in the table below. "
-        "Long gaps are shortened (marked with a break on the axis), so distances are not to scale. "
-        f"The dashed line is the chosen day, {day.isoformat()}."
-        + (f" {undated} events whose day is unknown are listed only in the table." if undated else "")
-    )
+    _ = i18n.gettext_for(language)
+    desc = _("%(n)s dated events of %(treaty)s from %(first)s to %(last)s, in lanes: %(lanes)s.") % {
+        "n": len(dated), "treaty": treaty_id, "first": first.isoformat(), "last": last.isoformat(),
+        "lanes": ", ".join(_(lane.name) for lane in lanes)}
+    desc += " " + _("Each mark carries the number of its row in the table below. Long gaps are shortened (marked "
+                    "with a break on the axis), so distances are not to scale.")
+    desc += " " + _("The dashed line is the chosen day, %(day)s.") % {"day": day.isoformat()}
+    if undated:
+        desc += " " + _("%(n)s events whose day is unknown are listed only in the table.") % {"n": undated}
     return TimelineChart(
         width=WIDTH, height=int(y + 84), left=LEFT, lanes=lanes, ticks=ticks, breaks=breaks, axis_y=y + 6,
-        chosen_x=xs[day], chosen_label=f"chosen day {day.isoformat()}",
-        title=f"Life-cycle timeline of {treaty_id}", desc=desc, dom_id=f"timeline-{treaty_id}",
+        chosen_x=xs[day], chosen_label=_("chosen day %(day)s") % {"day": day.isoformat()},
+        title=_("Life-cycle timeline of %(treaty)s") % {"treaty": treaty_id}, desc=desc, dom_id=f"timeline-{treaty_id}",
     )
 
 
-def timeline_svg(treaty_id: str, events: list[TimelineEvent], day: dt.date, period_end: dt.date) -> Markup | None:
-    chart = timeline_chart(treaty_id, events, day, period_end)
-    return render_fragment("_timeline.svg", {"chart": chart}) if chart else None
+def timeline_svg(treaty_id: str, events: list[TimelineEvent], day: dt.date, period_end: dt.date,
+                 language: str = i18n.SOURCE_LANGUAGE) -> Markup | None:
+    chart = timeline_chart(treaty_id, events, day, period_end, language)
+    return render_fragment("_timeline.svg", {"chart": chart}, language) if chart else None
 
 
 # --- verdict bars: supported / contradicted / unverifiable claims per outlet or per period ---
@@ -182,7 +187,7 @@ class VerdictBar:
 
 
 def _verdict_bars_svg(rows: list[tuple[str, dict]], *, chart_id: str, title: str, label_w: int, bar_w: int,
-                      css_class: str, keep_empty: bool) -> Markup | None:
+                      css_class: str, keep_empty: bool, language: str) -> Markup | None:
     """A stacked horizontal bar per row (label, counts by verdict), the counts written beside it."""
     if not keep_empty:
         rows = [(label, counts) for label, counts in rows if sum(counts[v] for v in VERDICT_ORDER)]
@@ -198,7 +203,8 @@ def _verdict_bars_svg(rows: list[tuple[str, dict]], *, chart_id: str, title: str
             x += width
         bars.append(VerdictBar(label, 40 + i * (BAR_H + BAR_GAP), parts, sum(p.count for p in parts)))
     height = int(40 + len(bars) * (BAR_H + BAR_GAP) + 10)
-    desc = "; ".join(f"{b.label}: " + ", ".join(f"{p.count} {p.verdict}" for p in b.parts) for b in bars)
+    _ = i18n.gettext_for(language)
+    desc = "; ".join(f"{b.label}: " + ", ".join(f"{p.count} {_(p.verdict)}" for p in b.parts) for b in bars)
     width = label_w + bar_w + 90
     # A narrow chart starts its legend at the left edge, so the three names fit without touching.
     legend_x = label_w if label_w >= 150 else 8
@@ -206,17 +212,21 @@ def _verdict_bars_svg(rows: list[tuple[str, dict]], *, chart_id: str, title: str
         "bars": bars, "width": width, "height": height, "desc": desc, "title": title,
         "chart_id": chart_id, "css_class": css_class, "verdicts": VERDICT_ORDER, "label_w": label_w,
         "legend_x": legend_x, "legend_step": min(150, (width - legend_x) // 3),
-    })
+    }, language)
 
 
-def outlet_bars_svg(rows: list[dict]) -> Markup | None:
+def outlet_bars_svg(rows: list[dict], language: str = i18n.SOURCE_LANGUAGE) -> Markup | None:
     """Claims per outlet by verdict; ``rows`` from ``Store.sources_summary``."""
-    return _verdict_bars_svg([(r["outlet"], r) for r in rows], chart_id="outlet-bars", title="Claims per outlet by verdict",
-                             label_w=BAR_LABEL_W, bar_w=BAR_W, css_class="bars", keep_empty=False)
+    _ = i18n.gettext_for(language)
+    return _verdict_bars_svg([(_("unknown") if r["outlet"] == "unknown" else r["outlet"], r) for r in rows], chart_id="outlet-bars",
+                             title=_("Claims per outlet by verdict"), label_w=BAR_LABEL_W, bar_w=BAR_W, css_class="bars",
+                             keep_empty=False, language=language)
 
 
-def trend_bars_svg(rows: list, period: str) -> Markup | None:
+def trend_bars_svg(rows: list, period: str, language: str = i18n.SOURCE_LANGUAGE) -> Markup | None:
     """Claims per month or week of publication by verdict; empty periods are drawn as empty rows."""
-    return _verdict_bars_svg([(r.period, r.model_dump()) for r in rows], chart_id="trend-bars",
-                             title=f"Claims per {period} of publication by verdict", label_w=TREND_LABEL_W,
-                             bar_w=TREND_BAR_W, css_class="bars trend", keep_empty=True)
+    _ = i18n.gettext_for(language)
+    title = _("Claims per week of publication by verdict") if period == "week" else _("Claims per month of publication by verdict")
+    return _verdict_bars_svg([(r.period, r.model_dump()) for r in rows], chart_id="trend-bars", title=title,
+                             label_w=TREND_LABEL_W, bar_w=TREND_BAR_W, css_class="bars trend", keep_empty=True,
+                             language=language)

@@ -48,6 +48,15 @@ def translations(language: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(buffer)
 
 
+def gettext_for(language: str):
+    """The ``gettext`` of a language, for words built in Python (chart titles, messages)."""
+    return translations(language).gettext
+
+
+def ngettext_for(language: str):
+    return translations(language).ngettext
+
+
 def text_direction(language: str) -> str:
     try:
         return Locale.parse(language).character_order == "right-to-left" and "rtl" or "ltr"

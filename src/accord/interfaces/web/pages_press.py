@@ -14,10 +14,11 @@ from accord.interfaces.deps import get_catalog, get_store
 from accord.interfaces.searching import searched
 from accord.interfaces.web.charts import outlet_bars_svg
 from accord.interfaces.web.highlight import highlight
-from accord.interfaces.web.rendering import bad_input, not_found, render
+from accord.interfaces.web.rendering import bad_input, not_found, render, ui_language
 from accord.knowledge.catalog import Catalog
 from accord.press.lang import analysed_languages
 from accord.reasoning.claims import ClaimType, Verdict
+from accord.services import listing
 from accord.services.search_limits import MAX_QUERY_CHARS, QueryTooLarge, SearchInterrupted, query_terms
 from accord.services.store import Store
 
@@ -38,16 +39,27 @@ def _page_number(value: str | None) -> int:
 
 
 @router.get("/coverage")
-def coverage_page(request: Request, page: str | None = None, store: Store = Depends(get_store)):
+def coverage_page(request: Request, page: str | None = None, sort: str | None = None, store: Store = Depends(get_store)):
     stats = store.stats()
     number = _page_number(page)
+    sort_key = sort or listing.DEFAULT_DOCUMENT_SORT
     summary = store.sources_summary()
     for row in summary:
         row["share_supported"] = row["supported"] / row["claims"] if row["claims"] else None
+    context = {"stats": stats, "summary": summary, "chart": outlet_bars_svg(summary, ui_language(request)), "documents": [],
+               "page": number, "pages": 1, "total": 0, "first": 1, "sort": sort_key, "error": None}
+    params = {"sort": sort_key if sort_key != listing.DEFAULT_DOCUMENT_SORT else ""}
+    context["sort_links"] = sort_links("/coverage", params, sort_key, list(listing.DOCUMENT_SORTS))
+    try:
+        documents = listing.sorted_documents(store, sort_key, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
+    except listing.UnknownSort as exc:
+        return bad_input(request, "coverage.html", context, str(exc))
+    total = stats["documents"]
     return render(request, "coverage.html", {
-        "stats": stats, "summary": summary, "chart": outlet_bars_svg(summary),
-        "documents": store.documents(limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE),
-        "page": number, "page_size": PAGE_SIZE,
+        **context, "documents": documents, "total": total, "pages": max(1, -(-total // PAGE_SIZE)),
+        "first": (number - 1) * PAGE_SIZE + 1,
+        "prev_link": page_link("/coverage", params, page=number - 1 if number > 2 else None) + "#documents",
+        "next_link": page_link("/coverage", params, page=number + 1) + "#documents",
     })
 
 
@@ -61,28 +73,62 @@ def document_page(request: Request, doc_id: str, store: Store = Depends(get_stor
     return render(request, "document.html", {"doc": doc, "blocks": blocks, "unplaced": unplaced})
 
 
+def page_link(path: str, params: dict[str, str], **changes: str | int | None) -> str:
+    """This list's address with some parameters changed (None drops one); empty ones are left out."""
+    merged = {**params, **changes}
+    query = urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+    return f"{path}?{query}" if query else path
+
+
+def sort_links(path: str, params: dict[str, str], current: str, columns: list[str]) -> dict[str, dict]:
+    """Per sortable column: the link that sorts by it (reversing it when it is already the order,
+    back to the first page) and its ``aria-sort`` state."""
+    out = {}
+    for column in columns:
+        state = "ascending" if current == column else "descending" if current == f"-{column}" else None
+        target = f"-{column}" if state == "ascending" else column
+        out[column] = {"href": page_link(path, params, sort=target, page=None), "state": state}
+    return out
+
+
 @router.get("/claims")
 def claims_page(request: Request, type: str | None = None, verdict: str | None = None, lang: str | None = None,
-                treaty: str | None = None, outlet: str | None = None, page: str | None = None,
+                treaty: str | None = None, outlet: str | None = None, page: str | None = None, sort: str | None = None,
                 store: Store = Depends(get_store), catalog: Catalog = Depends(get_catalog)):
     filters = {"type": type or "", "verdict": verdict or "", "lang": lang or "", "treaty": treaty or "", "outlet": outlet or ""}
+    sort_key = sort or listing.DEFAULT_CLAIM_SORT
+    error: str | None = None
     try:  # a mistyped filter is named with the valid choices, never shown as "no claims"
         inputs.claim_type(filters["type"], "'type'")
         inputs.verdict(filters["verdict"], "'verdict'")
         inputs.language(filters["lang"], "'lang'")
         if filters["treaty"]:
             inputs.treaty(catalog, filters["treaty"], "'treaty'")
-    except inputs.InputError as exc:
-        error: str | None = str(exc)
-        rows = []
-    else:
-        error = None
+        listing.order_by(listing.CLAIM_SORTS, sort_key, "c.id")
+    except (inputs.InputError, listing.UnknownSort) as exc:
+        error = str(exc)
     number = _page_number(page)
+    chosen = {k: v or None for k, v in filters.items()}
+    rows, total, facets = [], 0, {name: [] for name in listing.FACETS}
     if error is None:
-        rows = store.claims(**{k: v or None for k, v in filters.items()}, limit=CLAIMS_PAGE_SIZE + 1, offset=(number - 1) * CLAIMS_PAGE_SIZE)
-    outlets = [r["outlet"] for r in store.sources_summary()]
+        rows = list(listing.sorted_claims(store, sort_key, limit=CLAIMS_PAGE_SIZE, offset=(number - 1) * CLAIMS_PAGE_SIZE, **chosen))
+        total = listing.count_claims(store, **chosen)
+        facets = listing.claim_facets(store, **chosen)
+    # Links keep the filters and the order; the default order is left out of the address.
+    params = {**filters, "sort": sort_key if sort_key != listing.DEFAULT_CLAIM_SORT else ""}
+    counts = {name: {f.value: f.count for f in values} for name, values in facets.items()}
+    outlets = [r["outlet"] for r in store.sources_summary() if r["outlet"] != "unknown"]
     return render(request, "claims.html", {
-        "filters": filters, "filter_query": urlencode({k: v for k, v in filters.items() if v}), "claims": rows[:CLAIMS_PAGE_SIZE], "has_more": len(rows) > CLAIMS_PAGE_SIZE, "page": number,
+        "filters": filters, "filter_query": urlencode({k: v for k, v in filters.items() if v}), "claims": rows,
+        "page": number, "pages": max(1, -(-total // CLAIMS_PAGE_SIZE)), "total": total, "first": (number - 1) * CLAIMS_PAGE_SIZE + 1,
+        "has_more": number * CLAIMS_PAGE_SIZE < total, "sort": sort_key, "sorts": listing.sort_keys(listing.CLAIM_SORTS),
+        "sort_links": sort_links("/claims", params, sort_key, ["document", "type", "verdict", "treaty"]),
+        "prev_link": page_link("/claims", params, page=number - 1 if number > 2 else None),
+        "next_link": page_link("/claims", params, page=number + 1),
+        "facets": facets, "counts": counts,
+        "facet_links": {name: [(f.value, f.count, page_link("/claims", params, **{name: f.value}, page=None)) for f in values if f.value]
+                        for name, values in facets.items()},
+        "clear_links": {name: page_link("/claims", params, **{name: None}, page=None) for name in listing.FACETS},
         "types": [t.value for t in ClaimType], "verdicts": [v.value for v in Verdict], "langs": list(analysed_languages()),
         "treaties": list(catalog.treaties), "outlets": outlets, "stats": store.stats(), "error": error,
     }, status_code=422 if error else 200)

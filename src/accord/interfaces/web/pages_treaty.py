@@ -12,7 +12,7 @@ from accord.interfaces.deps import get_catalog, get_today
 from accord.interfaces.inputs import InputError
 from accord.interfaces.web.charts import timeline_svg
 from accord.interfaces.web.pages_articles import table_of_contents
-from accord.interfaces.web.rendering import article_anchor, bad_input, not_found, render
+from accord.interfaces.web.rendering import article_anchor, bad_input, not_found, render, ui_language
 from accord.interfaces.web.timeline import treaty_timeline
 from accord.knowledge.catalog import Catalog, LookupFailed
 from accord.knowledge.model import Article, Provision, Treaty
@@ -88,10 +88,11 @@ def treaty_page(request: Request, treaty_id: str, on: str | None = None, catalog
         return bad_input(request, "treaty_error.html", context, str(exc))
     st = status(treaty, day, catalog)
     toc, toc_instruments = table_of_contents(treaty, catalog)
-    events = treaty_timeline(treaty, day, catalog)
+    language = ui_language(request)
+    events = treaty_timeline(treaty, day, catalog, language)
     # Open-ended periods (a contested status) run to today at least, so they never shrink to a dot.
     period_end = max([day] + [e.end or e.date for e in events if e.date] + ([today] if any(e.open_ended for e in events) else []))
-    chart = _chart_cache(request).get((treaty.id, day), lambda: timeline_svg(treaty.id, events, day, period_end))
+    chart = _chart_cache(request).get((treaty.id, day, language), lambda: timeline_svg(treaty.id, events, day, period_end, language))
     return render(request, "treaty.html", {
         **context,
         "day": day,

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Request
 
 from accord.interfaces.deps import get_catalog, get_store
 from accord.interfaces.web.charts import trend_bars_svg
-from accord.interfaces.web.rendering import bad_input, render
+from accord.interfaces.web.rendering import bad_input, render, ui_language
 from accord.knowledge.catalog import Catalog
 from accord.press.lang import analysed_languages
 from accord.reasoning.claims import ClaimType
@@ -35,4 +35,4 @@ def trends_page(request: Request, period: str = "month", type: str | None = None
     if period not in choices["periods"]:
         return bad_input(request, "trends.html", context, f"Unknown period {period!r}: month or week.")
     trend = claim_trend(store, Period(period), **{k: v or None for k, v in filters.items()})
-    return render(request, "trends.html", {**context, "trend": trend, "chart": trend_bars_svg(trend.rows, period)})
+    return render(request, "trends.html", {**context, "trend": trend, "chart": trend_bars_svg(trend.rows, period, ui_language(request))})

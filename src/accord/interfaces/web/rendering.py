@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_environment, select_autoescape
 from markupsafe import Markup
 
-from accord.interfaces.web import i18n
+from accord.interfaces.web import i18n, messages
 from accord.interfaces.web.highlight import direction
 
 HERE = Path(__file__).resolve().parent
@@ -43,6 +43,10 @@ PHASE_TONES = {
 VERDICT_SIGNS = {"supported": "✓", "contradicted": "✗", "unverifiable": "?"}
 KIND_LABELS = {"duty": "must", "prohibition": "must not", "permission": "may", "negative": "not obliged",
                "conditional": "only if", "breach": "breaches"}
+
+# Sort keys (services.listing) as the order menus name them.
+SORT_LABELS = {"document": "Document", "published": "Published", "verdict": "Verdict", "type": "Claim type",
+               "treaty": "Treaty", "outlet": "Outlet", "lang": "Language", "claims": "Claims"}
 
 NAV = [
     ("/", "Catalog"), ("/compare", "Compare"), ("/scenario", "Scenario"), ("/check", "Check"),
@@ -152,6 +156,12 @@ def shown_day(env: Environment, day: dt.date | str | None) -> str:
     return f"{text} ({i18n.solar_hijri(gregorian)})"
 
 
+@pass_environment
+def message(env: Environment, text: str) -> str:
+    """An error message from the library, in the page's language (see :mod:`messages`)."""
+    return messages.translate(str(text), env.globals["ui_lang"])
+
+
 # The labels above are English msgids; the extractor finds them through these markers.
 def N_(message: str) -> str:
     return message
@@ -171,6 +181,9 @@ N_("military cooperation"), N_("consultation on threats"), N_("sanctions opposit
 N_("nuclear energy cooperation"), N_("covers domain"), N_("directed against third countries")
 N_("territorial integrity"), N_("needs ratification")
 N_("week"), N_("month")  # trend periods
+N_("email"), N_("phone"), N_("address"), N_("handle"), N_("profile"), N_("id")  # redacted kinds
+N_("defense"), N_("offense"), N_("neutrality"), N_("nonaggression"), N_("consultation")  # alliance-obligation types
+N_("Document"), N_("Published"), N_("Verdict"), N_("Claim type"), N_("Treaty"), N_("Outlet"), N_("Language")  # sort keys
 N_("page"), N_("treaty"), N_("article"), N_("claim"), N_("document")  # what a "not found" page did not find
 
 
@@ -184,10 +197,10 @@ def _environment(language: str = i18n.SOURCE_LANGUAGE) -> Environment:
         extensions=["jinja2.ext.i18n"],
     )
     env.install_gettext_translations(i18n.translations(language), newstyle=True)
-    env.filters.update(day=shown_day, claim_type=claim_type, cite_text=cite_text, iso=iso, display_url=display_url, phase_label=phase_label, humanise=humanise, source_label=source_label)
+    env.filters.update(message=message, day=shown_day, claim_type=claim_type, cite_text=cite_text, iso=iso, display_url=display_url, phase_label=phase_label, humanise=humanise, source_label=source_label)
     env.globals.update(
         is_link=is_link, direction=direction, anchor_for_citation=anchor_for_citation, anchor_for_judgement=anchor_for_judgement, article_anchor=article_anchor,
-        PHASE_TONES=PHASE_TONES, VERDICT_SIGNS=VERDICT_SIGNS, KIND_LABELS=KIND_LABELS, NAV=NAV,
+        PHASE_TONES=PHASE_TONES, SORT_LABELS=SORT_LABELS, VERDICT_SIGNS=VERDICT_SIGNS, KIND_LABELS=KIND_LABELS, NAV=NAV,
         ui_lang=language, ui_dir=i18n.text_direction(language), UI_LANGUAGES=i18n.UI_LANGUAGES, LANGUAGE_NAMES=i18n.LANGUAGE_NAMES,
     )
     return env
@@ -202,13 +215,13 @@ def ui_language(request: Request) -> str:
     return i18n.choose_language(request.query_params.get(i18n.UI_PARAM), request.headers.get("accept-language"))
 
 
-def render_fragment(template: str, context: dict) -> Markup:
-    """Render a partial (an SVG chart) for inclusion in a page.
+def render_fragment(template: str, context: dict, language: str = i18n.SOURCE_LANGUAGE) -> Markup:
+    """Render a partial (an SVG chart) for inclusion in a page, its words in the page's language.
 
     It is marked as markup because it *is* the output of an autoescaping template: every
     value inside it was escaped when it was rendered, so pages never need ``|safe``.
     """
-    return Markup(ENV.get_template(template).render(**context))
+    return Markup(ENVS[language].get_template(template).render(**context))
 
 
 def switcher_links(request: Request) -> list[tuple[str, str, str]]:

@@ -12,12 +12,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from accord.interfaces.web import i18n
 from accord.knowledge.catalog import Catalog
 from accord.knowledge.model import LifecycleKind, Procedure, Treaty
 from accord.reasoning.lifecycle import ONE_DAY, status
 from accord.reasoning.snapback import timeline as snapback_timeline
 
-LANES = ("Life cycle", "Term", "Procedure", "Contested")
+LANES = ("Life cycle", "Term", "Procedure", "Contested")  # msgids too: the chart names them in the page's language
+
+
+def N_(message: str) -> str:  # marks a msgid for the extractor
+    return message
+
+
+N_("Life cycle"), N_("Term"), N_("Procedure"), N_("Contested")
 IN_FORCE_PHASES = ("in_force_initial_term", "in_force_renewal_term")
 RENEWALS_AHEAD = 1  # renewal windows drawn beyond the current term
 
@@ -46,11 +54,11 @@ def _state(on: dt.date | None, day: dt.date) -> str:
     return "unknown" if on is None else ("done" if on <= day else "pending")
 
 
-def _life_cycle(treaty: Treaty, day: dt.date, catalog: Catalog) -> list[TimelineEvent]:
+def _life_cycle(treaty: Treaty, day: dt.date, catalog: Catalog, _) -> list[TimelineEvent]:
     out = []
     if treaty.signature and not treaty.events_of(LifecycleKind.signed):
         sig = treaty.signature
-        out.append(TimelineEvent("Life cycle", "signed", f"Signed{' at ' + sig.place if sig.place else ''}", sig.date,
+        out.append(TimelineEvent("Life cycle", "signed", _("Signed at %(place)s") % {"place": sig.place} if sig.place else _("Signed"), sig.date,
                                  state=_state(sig.date, day), sources=list(sig.sources)))
     for step in status(treaty, day, catalog).steps:
         who = step.party or ""
@@ -61,7 +69,7 @@ def _life_cycle(treaty: Treaty, day: dt.date, catalog: Catalog) -> list[Timeline
     return out
 
 
-def _successors(treaty: Treaty, day: dt.date, catalog: Catalog) -> list[TimelineEvent]:
+def _successors(treaty: Treaty, day: dt.date, catalog: Catalog, _) -> list[TimelineEvent]:
     if treaty.events_of(LifecycleKind.terminated) or treaty.events_of(LifecycleKind.withdrawn):
         return []  # an explicit end is already a life-cycle step
     out = []
@@ -69,12 +77,12 @@ def _successors(treaty: Treaty, day: dt.date, catalog: Catalog) -> list[Timeline
         starts = [e for e in succ.events_of(LifecycleKind.in_force) if e.date]
         if starts:
             start = starts[0]
-            out.append(TimelineEvent("Life cycle", "replaced", f"Replaced by {succ.id} on its entry into force (end inferred from the succession)",
+            out.append(TimelineEvent("Life cycle", "replaced", _("Replaced by %(treaty)s on its entry into force (end inferred from the succession)") % {"treaty": succ.id},
                                      start.date, state=_state(start.date, day), sources=list(start.sources)))
     return out
 
 
-def _terms(treaty: Treaty, day: dt.date, catalog: Catalog) -> list[TimelineEvent]:
+def _terms(treaty: Treaty, day: dt.date, catalog: Catalog, _) -> list[TimelineEvent]:
     """The initial term and renewal windows, asking the status at each term's first day."""
     st = status(treaty, day, catalog)
     since = st.in_force_since
@@ -89,11 +97,13 @@ def _terms(treaty: Treaty, day: dt.date, catalog: Catalog) -> list[TimelineEvent
         if term.phase not in IN_FORCE_PHASES or term.term_end is None or term.term_index is None:
             break
         k = term.term_index
-        label = "Initial term" if k == 0 else f"Renewal term {k} (automatic)"
+        label = _("Initial term") if k == 0 else _("Renewal term %(k)s (automatic)") % {"k": k}
         out.append(TimelineEvent("Term", "term" if k == 0 else "renewal", label, term.term_start, end=term.term_end,
                                  state=_state(term.term_start, day), sources=sources))
         if term.notice_deadline:
-            out.append(TimelineEvent("Term", "notice", f"Last day to give notice before the end of {label.lower()}",
+            end_of = _("Last day to give notice before the end of the initial term") if k == 0 else \
+                _("Last day to give notice before the end of renewal term %(k)s") % {"k": k}
+            out.append(TimelineEvent("Term", "notice", end_of,
                                      term.notice_deadline, state=_state(term.notice_deadline, day), sources=sources))
         if k >= last_index:
             break
@@ -110,7 +120,7 @@ def _notification_day(treaty: Treaty, procedure: Procedure, catalog: Catalog) ->
     return None
 
 
-def _procedures(treaty: Treaty, day: dt.date, catalog: Catalog) -> list[TimelineEvent]:
+def _procedures(treaty: Treaty, day: dt.date, catalog: Catalog, _) -> list[TimelineEvent]:
     out = []
     for procedure in treaty.procedures:
         notified = _notification_day(treaty, procedure, catalog)
@@ -118,19 +128,19 @@ def _procedures(treaty: Treaty, day: dt.date, catalog: Catalog) -> list[Timeline
             continue
         for deadline in snapback_timeline(procedure, notified).deadlines:
             step = next((s for s in procedure.steps if s.id == deadline.id), None)
-            prefix = {"within": "By this day: ", "after": "After this day: "}.get(deadline.kind, "")
+            prefix = {"within": _("By this day:") + " ", "after": _("After this day:") + " "}.get(deadline.kind, "")
             out.append(TimelineEvent("Procedure", deadline.id, f"{procedure.id}: {prefix}{deadline.label}", deadline.date,
                                      state=_state(deadline.date, day), citation=deadline.citation,
                                      sources=list(step.sources) if step else list(procedure.sources)))
     return out
 
 
-def _contested(treaty: Treaty, day: dt.date) -> list[TimelineEvent]:
+def _contested(treaty: Treaty, day: dt.date, _) -> list[TimelineEvent]:
     out = []
     for contest in treaty.contested:
         sides = "; ".join(f"{', '.join(p.actors)}: {p.status.replace('_', ' ')}" for p in contest.positions)
         sources = list(dict.fromkeys(s for p in contest.positions for s in p.sources))
-        out.append(TimelineEvent("Contested", "contested", f"Contested: {contest.question} ({sides})", contest.since,
+        out.append(TimelineEvent("Contested", "contested", _("Contested: %(question)s (%(sides)s)") % {"question": contest.question, "sides": sides}, contest.since,
                                  open_ended=True, state=_state(contest.since, day), sources=sources))
     return out
 
@@ -145,10 +155,12 @@ def _sort_key_in_reading_order(events: list[TimelineEvent]) -> list[TimelineEven
     return [e for _, _, e in sorted(keyed, key=lambda k: (k[0], k[1]))]
 
 
-def treaty_timeline(treaty: Treaty, day: dt.date, catalog: Catalog) -> list[TimelineEvent]:
-    """Every event of the treaty's life, numbered in date order."""
-    life = _life_cycle(treaty, day, catalog) + _successors(treaty, day, catalog)
-    others = _terms(treaty, day, catalog) + _procedures(treaty, day, catalog) + _contested(treaty, day)
+def treaty_timeline(treaty: Treaty, day: dt.date, catalog: Catalog, language: str = i18n.SOURCE_LANGUAGE) -> list[TimelineEvent]:
+    """Every event of the treaty's life, numbered in date order; the words this module adds (term
+    names, deadlines) in the page's language, the catalog's own texts as recorded."""
+    _ = i18n.gettext_for(language)
+    life = _life_cycle(treaty, day, catalog, _) + _successors(treaty, day, catalog, _)
+    others = _terms(treaty, day, catalog, _) + _procedures(treaty, day, catalog, _) + _contested(treaty, day, _)
     events = _sort_key_in_reading_order(life + others)
     for n, event in enumerate(events, start=1):
         event.number = n

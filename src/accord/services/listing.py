@@ -1,0 +1,119 @@
+"""What a list page needs besides its rows: the exact number of matching claims, the facet counts
+beside each filter, and an order chosen from a fixed set of sort keys.
+
+Every query is a plain ``COUNT(*) ... GROUP BY`` or ``ORDER BY`` over the columns the filters already
+use, so the store's indexes serve them; no row is read into Python to be counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+from accord.services.store import Store
+
+# Filter name -> its column (claims as ``c``, their documents as ``d``), as Store.claims filters.
+CLAIM_COLUMNS = {"verdict": "c.verdict", "type": "c.type", "lang": "c.lang", "treaty": "c.treaty", "outlet": "d.outlet"}
+FACETS = tuple(CLAIM_COLUMNS)
+
+# Sort key -> ORDER BY. A key is one of these, or one of them with a leading "-" for the reverse
+# order; the claim id always breaks ties, so a page boundary never moves between two requests.
+CLAIM_SORTS = {
+    "document": "c.doc_id {dir}, c.start {dir}",
+    "published": "d.published IS NULL, d.published {dir}, c.doc_id, c.start",
+    "verdict": "c.verdict {dir}, c.doc_id, c.start",
+    "type": "c.type {dir}, c.doc_id, c.start",
+    "treaty": "c.treaty {dir}, c.doc_id, c.start",
+    "outlet": "d.outlet IS NULL, d.outlet {dir}, c.doc_id, c.start",
+    "lang": "c.lang {dir}, c.doc_id, c.start",
+}
+DEFAULT_CLAIM_SORT = "document"
+
+DOCUMENT_SORTS = {
+    "published": "d.published IS NULL, d.published {dir}, d.id",
+    "document": "d.id {dir}",
+    "outlet": "d.outlet IS NULL, d.outlet {dir}, d.id",
+    "lang": "d.lang IS NULL, d.lang {dir}, d.id",
+    "claims": "claims {dir}, d.id",
+}
+DEFAULT_DOCUMENT_SORT = "-published"
+
+
+class UnknownSort(ValueError):
+    def __init__(self, value: str, valid: list[str]):
+        from accord.knowledge.catalog import nearest
+
+        self.value, self.valid, self.suggestion = value, valid, nearest(value, valid)
+        super().__init__(f"unknown sort key '{value}' (one of: {', '.join(valid)})")
+
+
+def sort_keys(sorts: dict[str, str]) -> list[str]:
+    """Every accepted key: each column ascending, then descending."""
+    return [*sorts, *(f"-{key}" for key in sorts)]
+
+
+def order_by(sorts: dict[str, str], key: str, tiebreak: str) -> str:
+    """The ORDER BY clause of a whitelisted sort key, ending on a unique column; UnknownSort for anything else."""
+    column, descending = (key[1:], True) if key.startswith("-") else (key, False)
+    if column not in sorts:
+        raise UnknownSort(key, sort_keys(sorts))
+    return sorts[column].format(dir="DESC" if descending else "ASC") + f", {tiebreak}"
+
+
+def _where(filters: dict[str, str | None], leave_out: str | None = None) -> tuple[str, list[str]]:
+    set_ = [(CLAIM_COLUMNS[name], value) for name, value in filters.items() if value and name != leave_out]
+    if not set_:
+        return "", []
+    return " WHERE " + " AND ".join(f"{column} = ?" for column, _ in set_), [value for _, value in set_]
+
+
+_CLAIMS_FROM = " FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
+
+
+def count_claims(store: Store, **filters: str | None) -> int:
+    """The exact number of stored claims matching the filters."""
+    where, args = _where(filters)
+    return store.db.execute("SELECT COUNT(*)" + _CLAIMS_FROM + where, args).fetchone()[0]
+
+
+class FacetValue(BaseModel):
+    value: str | None  # None: claims whose document names no outlet
+    count: int
+
+
+def claim_facets(store: Store, **filters: str | None) -> dict[str, list[FacetValue]]:
+    """Per filter, how many matching claims each of its values has, most first.
+
+    Each facet is counted under the *other* filters only, so the counts beside a filter say what
+    choosing another value of it would show, not just the value already chosen."""
+    out: dict[str, list[FacetValue]] = {}
+    for name in FACETS:
+        where, args = _where(filters, leave_out=name)
+        column = CLAIM_COLUMNS[name]
+        sql = f"SELECT {column} AS value, COUNT(*) AS n" + _CLAIMS_FROM + where + f" GROUP BY {column} ORDER BY n DESC, value"
+        out[name] = [FacetValue(value=row["value"], count=row["n"]) for row in store.db.execute(sql, args)]
+    return out
+
+
+def sorted_claims(store: Store, sort: str = DEFAULT_CLAIM_SORT, *, limit: int = 100, offset: int = 0,
+                  **filters: str | None) -> Iterator[dict]:
+    """Matching claims in the order of a whitelisted sort key, as Store.claims gives them."""
+    order = order_by(CLAIM_SORTS, sort, "c.id")
+    where, args = _where(filters)
+    sql = "SELECT c.*, d.outlet, d.url, d.published" + _CLAIMS_FROM + where + f" ORDER BY {order} LIMIT ? OFFSET ?"
+    for row in store.db.execute(sql, (*args, limit, offset)):
+        yield Store._claim(row)
+
+
+def count_documents(store: Store) -> int:
+    return store.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+
+
+def sorted_documents(store: Store, sort: str = DEFAULT_DOCUMENT_SORT, *, limit: int = 50, offset: int = 0) -> list[dict]:
+    """Stored documents with their claim counts, in the order of a whitelisted sort key."""
+    order = order_by(DOCUMENT_SORTS, sort, "d.id")
+    sql = ("SELECT d.id, d.url, d.outlet, d.author, d.published, d.lang, d.near_dup_of, d.ingested_at, "
+           "(SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) AS claims FROM documents d "
+           f"ORDER BY {order} LIMIT ? OFFSET ?")
+    return [dict(r) for r in store.db.execute(sql, (limit, offset))]

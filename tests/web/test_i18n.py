@@ -108,14 +108,18 @@ def test_switcher_keeps_the_filters(client):
     assert 'aria-current="true">Русский' in page
 
 
-LABEL_ELEMENTS = re.compile(r"<(h1|h2|h3|h4|label|button|th|caption|summary|legend|dt|option|a)\b[^>]*>(.*?)</\1>", re.S)
+LABEL_ELEMENTS = re.compile(r"<(h1|h2|h3|h4|label|button|th|caption|summary|legend|dt|option|a)\b([^>]*)>(.*?)</\1>", re.S)
+# Data in the page (catalog wording in English, ids, quotes) is marked so, and is not a label.
+DATA = re.compile(r'\btranslate="no"|\blang="en"|<[^>]*\btranslate="no"[^>]*>.*?</[^>]+>|<[^>]*\blang="en"[^>]*>.*?</[^>]+>', re.S)
 
 
 def labels(page: str) -> set[str]:
     """The visible text of every heading, label, button, header cell, option and link of a page."""
     found = set()
-    for _, inner in LABEL_ELEMENTS.findall(page):
-        text = " ".join(_visible_text(inner).split())
+    for _, attrs, inner in LABEL_ELEMENTS.findall(page):
+        if DATA.search(attrs):
+            continue
+        text = " ".join(_visible_text(DATA.sub(" ", inner)).split())
         if text:
             found.add(text)
     return found

@@ -44,7 +44,7 @@ def test_treaty_page_has_an_accessible_chart_and_a_table_of_the_same_events(clie
     table = table[:table.index("</table>")]
     for day in ("2025-01-17", "2025-04-08", "2025-05-21", "2025-10-02"):
         assert day in svg and day in table
-    assert "day unknown: early May 2025" in table  # undated steps are kept, as unknown
+    assert re.search(r"day unknown: (<[^>]+>)?early May 2025", table)  # undated steps are kept, as unknown
     numbers_in_chart = set(re.findall(r'class="num"[^>]*>(\d+)<', svg))
     numbers_in_table = set(re.findall(r'<td data-label="#">(\d+)</td>', table))
     assert numbers_in_chart and numbers_in_chart <= numbers_in_table

@@ -57,6 +57,14 @@ def ngettext_for(language: str):
     return translations(language).ngettext
 
 
+def language_name(code: str, language: str) -> str:
+    """``code`` named in ``language`` (CLDR, through babel); the code itself when CLDR has no name."""
+    try:
+        return Locale.parse(language).languages.get(code, code)
+    except (UnknownLocaleError, ValueError):
+        return code
+
+
 def text_direction(language: str) -> str:
     try:
         return Locale.parse(language).character_order == "right-to-left" and "rtl" or "ltr"

@@ -157,6 +157,12 @@ def shown_day(env: Environment, day: dt.date | str | None) -> str:
 
 
 @pass_environment
+def language_name(env: Environment, code: str) -> str:
+    """A language code named in the page's language from the CLDR data babel ships: ``ru`` -> ``русский``."""
+    return i18n.language_name(code, env.globals["ui_lang"])
+
+
+@pass_environment
 def message(env: Environment, text: str) -> str:
     """An error message from the library, in the page's language (see :mod:`messages`)."""
     return messages.translate(str(text), env.globals["ui_lang"])
@@ -181,6 +187,11 @@ N_("military cooperation"), N_("consultation on threats"), N_("sanctions opposit
 N_("nuclear energy cooperation"), N_("covers domain"), N_("directed against third countries")
 N_("territorial integrity"), N_("needs ratification")
 N_("week"), N_("month")  # trend periods
+N_("obligation"), N_("prohibition"), N_("permission"), N_("aspiration"), N_("institutional"), N_("effect")  # modalities
+N_("shall"), N_("shall strive"), N_("high"), N_("medium"), N_("low"), N_("done"), N_("not yet")  # strength, confidence, state
+N_("aggression"), N_("armed-attack"), N_("threat-of-aggression"), N_("unilateral-sanctions"), N_("separatist-support")
+N_("snapback-notification"), N_("nuclear"), N_("chemical"), N_("biological"), N_("conventional")  # event kinds, weapons
+N_("detect")  # the check page's language choice; languages are named by babel (language_name)
 N_("email"), N_("phone"), N_("address"), N_("handle"), N_("profile"), N_("id")  # redacted kinds
 N_("defense"), N_("offense"), N_("neutrality"), N_("nonaggression"), N_("consultation")  # alliance-obligation types
 N_("Document"), N_("Published"), N_("Verdict"), N_("Claim type"), N_("Treaty"), N_("Outlet"), N_("Language")  # sort keys
@@ -197,7 +208,7 @@ def _environment(language: str = i18n.SOURCE_LANGUAGE) -> Environment:
         extensions=["jinja2.ext.i18n"],
     )
     env.install_gettext_translations(i18n.translations(language), newstyle=True)
-    env.filters.update(message=message, day=shown_day, claim_type=claim_type, cite_text=cite_text, iso=iso, display_url=display_url, phase_label=phase_label, humanise=humanise, source_label=source_label)
+    env.filters.update(message=message, language_name=language_name, day=shown_day, claim_type=claim_type, cite_text=cite_text, iso=iso, display_url=display_url, phase_label=phase_label, humanise=humanise, source_label=source_label)
     env.globals.update(
         is_link=is_link, direction=direction, anchor_for_citation=anchor_for_citation, anchor_for_judgement=anchor_for_judgement, article_anchor=article_anchor,
         PHASE_TONES=PHASE_TONES, SORT_LABELS=SORT_LABELS, VERDICT_SIGNS=VERDICT_SIGNS, KIND_LABELS=KIND_LABELS, NAV=NAV,

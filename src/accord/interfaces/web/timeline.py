@@ -44,6 +44,7 @@ class TimelineEvent:
     citation: str | None = None
     sources: list[str] = field(default_factory=list)
     number: int = 0  # its row in the table, also written on its mark in the chart
+    label_is_data: bool = False  # the label is the catalog's own (English) text, not words of this module
 
     @property
     def is_period(self) -> bool:
@@ -65,7 +66,7 @@ def _life_cycle(treaty: Treaty, day: dt.date, catalog: Catalog, _) -> list[Timel
         if step.body:
             who = f"{who}, {step.body}" if who else step.body
         out.append(TimelineEvent("Life cycle", step.kind, step.text, step.date, date_text=step.date_text,
-                                 party=who or None, state=step.state, sources=step.sources))
+                                 party=who or None, state=step.state, sources=step.sources, label_is_data=True))
     return out
 
 
@@ -129,7 +130,7 @@ def _procedures(treaty: Treaty, day: dt.date, catalog: Catalog, _) -> list[Timel
         for deadline in snapback_timeline(procedure, notified).deadlines:
             step = next((s for s in procedure.steps if s.id == deadline.id), None)
             prefix = {"within": _("By this day:") + " ", "after": _("After this day:") + " "}.get(deadline.kind, "")
-            out.append(TimelineEvent("Procedure", deadline.id, f"{procedure.id}: {prefix}{deadline.label}", deadline.date,
+            out.append(TimelineEvent("Procedure", deadline.id, f"{procedure.id}: {prefix}{deadline.label}", deadline.date, label_is_data=True,
                                      state=_state(deadline.date, day), citation=deadline.citation,
                                      sources=list(step.sources) if step else list(procedure.sources)))
     return out

@@ -14,14 +14,44 @@ from accord.interfaces.app import create_app
 from browser_support import ARTIFACTS, chromium, require_chromium
 from live_server import serving
 
+from .main_pages import MAIN_PAGES
+
 pytestmark = pytest.mark.browser
 
 require_chromium()  # skips this module where Chromium or Playwright is absent
 
 
+# A document whose address is long and percent-encoded (a Persian headline in the path, a tracking
+# query): on a phone it must wrap, never widen the page.
+LONG_URL_ID = "long-address"
+LONG_URL = ("https://www.example-news.ir/fa/news/" + "%D9%85%D8%B9%D8%A7%D9%87%D8%AF%D9%87-" * 12
+            + "?utm_source=telegram&utm_medium=social&utm_campaign=" + "x" * 80)
+
+
 @pytest.fixture(scope="module")
-def base_url(filled_db):
-    with serving(create_app(db_path=filled_db), start_timeout=90) as (base, _):  # start-up warms the claim extractors
+def browser_db(filled_db, tmp_path_factory):
+    import json
+    import shutil
+
+    from accord.services.ingest import ingest
+    from accord.services.store import Store
+    from judging_context import JUDGING
+
+    root = tmp_path_factory.mktemp("browser-store")
+    db = root / "accord.sqlite"
+    shutil.copy(filled_db, db)
+    extra = root / "long.jsonl"
+    extra.write_text(json.dumps({"id": LONG_URL_ID, "url": LONG_URL, "outlet": "Example News",
+                                 "text": "The treaty between Russia and Iran was signed in Moscow on 17 January 2025."}) + "\n",
+                     encoding="utf-8")
+    with Store(db) as store:
+        assert not ingest([extra], store, JUDGING).errors
+    return db
+
+
+@pytest.fixture(scope="module")
+def base_url(browser_db):
+    with serving(create_app(db_path=browser_db), start_timeout=90) as (base, _):  # start-up warms the claim extractors
         yield base
 
 
@@ -188,20 +218,50 @@ def test_coverage_claims_compare(page, base_url):
     shot(page, "search")
 
 
-PHONE_PAGES = ["/", "/treaties/rus-irn-2025", "/treaties/jcpoa-2015", "/compare",
-               "/scenario?event=aggression&by=ISR&against=IRN&on=2025-11-01", "/check", "/coverage",
-               "/documents/seed-002", "/claims", "/search?q=defense", "/trends?period=week", "/claims/1"]
+# Text drawn in a chart, as the reader sees it: its font size times the chart's scale on screen.
+SMALLEST_CHART_TEXT_JS = """(sel) => {
+  const svg = document.querySelector(sel);
+  if (!svg) return null;
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return Math.min(...[...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale));
+}"""
+
+# Elements wider than the viewport that are not inside a box that scrolls on its own.
+OVERFLOWING_JS = """() => {
+  const width = document.documentElement.clientWidth, out = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const box = el.getBoundingClientRect();
+    if (box.right <= width + 1 || box.width === 0) continue;
+    let scroller = el.parentElement;
+    while (scroller && !['auto', 'scroll'].includes(getComputedStyle(scroller).overflowX)) scroller = scroller.parentElement;
+    if (!scroller) out.push(el.tagName.toLowerCase() + '.' + (el.getAttribute('class') || '') + ' ' + Math.round(box.right));
+  }
+  return out.slice(0, 5);
+}"""
 
 
-def test_phone_width_has_no_horizontal_scroll(browser, base_url):
+@pytest.mark.parametrize("language", ["en", "ru", "fa"])
+def test_phone_width_has_no_horizontal_scroll(browser, base_url, language):
+    """At 375 px no main page scrolls sideways in any interface language: long addresses wrap, wide
+    tables and the timeline scroll inside their own box, and chart text stays readable."""
     context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True, locale="en-US")
     page = context.new_page()
-    too_wide = []
-    for path in PHONE_PAGES:
-        page.goto(base_url + path)
-        name = "phone-" + (path.strip("/").split("?")[0].replace("/", "-") or "catalog")
-        shot(page, name)
-        if not no_horizontal_scroll(page):
-            too_wide.append((path, page.evaluate("document.documentElement.scrollWidth")))
-    context.close()
-    assert too_wide == []
+    paths = [*MAIN_PAGES, f"/documents/{LONG_URL_ID}", "/claims?outlet=Example+News"]
+    too_wide = {}
+    try:
+        for path in paths:
+            page.goto(base_url + path + ("&" if "?" in path else "?") + f"ui={language}")
+            if language != "en" or path in MAIN_PAGES[:3]:
+                name = "phone-" + language + "-" + (path.strip("/").split("?")[0].replace("/", "-") or "catalog")
+                shot(page, name)
+            if not no_horizontal_scroll(page):
+                too_wide[path] = (page.evaluate("document.documentElement.scrollWidth"), page.evaluate(OVERFLOWING_JS))
+        assert too_wide == {}
+        page.goto(base_url + f"/trends?period=month&ui={language}")
+        assert page.locator("svg.bars.trend").bounding_box()["width"] <= 375
+        assert page.evaluate(SMALLEST_CHART_TEXT_JS, "svg.bars.trend") >= 10
+        page.goto(base_url + f"/treaties/rus-irn-2025?ui={language}")
+        assert page.evaluate(SMALLEST_CHART_TEXT_JS, "svg.timeline") >= 8.5
+        assert page.evaluate("getComputedStyle(document.querySelector('svg.timeline').parentElement).overflowX") == "auto"
+    finally:
+        context.close()

@@ -94,8 +94,8 @@ def _signal_group(process: subprocess.Popen, sig: int) -> None:
 
 
 @contextmanager
-def cluster(workers: int, scratch: Path) -> Iterator[str]:
-    """A scheduler and ``workers`` worker processes on loopback; yields the scheduler's address."""
+def cluster(workers: int, scratch: Path) -> Iterator[tuple[str, list[int]]]:
+    """A scheduler and ``workers`` worker processes on loopback; yields the scheduler's address and the workers' pids."""
     processes = Processes()
     info = scratch / f"scheduler-{workers}.json"
     log = scratch / f"cluster-{workers}.log"
@@ -111,8 +111,7 @@ def cluster(workers: int, scratch: Path) -> Iterator[str]:
         for n in range(workers):
             processes.start([str(BIN / "dask"), "worker", address, "--nworkers", "1", "--nthreads", "1",
                              "--memory-limit", "0", "--no-dashboard", "--name", f"bench-{n}"], log)
-        _warm_up(address, workers)
-        yield address
+        yield address, _warm_up(address, workers)
     finally:
         processes.stop_all()
 
@@ -130,13 +129,26 @@ def _warm_worker(docs: list[dict]) -> int:
     return os.getpid()
 
 
-def _warm_up(address: str, workers: int) -> None:
+def _warm_up(address: str, workers: int) -> list[int]:
+    """Warms every worker; returns their process ids."""
     from distributed import Client
 
     docs = list(gen_corpus.documents(4, start=10**6, seed=99, words=300))  # English and Russian
     with Client(address, timeout=60) as client:
         client.wait_for_workers(workers, timeout=120)
-        client.run(_warm_worker, docs)
+        return list(client.run(_warm_worker, docs).values())
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time the processes have used so far, from /proc (0 for one that has gone)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def _stored(db: Path) -> int:
@@ -178,9 +190,12 @@ def _ingest(args: list[str], db: Path, docs: int = 0) -> dict:
             "report": json.loads(out), "steady_docs_per_s": steady}
 
 
-def _timed_run(engine_args: list[str], corpus: Path, one: Path, scratch: Path, name: str, docs: int) -> dict:
+def _timed_run(engine_args: list[str], corpus: Path, one: Path, scratch: Path, name: str, docs: int,
+               workers: list[int] = ()) -> dict:
     fixed = _ingest([str(one), *engine_args], scratch / f"{name}-fixed.sqlite")
+    workers_cpu = cpu_seconds(workers)
     run = _ingest([str(corpus), *engine_args], scratch / f"{name}.sqlite", docs)
+    workers_cpu = cpu_seconds(workers) - workers_cpu
     stored = run["report"]["documents"]
     if stored != docs:
         raise RuntimeError(f"{name}: {stored} of {docs} documents stored: {run['report']['errors'][:3]}")
@@ -188,6 +203,9 @@ def _timed_run(engine_args: list[str], corpus: Path, one: Path, scratch: Path, n
             "docs_per_s": round(run["steady_docs_per_s"], 2), "docs_per_s_end_to_end": round(docs / run["seconds"], 2),
             # the command's own CPU beyond its fixed cost (start-up, catalog): reading, sending, receiving, writing
             "command_cpu_ms_per_doc": round(1000 * max(run["cpu_s"] - fixed["cpu_s"], 0.0) / docs, 2),
+            # the workers' own CPU: the pipeline, plus what Dask costs them; unaffected by other load on the machine
+            "worker_cpu_ms_per_doc": round(1000 * workers_cpu / docs, 2) if workers else None,
+            "docs_per_worker_cpu_s": round(docs / workers_cpu, 2) if workers and workers_cpu else None,
             "db": str(scratch / f"{name}.sqlite")}
 
 
@@ -240,8 +258,9 @@ def run(args) -> dict:
         print(f"  local, 1 process: {local['docs_per_s']:.1f} docs/s", file=sys.stderr, flush=True)
         runs = []
         for n in counts:
-            with cluster(n, scratch) as address:
-                result = _timed_run(["--engine", "dask", "--scheduler", address], corpus, one, scratch, f"dask-{n}", args.docs)
+            with cluster(n, scratch) as (address, pids):
+                result = _timed_run(["--engine", "dask", "--scheduler", address], corpus, one, scratch, f"dask-{n}",
+                                    args.docs, pids)
             got = _digests(result["db"])
             result.update(workers=n, same_as_local=got == expected,
                           differs_in=sorted(k for k in expected if got.get(k) != expected[k]))
@@ -251,6 +270,9 @@ def run(args) -> dict:
         for r in runs:
             r["docs_per_s_per_worker"] = round(r["docs_per_s"] / r["workers"], 2)
             r["efficiency"] = round(r["docs_per_s"] / (r["workers"] * base["docs_per_s"]), 2) if base else None
+            # the same ratio in CPU time: how much of each worker's CPU still goes to documents as workers are added
+            r["cpu_efficiency"] = (round(r["docs_per_worker_cpu_s"] / base["docs_per_worker_cpu_s"], 2)
+                                   if base and base["docs_per_worker_cpu_s"] and r["docs_per_worker_cpu_s"] else None)
             # each worker is a process; the ingesting command (reader + writer) needs a core too
             r["within_cores"] = r["workers"] + 1 <= cores
         writer = writer_alone(corpus, min(args.writer_docs, args.docs), scratch)
@@ -260,6 +282,8 @@ def run(args) -> dict:
             "year_of_news_in_a_day": {
                 "documents": YEAR_OF_NEWS, "docs_per_s_needed": round(YEAR_OF_NEWS / DAY_S),
                 "workers_at_measured_rate": int(-(-YEAR_OF_NEWS / DAY_S // per_worker)) if per_worker else None,
+                "workers_at_cpu_rate": (int(-(-YEAR_OF_NEWS / DAY_S // base["docs_per_worker_cpu_s"]))
+                                        if base and base["docs_per_worker_cpu_s"] else None),
                 "writers_needed": int(-(-YEAR_OF_NEWS / DAY_S // writer["docs_per_cpu_s"]))}}
 
 
@@ -270,12 +294,13 @@ def report(r: dict) -> None:
     print(f"  local ingest, 1 process   {local['docs_per_s']:8.1f} docs/s  (end to end {local['docs_per_s_end_to_end']:.1f}, "
           f"fixed cost {local['fixed_seconds']:.1f} s)")
     print(f"  {'workers':>7}  {'docs/s':>8}  {'per worker':>10}  {'efficiency':>10}  {'end to end':>10}  "
-          f"{'writer ms/doc':>13}  same store as local")
+          f"{'docs/worker-CPU-s':>17}  {'CPU efficiency':>14}  {'ingest ms/doc':>13}  same store as local")
     for d in r["dask"]:
         note = "" if d["within_cores"] else "   (beyond the cores: oversubscribed, not scaling)"
         same = "yes" if d["same_as_local"] else f"NO: {', '.join(d['differs_in'])}"
         print(f"  {d['workers']:>7}  {d['docs_per_s']:8.1f}  {d['docs_per_s_per_worker']:10.1f}  {d['efficiency']:10.2f}  "
-              f"{d['docs_per_s_end_to_end']:10.1f}  {d['command_cpu_ms_per_doc']:13.2f}  {same}{note}")
+              f"{d['docs_per_s_end_to_end']:10.1f}  {d['docs_per_worker_cpu_s'] or 0:17.1f}  {d['cpu_efficiency'] or 0:14.2f}  "
+              f"{d['command_cpu_ms_per_doc']:13.2f}  {same}{note}")
     w = r["writer"]
     print(f"  single writer alone: {w['docs_per_cpu_s']:.0f} docs per CPU-second ({w['docs_per_s']:.0f} docs/s wall, "
           f"{w['cleaned_text_mb_per_cpu_s']:.1f} MB of cleaned text per CPU-second, {w['documents']} documents into a fresh store)"
@@ -283,10 +308,13 @@ def report(r: dict) -> None:
     trusted = max((d["workers"] for d in r["dask"] if d["within_cores"]), default=0)
     print(f"  trust: runs with up to {trusted} worker(s) fit the {r['cores']} cores beside the ingesting command; "
           "beyond that the workers share cores and the figures measure oversubscription")
+    print("  (docs/s and efficiency are wall-clock and move with other load on the machine; the worker-CPU figures do not. "
+          "ingest ms/doc: CPU the ingesting command spends per document: reading, sending, receiving, writing)")
     y = r["year_of_news_in_a_day"]
     print(f"  a year of news in a day ({y['documents']:,} documents, {y['docs_per_s_needed']:,} docs/s): "
-          f"{y['workers_at_measured_rate']} workers at the measured 1-worker rate, "
-          f"and {y['writers_needed']} writer(s) at the measured writer rate")
+          f"{y['workers_at_measured_rate']} workers at the measured 1-worker rate "
+          f"({y['workers_at_cpu_rate']} at its rate per worker CPU-second, i.e. one quiet core each), "
+          f"and {y['writers_needed']} writer(s) at the writer's rate per CPU-second")
 
 
 def _interrupted(*_) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from accord.knowledge.catalog import default_catalog
 from accord.knowledge.implementation_links import implementation_links
 from accord.press.events import event_languages, event_pack, extract_events
 from accord.press.events.dates import EventDates
@@ -11,10 +12,11 @@ from accord.press.clean import split_paragraphs
 from accord.press.events.packs import LANG_ROOT, load_pack_file
 
 PUBLISHED = dt.date(2025, 7, 21)  # a Monday
+CATALOG = default_catalog()
 
 
 def events(text: str, lang: str = "en", published: dt.date | None = PUBLISHED):
-    return extract_events(text, [(a, b, lang) for a, b in split_paragraphs(text)], published)
+    return extract_events(text, [(a, b, lang) for a, b in split_paragraphs(text)], published, catalog=CATALOG)
 
 
 def test_every_pack_compiles_and_every_type_reaches_a_provision():
@@ -119,3 +121,25 @@ def test_a_language_without_calendar_words_reads_its_own_month_forms():
 
 def test_an_unknown_language_has_no_pack():
     assert event_pack("xx") is None and event_pack("../en") is None
+
+
+def test_japanese_sentences_end_at_their_full_stop_without_a_space():
+    from accord.press.claims.text import sentences
+
+    text = "ロシアとイランは協議した。ロシア海軍はイラン海軍とともにオマーン湾で演習を実施した。"
+    spans = sentences(text)
+    assert [text[a:b] for a, b in spans] == ["ロシアとイランは協議した。", "ロシア海軍はイラン海軍とともにオマーン湾で演習を実施した。"]
+    found = events(text, "ja", dt.date(2026, 2, 18))
+    assert [e.quote for e in found if e.type == "exercise"] == [text[spans[1][0]:spans[1][1]]]
+
+
+def test_the_signature_that_makes_an_action_background_is_the_given_catalogs():
+    import dataclasses
+
+    text = "Iran and Russia held a joint naval exercise in the Caspian Sea on 21 July 2025."
+    assert [e.date for e in events(text)] == ["2025-07-21"]
+    treaty = CATALOG.treaty("rus-irn-2025")
+    later = treaty.model_copy(update={"signature": treaty.signature.model_copy(update={"date": dt.date(2025, 8, 1)})})
+    catalog = dataclasses.replace(CATALOG, treaties={**CATALOG.treaties, "rus-irn-2025": later})
+    found = extract_events(text, [(a, b, "en") for a, b in split_paragraphs(text)], PUBLISHED, catalog=catalog)
+    assert found == []  # before that catalog's signature: background

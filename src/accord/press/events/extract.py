@@ -20,7 +20,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from accord.knowledge.catalog import Catalog
 from accord.knowledge.implementation_links import ImplementationLinks, implementation_links
+from accord.press.claims.text import sentences
 from accord.press.events.dates import EventDate
 from accord.press.events.packs import EventPack, event_pack
 
@@ -29,8 +31,6 @@ DEFAULT_TREATY = "rus-irn-2025"
 # half-spaces) and the Arabic tatweel read as spaces.  Arabic and Persian letter forms (ي/ی,
 # ك/ک) are left as written; the packs match both.
 FOLD = str.maketrans({"\u200c": " ", "\u200d": " ", "ـ": " "})
-SENTENCE_END = re.compile(r"(?<=[.!?؟。])[\"'”»)]*\s+|(?<=。)|\n+")
-ABBREVIATION = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Art|Gen|Lt|Col|Capt?|U\.S|U\.N|e\.g|i\.e|vs|г|гг|ст)|\b[A-ZА-Я])\.$")
 HEADLINE = 160  # characters: a first line this short without a full stop is a headline
 
 
@@ -56,20 +56,6 @@ class ExtractedEvent:
                 "quote": self.quote, "lang": self.lang, "date_how": self.date_how, "date_note": self.date_note}
 
 
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans in text[start:end], for any script (no capital letters needed)."""
-    spans, pos = [], start
-    for m in SENTENCE_END.finditer(text, start, end):
-        if "\n" not in m.group(0) and ABBREVIATION.search(text, max(pos, m.start() - 8), m.start()):
-            continue
-        if m.start() > pos:
-            spans.append((pos, m.start()))
-        pos = m.end()
-    if pos < end:
-        spans.append((pos, end))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -86,11 +72,9 @@ def _concerns(folded: str, packs: list[EventPack], codes: tuple[str, ...]) -> bo
     return all(code in found for code in codes)
 
 
-def _signature(treaty: str) -> dt.date | None:
-    from accord.knowledge.catalog import default_catalog
-
+def _signature(catalog: Catalog, treaty: str) -> dt.date | None:
     try:
-        sig = default_catalog().treaty(treaty).signature
+        sig = catalog.treaty(treaty).signature
     except KeyError:
         return None
     return sig.date if sig is not None else None
@@ -138,11 +122,13 @@ def extract_events(
     paragraphs: list[tuple[int, int, str | None]],
     published: dt.date | None,
     *,
+    catalog: Catalog,
     fallback_lang: str | None = None,
     treaty: str = DEFAULT_TREATY,
     links: ImplementationLinks | None = None,
 ) -> list[ExtractedEvent]:
-    """Implementation events of ``treaty`` reported in ``text`` (offsets into ``text``)."""
+    """Implementation events of ``treaty`` reported in ``text`` (offsets into ``text``); ``catalog``
+    gives the treaty's signature, before which a reported action is background."""
     links = links or implementation_links(treaty)
     if links is None or not text:
         return []
@@ -152,7 +138,7 @@ def extract_events(
     packs = list({id(p): p for _, _, p in packs_by_paragraph if p is not None}.values())
     if not packs or not _concerns(folded, packs, ("RUS", "IRN")):
         return []
-    signed = _signature(treaty)
+    signed = _signature(catalog, treaty)
     anchor = published
     if anchor is None:  # relative dates lean on the latest full date the text gives, if after signature
         anchor = max((d for d in (p.dates.latest_day(folded) for p in packs) if d is not None), default=None)

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from accord.knowledge.catalog import Catalog
-from accord.knowledge.implementation_links import ImplementationLinks, implementation_links
+from accord.knowledge.implementation_links import ImplementationLinks, Period, implementation_links
 from accord.press.claims.text import sentences
 from accord.press.events.dates import EventDate
 from accord.press.events.packs import EventPack, event_pack
@@ -159,20 +159,32 @@ def extract_events(
         both_named = {"RUS", "IRN"} <= set(pack.actors_in(paragraph))
         for s_start, s_end in sentences(folded, p_start, p_end):
             for event in _read_sentence(text, folded, s_start, s_end, pack, links, anchor, published, signed, context,
-                                         both_named, live):
+                                         both_named, live, paragraph):
                 if signed and event.date and event.date <= signed.isoformat()[: len(event.date)]:
                     continue  # the signing itself, or before it: background, not implementation
                 found.append((event.start < headline_end, event))
     return _merge_mentions(found)
 
 
+def _examined_month(periods: list[Period], sentence: str, paragraph: str, anchor: dt.date | None) -> str | None:
+    """"Russia gave no help in the war": the examined period the sentence (else its paragraph) names,
+    else the last one begun by the time of the report; dated by the month of most of its days up to
+    the report (a report during the war speaks of the days so far)."""
+    named = next((p for text in (sentence, paragraph) for p in periods if p.named_in(text)), None)
+    if named is not None:
+        return named.month_reported(anchor)
+    begun = [p for p in periods if anchor is not None and p.start <= anchor]
+    return max(begun, key=lambda p: p.start).month_reported(anchor) if begun else None
+
+
 def _read_sentence(text: str, folded: str, start: int, end: int, pack: EventPack, links: ImplementationLinks,
                    anchor: dt.date | None, published: dt.date | None, signed: dt.date | None,
                    context: frozenset[str] = frozenset(), both_named: bool = True,
-                   live: tuple | None = None) -> list[ExtractedEvent]:
+                   live: tuple | None = None, paragraph: str = "") -> list[ExtractedEvent]:
     """The event a sentence reports, if any.  ``anchor`` resolves relative dates (the publication
-    date, or failing it the text's latest date); an undated report of something done takes the
-    month of publication, and only of a real one."""
+    date, or failing it the text's latest date); a report with no time of its own takes the month
+    of publication, and only of a real one: what is done is news of then, and what is to come
+    without a time was stated then.  ``paragraph``: the folded paragraph, for a period it names."""
     sentence = folded[start:end]
     if pack.treaty_content and pack.treaty_content.search(sentence):
         return []  # what the treaty says is a claim about it, judged elsewhere; not something a party did
@@ -193,12 +205,12 @@ def _read_sentence(text: str, folded: str, start: int, end: int, pack: EventPack
         when: EventDate = pack.dates.read(sentence, match.start(), anchor, ahead=status in PROSPECTIVE, background=signed)
         date, how = when.value, when.how
         tracked = links.tracked(provision)
-        if how == "none" and tracked is not None and tracked.periods and anchor is not None:
-            # "Russia gave no help in the war": the war is the last examined period begun by then
-            begun = [p for p in tracked.periods if p.start <= anchor]
-            if begun:
-                date, how = max(begun, key=lambda p: p.start).start.isoformat()[:7], "period"
-        if how == "none" and status in ("done", "not_done") and published is not None and not when.note:
+        if date is None and how != "explicit" and tracked is not None and tracked.periods:  # not for a day that does not exist
+            date = _examined_month(tracked.periods, sentence, paragraph, anchor)
+            how = "period" if date else how
+        if how == "none" and published is not None and not when.note:
+            # done: reported as news, so of the month of publication; to come with no time of its
+            # own: the month it was stated in
             date, how = f"{published.year:04d}-{published.month:02d}", "publication"
         actors = tuple(pack.actors_in(sentence)) or ("RUS", "IRN")
         q_start, q_end = _trim(text, start, end)

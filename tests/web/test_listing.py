@@ -105,3 +105,35 @@ def test_totals_and_errors_in_the_interface_language(client, stored, language, w
     assert bad.status_code == 422
     alert = re.search(r'<div class="error" role="alert".*?</div>', bad.text, re.S).group(0)
     assert "contradictd" in alert and "unknown value" not in alert
+
+
+def test_search_states_how_many_paragraphs_match_in_all(client, stored, monkeypatch):
+    every = stored.search("treaty", limit=1_000_000)
+    assert len(every) > 3
+    assert listing.count_search(stored, "treaty") == len(every)
+    monkeypatch.setattr(pages_press, "SEARCH_PAGE_SIZE", 3)
+    page = client.get("/search?q=treaty").text
+    assert f"{len(every)} paragraphs match; the best 3 are shown." in page
+    assert page.count('class="snippet"') == 3
+    few = client.get("/search?q=treaty&ui=ru").text
+    assert f"Подходящих абзацев: {len(every)}" in few
+
+
+def test_api_facets_answer_what_the_page_counts(client, stored):
+    body = client.get("/api/claims/facets", params={"verdict": "contradicted"}).json()
+    assert body["total"] == len(stored.claims(verdict="contradicted", limit=ALL)) > 0
+    assert set(body["facets"]) == set(listing.FACETS)
+    # the verdict facet ignores the verdict filter; the others respect it
+    assert sum(f["count"] for f in body["facets"]["verdict"]) == listing.count_claims(stored)
+    assert sum(f["count"] for f in body["facets"]["type"]) == body["total"]
+    page = client.get("/claims?verdict=contradicted").text
+    for f in body["facets"]["type"]:
+        assert re.search(rf'<option value="{f["value"]}">[^<(]*\({f["count"]}\)</option>', page)
+
+
+def test_api_facets_refuse_a_bad_filter_and_are_documented(client):
+    r = client.get("/api/claims/facets", params={"treaty": "rus-irn-2052"})
+    assert r.status_code == 422 and "rus-irn-2025" in r.text
+    assert client.get("/api/claims/facets", params={"verdict": "maybe"}).status_code == 422
+    schema = client.get("/openapi.json").json()
+    assert "ClaimFacets" in str(schema["paths"]["/api/claims/facets"])

@@ -21,7 +21,7 @@ from accord.contract.base import Answer, ErrorBody, FieldProblem, Page, answer, 
 _MODULE_OF = {
     **dict.fromkeys(("ComparedTypes", "Coverage", "ObligationTypes", "Status", "StatusPosition", "StatusStep",
                      "TreatyRecord", "TreatyRow"), "catalog"),
-    **dict.fromkeys(("DocumentClaim", "DocumentRow", "EvalCounts", "EvalReport", "HttpIngestError", "HttpIngestReport",
+    **dict.fromkeys(("ClaimFacets", "DocumentClaim", "DocumentRow", "EvalCounts", "FacetCount", "EvalReport", "HttpIngestError", "HttpIngestReport",
                      "IngestError", "IngestReport", "IngestSkipped", "IngestedDocument", "JudgedClaim", "OutletScore", "RejudgeReport",
                      "SearchHit", "StoredClaim", "StoredDocument", "StoredParagraph", "VerdictChange"), "press"),
     **dict.fromkeys(("AtopCheck", "AtopDifference", "Comparison", "ConditionCheck", "Finding", "ScenarioAnswer",

@@ -205,3 +205,22 @@ class EvalReport(Answer):
     misses: list[dict[str, Any]] = Field(description="Gold claims not found: {doc, lang, treaty, type, value, quote}.")
     false_alarms: list[dict[str, Any]] = Field(description="Claims found but not in the gold: {doc, lang, treaty, type, value, quote}.")
     wrong_verdicts: list[dict[str, Any]] = Field(description="Matched claims judged otherwise: {doc, type, value, gold, predicted, citation}.")
+
+
+class FacetCount(Answer):
+    """How many matching claims have one value of a filter."""
+
+    value: str | None = Field(description="The filter's value; null for claims whose document names no outlet.")
+    count: int
+
+
+class ClaimFacets(Answer):
+    """The exact number of claims matching the filters, and per filter the count of each of its values,
+    counted under the other filters only (what choosing another value would show)."""
+
+    model_config = {"json_schema_extra": {"examples": [{
+        "total": 24, "facets": {"verdict": [{"value": "contradicted", "count": 24}, {"value": "supported", "count": 31}],
+                                "type": [{"value": "mutual_defense", "count": 24}]}}]}}
+
+    total: int = Field(description="Claims matching every filter given.")
+    facets: dict[str, list[FacetCount]] = Field(description="verdict, type, lang, treaty, outlet: their values, most claims first.")

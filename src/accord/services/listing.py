@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel
-
-from accord.services.store import Store
+from accord.contract.press import FacetCount
+from accord.services.search_limits import SEARCH_BUDGET_SECONDS, query_terms, time_budget
+from accord.services.store import Store, text_search
 
 # Filter name -> its column (claims as ``c``, their documents as ``d``), as Store.claims filters.
 CLAIM_COLUMNS = {"verdict": "c.verdict", "type": "c.type", "lang": "c.lang", "treaty": "c.treaty", "outlet": "d.outlet"}
@@ -77,22 +77,17 @@ def count_claims(store: Store, **filters: str | None) -> int:
     return store.db.execute("SELECT COUNT(*)" + _CLAIMS_FROM + where, args).fetchone()[0]
 
 
-class FacetValue(BaseModel):
-    value: str | None  # None: claims whose document names no outlet
-    count: int
-
-
-def claim_facets(store: Store, **filters: str | None) -> dict[str, list[FacetValue]]:
+def claim_facets(store: Store, **filters: str | None) -> dict[str, list[FacetCount]]:
     """Per filter, how many matching claims each of its values has, most first.
 
     Each facet is counted under the *other* filters only, so the counts beside a filter say what
     choosing another value of it would show, not just the value already chosen."""
-    out: dict[str, list[FacetValue]] = {}
+    out: dict[str, list[FacetCount]] = {}
     for name in FACETS:
         where, args = _where(filters, leave_out=name)
         column = CLAIM_COLUMNS[name]
         sql = f"SELECT {column} AS value, COUNT(*) AS n" + _CLAIMS_FROM + where + f" GROUP BY {column} ORDER BY n DESC, value"
-        out[name] = [FacetValue(value=row["value"], count=row["n"]) for row in store.db.execute(sql, args)]
+        out[name] = [FacetCount(value=row["value"], count=row["n"]) for row in store.db.execute(sql, args)]
     return out
 
 
@@ -117,3 +112,13 @@ def sorted_documents(store: Store, sort: str = DEFAULT_DOCUMENT_SORT, *, limit: 
            "(SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) AS claims FROM documents d "
            f"ORDER BY {order} LIMIT ? OFFSET ?")
     return [dict(r) for r in store.db.execute(sql, (limit, offset))]
+
+
+def count_search(store: Store, query: str, *, budget: float = SEARCH_BUDGET_SECONDS) -> int:
+    """How many stored paragraphs match a search query in all (the page shows the best of them),
+    under the same bounds as the search itself."""
+    fts = text_search._fts_query(query_terms(query))
+    if not fts:
+        return 0
+    with time_budget(store.db, budget, None):
+        return store.db.execute("SELECT COUNT(*) FROM paragraph_fts WHERE paragraph_fts MATCH ?", (fts,)).fetchone()[0]

@@ -26,6 +26,7 @@ router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 50
 CLAIMS_PAGE_SIZE = 100
+SEARCH_PAGE_SIZE = 50
 
 
 MAX_PAGE = 1_000_000  # far past any store's last page; beyond it the row offset would overflow SQLite's integers
@@ -149,14 +150,16 @@ def snippet_markup(snippet: str, matches: list[list[int]]) -> Markup:
 @router.get("/search")
 async def search_page(request: Request, q: str | None = None, store: Store = Depends(get_store)):
     query = (q or "").strip()
-    context = {"q": query, "hits": [], "max_chars": MAX_QUERY_CHARS, "error": None}
+    context = {"q": query, "hits": [], "max_chars": MAX_QUERY_CHARS, "error": None, "total": 0}
     stats = await run_in_threadpool(lambda: store.stats())
     context["stats"] = stats
     if not query:
         return render(request, "search.html", context)
     try:
         query_terms(query)
-        hits = await searched(request, store, query, 50)
+        hits = await searched(request, store, query, SEARCH_PAGE_SIZE)
+        # The exact total only when the page is full: otherwise the hits are all there is.
+        context["total"] = len(hits) if len(hits) < SEARCH_PAGE_SIZE else await run_in_threadpool(listing.count_search, store, query)
     except QueryTooLarge as exc:
         return bad_input(request, "search.html", context, f"Query too large: {exc}.")
     except SearchInterrupted as exc:

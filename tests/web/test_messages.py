@@ -99,3 +99,15 @@ def test_unknown_obligation_types_render_as_badges(client):
     assert "background" in rule and "border" in rule
     russian = client.get("/?ui=ru").text
     assert re.search(r'<li class="badge badge-unknown"[^>]*>[^<]+: неизвестно</li>', russian)
+
+
+def test_persian_pages_give_publication_days_in_both_calendars(client, stored):
+    dated = next(d for d in stored.documents(limit=1_000_000) if d["published"] and len(d["published"]) == 10)
+    from accord.interfaces.web.i18n import solar_hijri
+
+    hijri = solar_hijri(dt.date.fromisoformat(dated["published"]))
+    assert hijri in client.get(f"/documents/{dated['id']}?ui=fa").text
+    assert hijri in client.get("/coverage?ui=fa").text
+    assert hijri not in client.get(f"/documents/{dated['id']}?ui=ru").text
+    page = client.get("/treaties/rus-irn-2025?on=2026-01-01&ui=fa").text
+    assert "(۱۰ مهر ۱۴۰۴)" in page  # the term's first day, 2025-10-02, in the status box and the events table

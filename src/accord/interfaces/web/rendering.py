@@ -195,7 +195,8 @@ N_("detect")  # the check page's language choice; languages are named by babel (
 N_("email"), N_("phone"), N_("address"), N_("handle"), N_("profile"), N_("id")  # redacted kinds
 N_("defense"), N_("offense"), N_("neutrality"), N_("nonaggression"), N_("consultation")  # alliance-obligation types
 N_("Document"), N_("Published"), N_("Verdict"), N_("Claim type"), N_("Treaty"), N_("Outlet"), N_("Language")  # sort keys
-N_("page"), N_("treaty"), N_("article"), N_("claim"), N_("document")  # what a "not found" page did not find
+N_("page"), N_("treaty"), N_("article"), N_("claim"), N_("document"), N_("provision"), N_("tracked treaty")
+N_("export format")  # what a "not found" page did not find
 
 
 def _environment(language: str = i18n.SOURCE_LANGUAGE) -> Environment:

@@ -322,6 +322,10 @@ class Store:
         return out
 
     def documents(self, *, outlet: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+        return list(self.iter_documents(outlet=outlet, limit=limit, offset=offset))
+
+    def iter_documents(self, *, outlet: str | None = None, limit: int | None = None, offset: int = 0):
+        """Document rows (no text), newest first, read from the cursor as they are consumed."""
         sql = ("SELECT d.id, d.url, d.outlet, d.author, d.published, d.lang, d.near_dup_of, d.ingested_at, "
                "(SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) AS claims FROM documents d")
         args: list = []
@@ -329,7 +333,14 @@ class Store:
             sql += " WHERE d.outlet = ?"
             args.append(outlet)
         sql += " ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ? OFFSET ?"
-        return [dict(r) for r in self.db.execute(sql, (*args, limit, offset))]
+        for row in self.db.execute(sql, (*args, -1 if limit is None else limit, offset)):
+            yield dict(row)
+
+    def count_documents(self, *, outlet: str | None = None) -> int:
+        """How many documents :meth:`documents` lists under the same filter, on all its pages."""
+        if outlet:
+            return self.db.execute("SELECT COUNT(*) FROM documents WHERE outlet = ?", (outlet,)).fetchone()[0]
+        return self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
 
     def document(self, doc_id: str) -> dict | None:
         row = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -363,11 +374,19 @@ class Store:
         """Claims one at a time, in the order of :meth:`claims`, read from the cursor as they are
         consumed: an export of the whole store never holds it in memory."""
         where, args = self._claim_filters(**filters)
-        sql = ("SELECT c.*, d.outlet, d.url, d.published FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
+        sql = ("SELECT c.*, d.outlet, d.url, d.published, d.ingested_at, v.as_of AS judged_on FROM judged_claims c "
+               "JOIN documents d ON d.id = c.doc_id JOIN verdicts v ON v.claim_id = c.id"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY c.doc_id, c.start LIMIT ? OFFSET ?")
         for row in self.db.execute(sql, (*args, -1 if limit is None else limit, offset)):
             yield self._claim(row)
+
+    def count_claims(self, **filters: str | None) -> int:
+        """How many claims :meth:`claims` lists under the same filters, on all its pages."""
+        where, args = self._claim_filters(**filters)
+        sql = ("SELECT COUNT(*) FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
+               + (" WHERE " + " AND ".join(where) if where else ""))
+        return self.db.execute(sql, args).fetchone()[0]
 
     def claim(self, claim_id: int) -> dict | None:
         """One stored claim with the day its verdict was made and its document's outlet, address and dates."""
@@ -407,7 +426,7 @@ class Store:
         """
         return [{k: (v or 0) if k != "outlet" else v for k, v in dict(r).items()} for r in self.db.execute(sql)]
 
-    def search(self, query: str, limit: int = 20, *, budget: float = SEARCH_BUDGET_SECONDS,
+    def search(self, query: str, limit: int = 20, *, offset: int = 0, budget: float = SEARCH_BUDGET_SECONDS,
                cancel: threading.Event | None = None) -> list[dict]:
         """Matching paragraphs, best first: ``snippet`` is plain text and ``matches`` the [start, end)
         offsets of the matched words in it, so no character of the text is ever taken for a marker.
@@ -420,11 +439,20 @@ class Store:
             return []
         sql = (f"SELECT f.doc_id, f.idx, d.outlet, snippet(paragraph_fts, 0, '{MARK_START}', '{MARK_END}', '…', 12) AS snippet, "
                "bm25(paragraph_fts) AS score FROM paragraph_fts f JOIN documents d ON d.id = f.doc_id "
-               "WHERE paragraph_fts MATCH ? ORDER BY score LIMIT ?")
+               "WHERE paragraph_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?")
         lemmas = {_lemma(w) for w in words}
         with time_budget(self.db, budget, cancel):
-            rows = self.db.execute(sql, (fts, limit)).fetchall()
+            rows = self.db.execute(sql, (fts, limit, offset)).fetchall()
         return [{**dict(r), **_unmark(r["snippet"], lemmas)} for r in rows]
+
+    def count_search(self, query: str, *, budget: float = SEARCH_BUDGET_SECONDS,
+                     cancel: threading.Event | None = None) -> int:
+        """How many paragraphs :meth:`search` would find for ``query`` with no limit (bounded alike)."""
+        fts = _fts_query(query_terms(query))
+        if not fts:
+            return 0
+        with time_budget(self.db, budget, cancel):
+            return self.db.execute("SELECT COUNT(*) FROM paragraph_fts WHERE paragraph_fts MATCH ?", (fts,)).fetchone()[0]
 
     def events(self, treaty: str, *, provision: str | None = None) -> list[dict]:
         """Stored implementation events of a treaty, with their documents' outlet, URL and date."""

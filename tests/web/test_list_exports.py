@@ -143,3 +143,33 @@ def test_codebook_has_a_section_per_list_with_its_columns_in_order():
         documented = [name for cell in re.findall(r"^\| ([^|]+) \|", match.group(1), re.M)
                       for name in re.findall(r"`(\w+)`", cell)]
         assert documented == list(listing.columns), listing.name
+
+
+@pytest.mark.browser
+def test_downloads_from_coverage_and_search_match_their_tables(filled_db, stored):
+    from accord.interfaces.app import create_app
+    from browser_support import chromium  # skips the test where Chromium is absent
+    from live_server import serving
+
+    with serving(create_app(db_path=filled_db), start_timeout=90) as (base, _), chromium() as browser:
+        page = browser.new_context(accept_downloads=True).new_page()
+        page.goto(f"{base}/coverage")
+        shown = page.eval_on_selector_all("table.documents tbody th a:first-child", "els => els.map(e => e.textContent)")
+        with page.expect_download() as download:
+            page.locator("a[href='/documents.csv']").click()
+        rows = csv_rows(Path(download.value.path()).read_text(encoding="utf-8"))
+        assert shown and [r["id"] for r in rows[:len(shown)]] == shown
+        outlets = page.eval_on_selector_all("table.scorecards tbody tr > :first-child", "els => els.map(e => e.textContent.trim())")
+        with page.expect_download() as download:
+            page.locator("a[href='/sources.csv']").click()
+        assert [r["outlet"] for r in csv_rows(Path(download.value.path()).read_text(encoding="utf-8"))] == outlets
+
+        page.goto(f"{base}/search")
+        page.fill("#q", "treaty")
+        page.get_by_role("button", name="Search").click()
+        page.wait_for_url("**q=treaty**")
+        hits = page.eval_on_selector_all("ol.hits > li > a", "els => els.map(e => e.textContent)")
+        with page.expect_download() as download:
+            page.get_by_role("link", name="CSV").click()
+        rows = csv_rows(Path(download.value.path()).read_text(encoding="utf-8"))
+        assert hits and [r["doc_id"] for r in rows] == hits

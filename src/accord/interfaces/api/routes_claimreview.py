@@ -57,7 +57,9 @@ def claim_reviews(request: Request, response: Response, verdict: Verdict | None 
                                                "type": type.value if type else None, "lang": lang, "treaty": treaty,
                                                "outlet": outlet})
     total = store.count_claims(**filters)
-    reviews = stored_claim_reviews(listings.claim_rows(store, filters, limit=limit, offset=offset), _instance(request))
+    # a page is at most LIMIT's cap of rows: read on this thread's connection, not while streaming
+    rows = list(listings.claim_rows(store, filters, limit=limit, offset=offset))
+    reviews = stored_claim_reviews(rows, _instance(request))
     headers = {"X-Total-Count": str(total)}
     jsonl = format == "jsonl" or (format is None and JSONL_MEDIA_TYPE in request.headers.get("accept", ""))
     if jsonl:

@@ -79,7 +79,8 @@ def list_documents(request: Request, outlet: str | None = Query(None, descriptio
                    offset: int = OFFSET, format: Format | None = FORMAT, store: Store = Depends(get_store)) -> Any:
     total = store.count_documents(outlet=outlet or None)
     if wants_csv(request, format):
-        rows = listings.document_rows(store, outlet, limit=limit, offset=offset)
+        # a page is at most LIMIT's cap of rows: read here, on this thread's connection, before streaming
+        rows = list(listings.document_rows(store, outlet, limit=limit, offset=offset))
         return csv_response(LISTINGS["documents"], rows, "documents", total)
     return _page(lambda n, skip: store.documents(outlet=outlet or None, limit=n, offset=skip), limit, offset, total)
 
@@ -118,7 +119,8 @@ def list_claims(request: Request, verdict: Verdict | None = Query(None), type: C
                                                "lang": lang, "treaty": treaty, "outlet": outlet})
     total = store.count_claims(**filters)
     if wants_csv(request, format):
-        return csv_response(LISTINGS["claims"], listings.claim_rows(store, filters, limit=limit, offset=offset), "claims", total)
+        rows = list(listings.claim_rows(store, filters, limit=limit, offset=offset))  # read before streaming, as above
+        return csv_response(LISTINGS["claims"], rows, "claims", total)
     return _page(lambda n, skip: store.claims(**filters, limit=n, offset=skip), limit, offset, total)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from accord.interfaces.api import routes_implementation, routes_listing, routes_press, routes_reasoning, routes_treaties
+from accord.interfaces.api import routes_claimreview, routes_implementation, routes_listing, routes_press, routes_reasoning, routes_treaties
 from accord.interfaces.api.docs import install_docs
 from accord.interfaces.api.errors import install_error_handlers
 
@@ -16,7 +16,7 @@ from accord.interfaces.api.errors import install_error_handlers
 def install(app: FastAPI) -> None:
     install_error_handlers(app)
     # routes_listing before routes_press: /api/claims/facets is not a claim id
-    for module in (routes_treaties, routes_reasoning, routes_listing, routes_press, routes_implementation):
+    for module in (routes_treaties, routes_reasoning, routes_listing, routes_press, routes_claimreview, routes_implementation):
         app.include_router(module.router)
     install_docs(app)
 

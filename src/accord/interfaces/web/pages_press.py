@@ -13,6 +13,7 @@ from accord.interfaces import inputs
 from accord.interfaces.deps import get_catalog, get_store
 from accord.interfaces.searching import searched
 from accord.interfaces.web.charts import outlet_bars_svg
+from accord.interfaces.web.pages_exports import SEARCH_PAGE_HITS
 from accord.interfaces.web.highlight import highlight
 from accord.interfaces.web.rendering import bad_input, not_found, render, ui_language
 from accord.knowledge.catalog import Catalog
@@ -26,7 +27,6 @@ router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 50
 CLAIMS_PAGE_SIZE = 100
-SEARCH_PAGE_SIZE = 50
 
 
 MAX_PAGE = 1_000_000  # far past any store's last page; beyond it the row offset would overflow SQLite's integers
@@ -157,9 +157,9 @@ async def search_page(request: Request, q: str | None = None, store: Store = Dep
         return render(request, "search.html", context)
     try:
         query_terms(query)
-        hits = await searched(request, store, query, SEARCH_PAGE_SIZE)
+        hits = await searched(request, store, query, SEARCH_PAGE_HITS)
         # The exact total only when the page is full: otherwise the hits are all there is.
-        context["total"] = len(hits) if len(hits) < SEARCH_PAGE_SIZE else await run_in_threadpool(listing.count_search, store, query)
+        context["total"] = len(hits) if len(hits) < SEARCH_PAGE_HITS else await run_in_threadpool(listing.count_search, store, query)
     except QueryTooLarge as exc:
         return bad_input(request, "search.html", context, f"Query too large: {exc}.")
     except SearchInterrupted as exc:

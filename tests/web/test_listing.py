@@ -48,7 +48,7 @@ def test_facet_counts_are_counted_under_the_other_filters(client, stored):
 
 def test_counts_match_what_the_store_holds(stored):
     facets = listing.claim_facets(stored, lang="en")
-    assert sum(f.count for f in facets["verdict"]) == listing.count_claims(stored, lang="en") == len(stored.claims(lang="en", limit=ALL))
+    assert sum(f.count for f in facets["verdict"]) == stored.count_claims(lang="en") == len(stored.claims(lang="en", limit=ALL))
     # The language facet is counted without the language filter: all languages, all claims.
     assert sum(f.count for f in facets["lang"]) == len(stored.claims(limit=ALL))
 
@@ -56,7 +56,7 @@ def test_counts_match_what_the_store_holds(stored):
 @pytest.mark.parametrize("key", sorted(listing.sort_keys(listing.CLAIM_SORTS)))
 def test_every_sort_key_orders_the_claims(stored, key):
     rows = list(listing.sorted_claims(stored, key, limit=ALL))
-    assert len(rows) == listing.count_claims(stored)
+    assert len(rows) == stored.count_claims()
     column = key.lstrip("-")
     field = {"document": "doc_id"}.get(column, column)
     values = [r[field] for r in rows if r[field] is not None]
@@ -72,7 +72,7 @@ def test_sorting_is_kept_in_pagination_and_filter_links(client, stored, monkeypa
     nxt = html.unescape(re.search(r'<a href="([^"]+)" rel="next"', first).group(1))
     assert "sort=-verdict" in nxt and "page=2" in nxt
     assert _claim_ids(client.get(nxt).text) == expected[5:10]
-    total = listing.count_claims(stored)
+    total = stored.count_claims()
     assert f"Page 1 of {-(-total // 5)}" in first
     # The column header reverses the order it already sorts by, and keeps the filters.
     filtered = client.get("/claims?verdict=contradicted&sort=verdict").text
@@ -98,7 +98,7 @@ def test_documents_list_sorts_and_counts(client, stored):
 
 @pytest.mark.parametrize("language,word", [("ru", "из"), ("fa", "از")])
 def test_totals_and_errors_in_the_interface_language(client, stored, language, word):
-    total = listing.count_claims(stored)
+    total = stored.count_claims()
     page = client.get(f"/claims?ui={language}").text
     assert re.search(rf"1–\d+ {word} {total}", page)
     bad = client.get(f"/claims?verdict=contradictd&ui={language}")
@@ -110,8 +110,7 @@ def test_totals_and_errors_in_the_interface_language(client, stored, language, w
 def test_search_states_how_many_paragraphs_match_in_all(client, stored, monkeypatch):
     every = stored.search("treaty", limit=1_000_000)
     assert len(every) > 3
-    assert listing.count_search(stored, "treaty") == len(every)
-    monkeypatch.setattr(pages_press, "SEARCH_PAGE_SIZE", 3)
+    monkeypatch.setattr(pages_press, "SEARCH_PAGE_HITS", 3)
     page = client.get("/search?q=treaty").text
     assert f"{len(every)} paragraphs match; the best 3 are shown." in page
     assert page.count('class="snippet"') == 3
@@ -124,7 +123,7 @@ def test_api_facets_answer_what_the_page_counts(client, stored):
     assert body["total"] == len(stored.claims(verdict="contradicted", limit=ALL)) > 0
     assert set(body["facets"]) == set(listing.FACETS)
     # the verdict facet ignores the verdict filter; the others respect it
-    assert sum(f["count"] for f in body["facets"]["verdict"]) == listing.count_claims(stored)
+    assert sum(f["count"] for f in body["facets"]["verdict"]) == stored.count_claims()
     assert sum(f["count"] for f in body["facets"]["type"]) == body["total"]
     page = client.get("/claims?verdict=contradicted").text
     for f in body["facets"]["type"]:
@@ -137,3 +136,15 @@ def test_api_facets_refuse_a_bad_filter_and_are_documented(client):
     assert client.get("/api/claims/facets", params={"verdict": "maybe"}).status_code == 422
     schema = client.get("/openapi.json").json()
     assert "ClaimFacets" in str(schema["paths"]["/api/claims/facets"])
+
+
+def test_documents_list_filters_by_outlet_with_its_total_and_download(client, stored):
+    outlet = "SEO blog"
+    mine = [d["id"] for d in stored.documents(outlet=outlet, limit=ALL)]
+    page = client.get("/coverage", params={"outlet": outlet, "sort": "document"}).text
+    ids = re.findall(r'<th scope="row" data-label="Document"><a href="/documents/([^"]+)"', page)
+    assert ids == sorted(mine)
+    assert f"of {len(mine)} document" in page
+    assert 'href="/documents.csv?outlet=SEO+blog"' in page
+    # the scorecard's document count links to the outlet's documents
+    assert 'href="/coverage?outlet=SEO+blog#documents"' in html.unescape(client.get("/coverage").text)

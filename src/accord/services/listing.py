@@ -1,5 +1,5 @@
-"""What a list page needs besides its rows: the exact number of matching claims, the facet counts
-beside each filter, and an order chosen from a fixed set of sort keys.
+"""What a list page needs besides its rows and totals (``Store.count_*``): the facet counts beside
+each filter, and an order chosen from a fixed set of sort keys.
 
 Every query is a plain ``COUNT(*) ... GROUP BY`` or ``ORDER BY`` over the columns the filters already
 use, so the store's indexes serve them; no row is read into Python to be counted.
@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from accord.contract.press import FacetCount
-from accord.services.search_limits import SEARCH_BUDGET_SECONDS, query_terms, time_budget
-from accord.services.store import Store, text_search
+from accord.services.store import Store
 
 # Filter name -> its column (claims as ``c``, their documents as ``d``), as Store.claims filters.
 CLAIM_COLUMNS = {"verdict": "c.verdict", "type": "c.type", "lang": "c.lang", "treaty": "c.treaty", "outlet": "d.outlet"}
@@ -71,12 +70,6 @@ def _where(filters: dict[str, str | None], leave_out: str | None = None) -> tupl
 _CLAIMS_FROM = " FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
 
 
-def count_claims(store: Store, **filters: str | None) -> int:
-    """The exact number of stored claims matching the filters."""
-    where, args = _where(filters)
-    return store.db.execute("SELECT COUNT(*)" + _CLAIMS_FROM + where, args).fetchone()[0]
-
-
 def claim_facets(store: Store, **filters: str | None) -> dict[str, list[FacetCount]]:
     """Per filter, how many matching claims each of its values has, most first.
 
@@ -101,24 +94,14 @@ def sorted_claims(store: Store, sort: str = DEFAULT_CLAIM_SORT, *, limit: int = 
         yield Store._claim(row)
 
 
-def count_documents(store: Store) -> int:
-    return store.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-
-
-def sorted_documents(store: Store, sort: str = DEFAULT_DOCUMENT_SORT, *, limit: int = 50, offset: int = 0) -> list[dict]:
-    """Stored documents with their claim counts, in the order of a whitelisted sort key."""
+def sorted_documents(store: Store, sort: str = DEFAULT_DOCUMENT_SORT, *, outlet: str | None = None, limit: int = 50,
+                     offset: int = 0) -> list[dict]:
+    """Stored documents with their claim counts (as Store.documents gives them), in the order of a
+    whitelisted sort key."""
     order = order_by(DOCUMENT_SORTS, sort, "d.id")
+    where, args = (" WHERE d.outlet = ?", [outlet]) if outlet else ("", [])
     sql = ("SELECT d.id, d.url, d.outlet, d.author, d.published, d.lang, d.near_dup_of, d.ingested_at, "
-           "(SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) AS claims FROM documents d "
+           f"(SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) AS claims FROM documents d{where} "
            f"ORDER BY {order} LIMIT ? OFFSET ?")
-    return [dict(r) for r in store.db.execute(sql, (limit, offset))]
+    return [dict(r) for r in store.db.execute(sql, (*args, limit, offset))]
 
-
-def count_search(store: Store, query: str, *, budget: float = SEARCH_BUDGET_SECONDS) -> int:
-    """How many stored paragraphs match a search query in all (the page shows the best of them),
-    under the same bounds as the search itself."""
-    fts = text_search._fts_query(query_terms(query))
-    if not fts:
-        return 0
-    with time_budget(store.db, budget, None):
-        return store.db.execute("SELECT COUNT(*) FROM paragraph_fts WHERE paragraph_fts MATCH ?", (fts,)).fetchone()[0]

@@ -26,4 +26,4 @@ def claim_facets(verdict: Verdict | None = Query(None), type: ClaimType | None =
         inputs.treaty(catalog, treaty, "'treaty'")  # a typo would otherwise look like "no claims"
     filters = {"verdict": verdict.value if verdict else None, "type": type.value if type else None,
                "lang": inputs.language(lang, "'lang'"), "treaty": treaty or None, "outlet": outlet or None}
-    return ClaimFacets(total=listing.count_claims(store, **filters), facets=listing.claim_facets(store, **filters))
+    return ClaimFacets(total=store.count_claims(**filters), facets=listing.claim_facets(store, **filters))

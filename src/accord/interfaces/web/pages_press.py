@@ -40,7 +40,8 @@ def _page_number(value: str | None) -> int:
 
 
 @router.get("/coverage")
-def coverage_page(request: Request, page: str | None = None, sort: str | None = None, store: Store = Depends(get_store)):
+def coverage_page(request: Request, page: str | None = None, sort: str | None = None, outlet: str | None = None,
+                  store: Store = Depends(get_store)):
     stats = store.stats()
     number = _page_number(page)
     sort_key = sort or listing.DEFAULT_DOCUMENT_SORT
@@ -48,14 +49,17 @@ def coverage_page(request: Request, page: str | None = None, sort: str | None = 
     for row in summary:
         row["share_supported"] = row["supported"] / row["claims"] if row["claims"] else None
     context = {"stats": stats, "summary": summary, "chart": outlet_bars_svg(summary, ui_language(request)), "documents": [],
-               "page": number, "pages": 1, "total": 0, "first": 1, "sort": sort_key, "error": None}
-    params = {"sort": sort_key if sort_key != listing.DEFAULT_DOCUMENT_SORT else ""}
+               "page": number, "pages": 1, "total": 0, "first": 1, "sort": sort_key, "error": None, "outlet": outlet or "",
+               "outlet_query": urlencode({"outlet": outlet}) if outlet else "",
+               "outlet_links": {r["outlet"]: page_link("/coverage", {"outlet": r["outlet"]}) + "#documents" for r in summary}}
+    params = {"outlet": outlet or "", "sort": sort_key if sort_key != listing.DEFAULT_DOCUMENT_SORT else ""}
+    context["clear_outlet"] = page_link("/coverage", {**params, "outlet": ""}) + "#documents"
     context["sort_links"] = sort_links("/coverage", params, sort_key, list(listing.DOCUMENT_SORTS))
     try:
-        documents = listing.sorted_documents(store, sort_key, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
+        documents = listing.sorted_documents(store, sort_key, outlet=outlet or None, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
     except listing.UnknownSort as exc:
         return bad_input(request, "coverage.html", context, str(exc))
-    total = stats["documents"]
+    total = store.count_documents(outlet=outlet or None)
     return render(request, "coverage.html", {
         **context, "documents": documents, "total": total, "pages": max(1, -(-total // PAGE_SIZE)),
         "first": (number - 1) * PAGE_SIZE + 1,
@@ -113,7 +117,7 @@ def claims_page(request: Request, type: str | None = None, verdict: str | None =
     rows, total, facets = [], 0, {name: [] for name in listing.FACETS}
     if error is None:
         rows = list(listing.sorted_claims(store, sort_key, limit=CLAIMS_PAGE_SIZE, offset=(number - 1) * CLAIMS_PAGE_SIZE, **chosen))
-        total = listing.count_claims(store, **chosen)
+        total = store.count_claims(**chosen)
         facets = listing.claim_facets(store, **chosen)
     # Links keep the filters and the order; the default order is left out of the address.
     params = {**filters, "sort": sort_key if sort_key != listing.DEFAULT_CLAIM_SORT else ""}
@@ -159,7 +163,7 @@ async def search_page(request: Request, q: str | None = None, store: Store = Dep
         query_terms(query)
         hits = await searched(request, store, query, SEARCH_PAGE_HITS)
         # The exact total only when the page is full: otherwise the hits are all there is.
-        context["total"] = len(hits) if len(hits) < SEARCH_PAGE_HITS else await run_in_threadpool(listing.count_search, store, query)
+        context["total"] = len(hits) if len(hits) < SEARCH_PAGE_HITS else await run_in_threadpool(lambda: store.count_search(query))
     except QueryTooLarge as exc:
         return bad_input(request, "search.html", context, f"Query too large: {exc}.")
     except SearchInterrupted as exc:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from accord.interfaces.web import i18n
 from accord.interfaces.web.rendering import render_fragment
 from accord.reasoning.implementation import ImplementationReport
 from accord.services.trends import months_between
@@ -33,11 +34,18 @@ class Cell:
     title: str
 
 
+def N_(message: str) -> str:  # marks a msgid for the extractor
+    return message
+
+
+KIND_WORDS = {"done": N_("done"), "to-come": N_("announced or planned"), "not-done": N_("reported not done")}
+
+
 @dataclass
 class Row:
     y: float
     label: str
-    level: str
+    level: int | None  # None: a provision with no duty to act
     href: str
 
 
@@ -49,32 +57,33 @@ def _kind(statuses: list[str]) -> str:
     return "not-done"
 
 
-def implementation_svg(report: ImplementationReport, base: str) -> Markup | None:
+def implementation_svg(report: ImplementationReport, base: str, language: str = i18n.SOURCE_LANGUAGE) -> Markup | None:
     dated = [e.event_date[:7] for p in report.provisions for e in p.events if e.event_date]
     if not dated:
         return None
+    _ = i18n.gettext_for(language)
     months = months_between(min(dated), max(dated))
     rows, cells = [], []
     for index, item in enumerate(report.provisions):
         y = TOP + index * ROW
         href = f"{base}/{item.provision}"
-        level = f"level {item.level}" if item.level is not None else "no duty to act"
-        rows.append(Row(y=y, label=item.label, level=level, href=href))
+        rows.append(Row(y=y, label=item.label, level=item.level, href=href))
         by_month: dict[str, list[str]] = {}
         for e in item.events:
             if e.event_date:
                 by_month.setdefault(e.event_date[:7], []).append(e.status)
         for month, statuses in by_month.items():
             kind = _kind(statuses)
-            word = {"done": "done", "to-come": "announced or planned", "not-done": "reported not done"}[kind]
+            word = _(KIND_WORDS[kind])
             cells.append(Cell(x=LEFT + months.index(month) * CELL, y=y, month=month, count=len(statuses), kind=kind,
-                              href=f"{href}#m-{month}", title=f"{item.label}, {month}: {len(statuses)} event(s), {word}"))
+                              href=f"{href}#m-{month}", title=_("%(provision)s, %(month)s: %(n)s event(s), %(what)s") % {
+                                  "provision": item.label, "month": month, "n": len(statuses), "what": word}))
     width = LEFT + len(months) * CELL + 10
     height = TOP + len(rows) * ROW + 10
     labels = [(LEFT + i * CELL + CELL / 2, m) for i, m in enumerate(months)]
-    desc = (f"{len(cells)} provision-months with events between {months[0]} and {months[-1]}; "
-            "filled squares: done, outlined: announced or planned, crossed: reported not done.")
+    desc = _("%(n)s provision-months with events between %(first)s and %(last)s; filled squares: done, outlined: "
+             "announced or planned, crossed: reported not done.") % {"n": len(cells), "first": months[0], "last": months[-1]}
     return render_fragment("_implementation_grid.svg", {
         "width": width, "height": height, "rows": rows, "cells": cells, "labels": labels, "left": LEFT,
         "top": TOP, "cell": CELL, "row": ROW, "desc": desc, "treaty": report.treaty,
-    })
+    }, language)

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Request
 
 from accord.interfaces.deps import get_store
 from accord.interfaces.web.implementation_chart import implementation_svg
-from accord.interfaces.web.rendering import not_found, render
+from accord.interfaces.web.rendering import not_found, render, ui_language
 from accord.knowledge.catalog import nearest
 from accord.knowledge.implementation_links import implementation_links, tracked_treaties
 from accord.reasoning.implementation import track
@@ -28,7 +28,7 @@ def implementation_page(request: Request, treaty_id: str, store: Store = Depends
         return not_found(request, "tracked treaty", treaty_id, best, _base(best) if best else None)
     report = track(store.events(treaty_id), links)
     return render(request, "implementation.html", {"report": report, "base": _base(treaty_id),
-                                                   "chart": implementation_svg(report, _base(treaty_id))})
+                                                   "chart": implementation_svg(report, _base(treaty_id), ui_language(request))})
 
 
 @router.get("/treaties/{treaty_id}/implementation/{provision}")

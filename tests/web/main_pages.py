@@ -5,6 +5,7 @@ MAIN_PAGES = [
     "/treaties/rus-irn-2025?on=2025-11-01",
     "/treaties/jcpoa-2015?on=2025-10-20",
     "/treaty/rus-irn-2025/art_3",
+    "/treaties/rus-irn-2025/implementation",
     "/compare",
     "/scenario?event=aggression&by=ISR&against=IRN&on=2025-11-01",
     "/check",

@@ -63,9 +63,15 @@ MEASURE = r"""
     const svg = el.closest("svg");
     if (!svg) { check(el, parse(s.color), backdrop(el), s); continue; }
     if (el.tagName.toLowerCase() !== "text") continue;
-    const marker = el.previousElementSibling;
-    const bg = el.classList.contains("num") && marker && marker.tagName.toLowerCase() === "circle"
-      ? over(parse(getComputedStyle(marker).fill), backdrop(svg)) : backdrop(svg);
+    // Text drawn on a shape (a marker's number, a count in a grid cell) is read against the shape's
+    // fill: the nearest earlier sibling circle or rect under the text's centre.
+    const box = el.getBoundingClientRect(), cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+    let marker = el.previousElementSibling;
+    while (marker && !(["circle", "rect"].includes(marker.tagName.toLowerCase()))) marker = marker.previousElementSibling;
+    const mb = marker && marker.getBoundingClientRect();
+    const under = mb && cx >= mb.left && cx <= mb.right && cy >= mb.top && cy <= mb.bottom;
+    const fill = under && parse(getComputedStyle(marker).fill);
+    const bg = fill ? over(fill, backdrop(svg)) : backdrop(svg);
     check(el, parse(s.fill), bg, s);
   }
   return failures;

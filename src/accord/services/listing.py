@@ -74,13 +74,22 @@ def claim_facets(store: Store, **filters: str | None) -> dict[str, list[FacetCou
     """Per filter, how many matching claims each of its values has, most first.
 
     Each facet is counted under the *other* filters only, so the counts beside a filter say what
-    choosing another value of it would show, not just the value already chosen."""
+    choosing another value of it would show, not just the value already chosen. One grouped scan
+    gives the claims per combination of the five columns; every facet is summed from those few rows
+    (a scan per facet cost five times as much)."""
+    columns = ", ".join(f"{column} AS {name}" for name, column in CLAIM_COLUMNS.items())
+    sql = f"SELECT {columns}, COUNT(*) AS n" + _CLAIMS_FROM + " GROUP BY " + ", ".join(CLAIM_COLUMNS.values())
+    combos = store.db.execute(sql).fetchall()
+    chosen = {name: value for name, value in filters.items() if value}
     out: dict[str, list[FacetCount]] = {}
     for name in FACETS:
-        where, args = _where(filters, leave_out=name)
-        column = CLAIM_COLUMNS[name]
-        sql = f"SELECT {column} AS value, COUNT(*) AS n" + _CLAIMS_FROM + where + f" GROUP BY {column} ORDER BY n DESC, value"
-        out[name] = [FacetCount(value=row["value"], count=row["n"]) for row in store.db.execute(sql, args)]
+        others = [(other, value) for other, value in chosen.items() if other != name]
+        counts: dict[str | None, int] = {}
+        for row in combos:
+            if all(row[other] == value for other, value in others):
+                counts[row[name]] = counts.get(row[name], 0) + row["n"]
+        ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0] is None, item[0] or ""))
+        out[name] = [FacetCount(value=value, count=n) for value, n in ordered]
     return out
 
 

@@ -1,8 +1,9 @@
 """What a list page needs besides its rows and totals (``Store.count_*``): the facet counts beside
 each filter, and an order chosen from a fixed set of sort keys.
 
-Every query is a plain ``COUNT(*) ... GROUP BY`` or ``ORDER BY`` over the columns the filters already
-use, so the store's indexes serve them; no row is read into Python to be counted.
+Every query is a plain ``GROUP BY`` or ``ORDER BY`` over the columns the filters already use, so
+the store's indexes can serve them; claims are counted in SQL, never read into Python one by one.
+``bench/bench_listing.py`` prints what each costs against reading a page.
 """
 
 from __future__ import annotations
@@ -60,8 +61,8 @@ def order_by(sorts: dict[str, str], key: str, tiebreak: str) -> str:
     return sorts[column].format(dir="DESC" if descending else "ASC") + f", {tiebreak}"
 
 
-def _where(filters: dict[str, str | None], leave_out: str | None = None) -> tuple[str, list[str]]:
-    set_ = [(CLAIM_COLUMNS[name], value) for name, value in filters.items() if value and name != leave_out]
+def _where(filters: dict[str, str | None]) -> tuple[str, list[str]]:
+    set_ = [(CLAIM_COLUMNS[name], value) for name, value in filters.items() if value]
     if not set_:
         return "", []
     return " WHERE " + " AND ".join(f"{column} = ?" for column, _ in set_), [value for _, value in set_]

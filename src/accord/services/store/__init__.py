@@ -1,13 +1,13 @@
 """SQLite store for processed coverage: documents, paragraphs, claims, verdicts, implementation events, ingest errors.
 
-One transaction per document, so an interrupted ingest leaves whole documents
-or nothing, and a re-run picks up where it stopped.  Only cleaned (redacted)
-text is ever written.  Full-text search uses FTS5 with two columns: the text
-(Porter stemming, good for English) and a lemma column (pymorphy3 normal
-forms), because FTS5 has no Russian stemmer.
+Documents are written whole, several to a transaction, so an interrupted ingest
+leaves whole documents or nothing, and a re-run picks up where it stopped.  Only
+cleaned (redacted) text is ever written, and only once (see ``schema``).  Full-text
+search uses FTS5 with two columns: the text (Porter stemming, good for English) and
+a lemma column (pymorphy3 normal forms), because FTS5 has no Russian stemmer.
 
 The package keeps one concern a module: ``schema`` (tables and upgrades), ``writing``,
-``reading``, ``text_search`` and ``near_dup``; :class:`Store` puts them together.
+``reading``, ``text_search``, ``near_dup`` and ``legacy`` (older layouts); :class:`Store` puts them together.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import sqlite3
 from pathlib import Path
 
 from accord.services.store.errors import Stored, StoreError, StoreUnavailable
-from accord.services.store.near_dup import StoredNearDuplicates
 from accord.services.store.reading import Reading
 from accord.services.store.schema import SCHEMA_VERSION, NewerSchema, migrate
 from accord.services.store.text_search import MARK_END, MARK_START, lemmatise
@@ -47,7 +46,6 @@ class Store(Writing, Reading):
             raise StoreError(f"{self.path}: cannot be used as an accord store ({exc})") from exc
         except OSError as exc:  # the folder cannot be created: a file in the way, no permission
             raise StoreError(f"{self.path}: cannot create its folder {self.path.parent} ({exc.strerror or exc})") from exc
-        self._near = StoredNearDuplicates(self.db)
 
     def close(self) -> None:
         self.db.close()

@@ -39,10 +39,12 @@ class Reading:
         return [dict(r) for r in self.db.execute(sql, (*args, limit, offset))]
 
     def document(self, doc_id: str) -> dict | None:
-        row = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        row = self.db.execute("SELECT id, origin, url, outlet, author, published, lang, content_hash, near_dup_of, text, "
+                              "removed_blocks, redactions, not_analysed, ingested_at FROM documents WHERE id = ?",
+                              (doc_id,)).fetchone()
         if row is None:
             return None
-        doc = {k: row[k] for k in row.keys() if k != "fingerprint"}
+        doc = dict(row)
         doc["redactions"] = json.loads(doc["redactions"] or "{}")
         doc["not_analysed"] = json.loads(doc["not_analysed"] or "{}")
         doc["paragraphs"] = [dict(r) for r in self.db.execute('SELECT idx, start, "end", lang, analysed FROM paragraphs WHERE doc_id = ? ORDER BY idx', (doc_id,))]
@@ -132,7 +134,7 @@ class Reading:
         return {
             "documents": one("SELECT COUNT(*) FROM documents"),
             "near_duplicates": one("SELECT COUNT(*) FROM documents WHERE near_dup_of IS NOT NULL"),
-            "paragraphs": one("SELECT COUNT(*) FROM paragraphs"),
+            "paragraphs": one("SELECT COUNT(*) FROM paragraph_spans"),
             "claims": one("SELECT COUNT(*) FROM claims"),
             "events": one("SELECT COUNT(*) FROM events"),
             "errors": one("SELECT COUNT(*) FROM ingest_errors"),

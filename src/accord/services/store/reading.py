@@ -24,8 +24,8 @@ class Reading:
 
     def stale_verdicts(self, catalog_version: str) -> list[dict]:
         """Judged claims whose verdict was made against another catalog version (or an unknown one)."""
-        sql = ("SELECT c.*, v.catalog_version, v.as_of FROM judged_claims c JOIN verdicts v ON v.claim_id = c.id "
-               "WHERE v.catalog_version IS NOT ? ORDER BY c.id")
+        sql = ("SELECT c.*, j.catalog_version, v.as_of FROM judged_claims c JOIN verdicts v ON v.claim_id = c.id "
+               "JOIN judgements j ON j.id = v.judgement WHERE j.catalog_version IS NOT ? ORDER BY c.id")
         return [self._claim(r) for r in self.db.execute(sql, (catalog_version,))]
 
     def documents(self, *, outlet: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
@@ -35,7 +35,8 @@ class Reading:
         if outlet:
             sql += " WHERE d.outlet = ?"
             args.append(outlet)
-        sql += " ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ? OFFSET ?"
+        # NULL sorts lowest, so undated documents come last, as the index (published DESC, id) is read
+        sql += " ORDER BY d.published DESC, d.id LIMIT ? OFFSET ?"
         return [dict(r) for r in self.db.execute(sql, (*args, limit, offset))]
 
     def document(self, doc_id: str) -> dict | None:
@@ -77,6 +78,25 @@ class Reading:
                + " ORDER BY c.doc_id, c.start LIMIT ? OFFSET ?")
         for row in self.db.execute(sql, (*args, -1 if limit is None else limit, offset)):
             yield self._claim(row)
+
+    def count_claims(self, **filters: str | None) -> int:
+        """How many claims :meth:`claims` would list with these filters, all pages together."""
+        where, args = self._claim_filters(**filters)
+        sql = ("SELECT COUNT(*) FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
+               + (" WHERE " + " AND ".join(where) if where else ""))
+        return self.db.execute(sql, args).fetchone()[0]
+
+    def claim_facets(self, **filters: str | None) -> dict[str, dict[str, int]]:
+        """For each filter (verdict, type, lang, treaty, outlet), how many claims each of its values
+        would list, the other filters applied: the counts beside a list page's filter choices."""
+        facets = {}
+        for facet in ("verdict", "type", "lang", "treaty", "outlet"):
+            where, args = self._claim_filters(**{k: v for k, v in filters.items() if k != facet})
+            column = "d.outlet" if facet == "outlet" else f"c.{facet}"
+            sql = (f"SELECT {column} AS value, COUNT(*) FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
+                   + (" WHERE " + " AND ".join(where) if where else "") + f" GROUP BY {column} ORDER BY 2 DESC, 1")
+            facets[facet] = {value: n for value, n in self.db.execute(sql, args) if value is not None}
+        return facets
 
     def claim(self, claim_id: int) -> dict | None:
         """One stored claim with the day its verdict was made and its document's outlet, address and dates."""

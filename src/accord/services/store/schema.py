@@ -13,6 +13,7 @@ sources), which many claims share, instead of repeating it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 
@@ -50,20 +51,24 @@ CREATE TABLE IF NOT EXISTS claims (
     treaty TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, start INTEGER, "end" INTEGER, quote TEXT,
     lang TEXT
 );
-CREATE INDEX IF NOT EXISTS claims_by_doc ON claims(doc_id);
+CREATE INDEX IF NOT EXISTS claims_by_doc ON claims(doc_id, start);
+CREATE INDEX IF NOT EXISTS documents_by_date ON documents(published DESC, id);
+CREATE INDEX IF NOT EXISTS documents_by_outlet ON documents(outlet, published DESC, id);
 CREATE TABLE IF NOT EXISTS judgements (
-    id INTEGER PRIMARY KEY, verdict TEXT NOT NULL, citation TEXT, reason TEXT, sources TEXT,
-    UNIQUE (verdict, citation, reason, sources)
+    id INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE, verdict TEXT NOT NULL, citation TEXT, reason TEXT, sources TEXT,
+    catalog_version TEXT
 );
 CREATE TABLE IF NOT EXISTS verdicts (
-    claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE, verdict TEXT NOT NULL,
-    judgement INTEGER NOT NULL REFERENCES judgements(id), catalog_version TEXT, as_of TEXT
+    claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    judgement INTEGER NOT NULL REFERENCES judgements(id), as_of TEXT
 );
-CREATE INDEX IF NOT EXISTS verdicts_by_verdict ON verdicts(verdict);
+CREATE INDEX IF NOT EXISTS verdicts_by_judgement ON verdicts(judgement);
 CREATE VIEW IF NOT EXISTS judged_claims AS
-    SELECT c.id, c.doc_id, c.treaty, c.type, c.value, c.start, c."end", c.quote, c.lang,
-           v.verdict, j.citation, j.reason, j.sources
-    FROM claims c JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement;
+    SELECT c.id, c.doc_id, c.treaty, c.type, c.value, c.start, c."end",
+           COALESCE(c.quote, substr(d.text, c.start + 1, c."end" - c.start)) AS quote, c.lang,
+           j.verdict, j.citation, j.reason, j.sources
+    FROM claims c JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement
+         JOIN documents d ON d.id = c.doc_id;
 CREATE TABLE IF NOT EXISTS ingest_errors (id INTEGER PRIMARY KEY, origin TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
 """
 
@@ -155,22 +160,25 @@ def _upgrade_3_to_4(db: sqlite3.Connection) -> None:
         db.execute('INSERT INTO paragraph_spans (pid, start, "end", lang, analysed) VALUES (?,?,?,?,?)',
                    (pid, start, end, lang, analysed))
         db.execute("INSERT INTO paragraph_fts (rowid, text, doc_id, idx) VALUES (?,?,?,?)", (pid, text, doc_id, idx))
-    db.execute("INSERT OR IGNORE INTO judgements (verdict, citation, reason, sources) "
-               "SELECT DISTINCT verdict, citation, reason, sources FROM verdicts_3")
-    db.execute("INSERT INTO verdicts (claim_id, verdict, judgement, catalog_version, as_of) "
-               "SELECT v.claim_id, v.verdict, j.id, v.catalog_version, v.as_of FROM verdicts_3 v JOIN judgements j "
-               "ON j.verdict = v.verdict AND j.citation IS v.citation AND j.reason IS v.reason AND j.sources IS v.sources")
+    rows = db.execute("SELECT claim_id, verdict, citation, reason, sources, catalog_version, as_of FROM verdicts_3").fetchall()
+    for claim_id, verdict, citation, reason, sources, catalog_version, as_of in rows:
+        judgement = judgement_id(db, verdict, citation, reason, json.loads(sources or "[]"), catalog_version)
+        db.execute("INSERT INTO verdicts (claim_id, judgement, as_of) VALUES (?,?,?)", (claim_id, judgement, as_of))
+    db.execute('UPDATE claims SET quote = NULL WHERE quote = (SELECT substr(d.text, claims.start + 1, claims."end" - claims.start) '
+               "FROM documents d WHERE d.id = claims.doc_id)")
     for table in ("paragraphs_3", "verdicts_3", "documents_3"):
         db.execute(f"DROP TABLE {table}")
     if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
         raise sqlite3.IntegrityError("the upgraded store has rows that point at nothing; it was left as it was")
 
 
-def judgement_id(db: sqlite3.Connection, verdict: str, citation, reason, sources: list) -> int:
+def judgement_id(db: sqlite3.Connection, verdict: str, citation, reason, sources: list, catalog_version) -> int:
     """The id of this judgement in the shared table, added if new (inside the caller's transaction)."""
-    values = (verdict, citation, reason, json.dumps(sources))
-    row = db.execute("SELECT id FROM judgements WHERE verdict = ? AND citation IS ? AND reason IS ? AND sources IS ?",
-                     values).fetchone()
+    values = (verdict, citation, reason, json.dumps(sources), catalog_version)
+    # Found by a digest of its values (12 bytes), not by an index over the long sources and reasons.
+    key = hashlib.blake2b(json.dumps(values, ensure_ascii=False).encode("utf-8"), digest_size=12).digest()
+    row = db.execute("SELECT id FROM judgements WHERE key = ?", (key,)).fetchone()
     if row is not None:
         return row[0]
-    return db.execute("INSERT INTO judgements (verdict, citation, reason, sources) VALUES (?,?,?,?)", values).lastrowid
+    return db.execute("INSERT INTO judgements (key, verdict, citation, reason, sources, catalog_version) VALUES (?,?,?,?,?,?)",
+                      (key, *values)).lastrowid

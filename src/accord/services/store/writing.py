@@ -100,11 +100,11 @@ class Writing:
         for c in doc.claims:
             claim_id = self.db.execute(
                 'INSERT INTO claims (doc_id, treaty, type, value, start, "end", quote, lang) VALUES (?,?,?,?,?,?,?,?)',
-                (doc_id, c.treaty, c.type, json.dumps(c.value, ensure_ascii=False), c.start, c.end, c.quote, c.lang),
+                (doc_id, c.treaty, c.type, json.dumps(c.value, ensure_ascii=False), c.start, c.end,
+                 None if _quotes_text(doc.text, c) else c.quote, c.lang),
             ).lastrowid
-            judgement = judgement_id(self.db, c.verdict, c.citation, c.reason, list(c.sources))
-            self.db.execute("INSERT INTO verdicts (claim_id, verdict, judgement, catalog_version, as_of) VALUES (?,?,?,?,?)",
-                            (claim_id, c.verdict, judgement, doc.catalog_version, as_of))
+            judgement = judgement_id(self.db, c.verdict, c.citation, c.reason, list(c.sources), doc.catalog_version)
+            self.db.execute("INSERT INTO verdicts (claim_id, judgement, as_of) VALUES (?,?,?)", (claim_id, judgement, as_of))
         insert_events(self.db, doc_id, doc.events)
         return Stored("near-duplicate", near_of, doc_id) if near_of else Stored("new", None, doc_id)
 
@@ -117,10 +117,15 @@ class Writing:
         try:
             self.db.execute("BEGIN IMMEDIATE")
             self.db.executemany(
-                "UPDATE verdicts SET verdict = ?, judgement = ?, catalog_version = ? WHERE claim_id = ?",
-                [(j.verdict.value, judgement_id(self.db, j.verdict.value, j.citation, j.reason, list(j.sources)),
-                  catalog_version, claim_id) for claim_id, j in judged])
+                "UPDATE verdicts SET judgement = ? WHERE claim_id = ?",
+                [(judgement_id(self.db, j.verdict.value, j.citation, j.reason, list(j.sources), catalog_version),
+                  claim_id) for claim_id, j in judged])
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+
+
+def _quotes_text(text: str, claim) -> bool:
+    """Whether a claim's quote is the text between its offsets, which the store then reads from the text."""
+    return claim.start is not None and claim.end is not None and claim.quote == text[claim.start:claim.end]

@@ -74,23 +74,34 @@ def _unmark(marked: str, lemmas: set[str]) -> dict:
     return {"snippet": plain, "matches": [list(m) for m in sorted({tuple(m) for m in matches})]}
 
 
-def search(db: sqlite3.Connection, query: str, limit: int = 20, *, budget: float = SEARCH_BUDGET_SECONDS,
+def search(db: sqlite3.Connection, query: str, limit: int = 20, *, offset: int = 0, budget: float = SEARCH_BUDGET_SECONDS,
            cancel: threading.Event | None = None) -> list[dict]:
     """See :meth:`accord.services.store.Store.search`."""
     words = query_terms(query)
     fts = _fts_query(words)
     if not fts:
         return []
-    # The best ``limit`` paragraphs first, from the index alone (FTS5 keeps only the top ones while it
-    # ranks); only those are then read back from the documents for their snippet and outlet.
-    best = "SELECT rowid, bm25(paragraph_fts) AS score FROM paragraph_fts WHERE paragraph_fts MATCH ? ORDER BY rank LIMIT ?"
+    # The best paragraphs first, from the index alone (FTS5 keeps only the top ``limit + offset`` while
+    # it ranks); only those shown are then read back from the documents for their snippet and outlet.
+    best = ("SELECT rowid, bm25(paragraph_fts) AS score FROM paragraph_fts WHERE paragraph_fts MATCH ? "
+            "ORDER BY rank LIMIT ? OFFSET ?")
     shown = (f"SELECT f.doc_id, f.idx, d.outlet, snippet(paragraph_fts, 0, '{MARK_START}', '{MARK_END}', '…', 12) AS snippet "
              "FROM paragraph_fts f JOIN documents d ON d.id = f.doc_id WHERE paragraph_fts MATCH ? AND f.rowid = ?")
     lemmas = {_lemma(w) for w in words}
     out = []
     with time_budget(db, budget, cancel):
-        for rowid, score in db.execute(best, (fts, limit)).fetchall():
+        for rowid, score in db.execute(best, (fts, limit, offset)).fetchall():
             row = db.execute(shown, (fts, rowid)).fetchone()
             if row is not None:
                 out.append({**dict(row), "score": score, **_unmark(row["snippet"], lemmas)})
     return out
+
+
+def count(db: sqlite3.Connection, query: str, *, budget: float = SEARCH_BUDGET_SECONDS,
+          cancel: threading.Event | None = None) -> int:
+    """See :meth:`accord.services.store.Store.count_search`."""
+    fts = _fts_query(query_terms(query))
+    if not fts:
+        return 0
+    with time_budget(db, budget, cancel):
+        return db.execute("SELECT COUNT(*) FROM paragraph_fts WHERE paragraph_fts MATCH ?", (fts,)).fetchone()[0]

@@ -16,9 +16,9 @@ through ``process()``, one worker, into a fresh store), median of three runs eac
 the ratio of the two rates is the share of bare processing speed that ingest keeps.
 
 open: a store of ``--large-docs`` documents is built once (kept at ``--large-store`` if given,
-so later runs reuse it) from a few hundred processed documents stored under new ids, with new
-content hashes and fresh random MinHash signatures, so that near-duplicate look-ups stay as
-selective as on real coverage; then a fresh interpreter opens it and stores one new document,
+so later runs reuse it): 200 processed documents stored by the store, then copied inside SQLite
+under new ids and content hashes with fresh random band keys, so that near-duplicate look-ups
+stay as selective as on real coverage; then a fresh interpreter opens it and stores one new document,
 timed (wall and CPU), median of three.
 """
 
@@ -146,30 +146,66 @@ def run_ingest(args) -> None:
     print(f"ratio ingest / process(): {ingest_rate / process_rate:.3f}")
 
 
-def _clone(doc, index: int, rng: random.Random):
-    """``doc`` under a new id, content hash and MinHash signature (its shingles kept)."""
-    from accord.press.dedupe import MAGIC, NUM_PERM
-
-    signature = rng.randbytes(NUM_PERM * 4)
-    blob = MAGIC + signature + doc.fingerprint[len(MAGIC) + NUM_PERM * 4:]
-    digest = hashlib.sha256(f"{doc.content_hash}:{index}".encode()).hexdigest()
-    return dataclasses.replace(doc, id=f"bulk-{index:07d}", content_hash=digest, fingerprint=blob)
+MODELS = 200
+COPY_CHUNK = 5_000
 
 
 def _build_large(path: Path, count: int, judging) -> None:
+    """A store of ``count`` documents: MODELS processed documents stored by the store itself, then
+    copies of them made inside SQLite (new id and content hash, the model's paragraphs, full-text
+    entries, claims, verdicts and events) with fresh random LSH band keys, so that near-duplicate
+    look-ups stay as selective as on real coverage."""
     from accord.services.ingest import store_results
     from accord.services.store import Store
+    from accord.services.store.schema import PARAGRAPH_SLOTS as SLOTS
 
     with Store(path) as store:
         have = store.stats()["documents"]
-    if have >= count:
-        return
-    print(f"building a {count:,}-document store at {path} (kept for later runs) ...", flush=True)
-    models = _process_all(_synthetic(200, 1000, seed=3), judging)
-    rng = random.Random(5)
-    start = time.perf_counter()
-    with Store(path) as store:
-        store_results((_clone(models[i % len(models)], i, rng) for i in range(have, count)), store)
+        if have >= count:
+            return
+        print(f"building a {count:,}-document store at {path} (kept for later runs) ...", flush=True)
+        start = time.perf_counter()
+        if have < MODELS:
+            store_results(iter(_process_all(_synthetic(MODELS, 1000, seed=3), judging)), store)
+            have = store.stats()["documents"]
+        models = have if have < count else MODELS
+        db, rng = store.db, random.Random(5)
+        bands = len(store.db.execute("SELECT key FROM near_bands WHERE doc = 1").fetchall()) or 18
+        for first in range(have, count, COPY_CHUNK):
+            last = min(first + COPY_CHUNK, count)
+            db.execute("BEGIN IMMEDIATE")
+            top = db.execute("SELECT COALESCE(MAX(n), 0) FROM documents").fetchone()[0]
+            top_claim = db.execute("SELECT COALESCE(MAX(id), 0) FROM claims").fetchone()[0]
+            db.execute(
+                "WITH RECURSIVE k(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM k WHERE i + 1 < ?) "
+                "INSERT INTO documents (id, origin, url, outlet, author, published, lang, content_hash, near_dup_of, "
+                "removed_blocks, redactions, not_analysed, ingested_at, text) "
+                "SELECT printf('bulk-%07d', k.i), m.origin, m.url || '?copy=' || k.i, m.outlet, m.author, m.published, "
+                "m.lang, lower(hex(randomblob(32))), NULL, m.removed_blocks, m.redactions, m.not_analysed, m.ingested_at, "
+                "m.text FROM k JOIN documents m ON m.n = k.i % ? + 1", (first, last, models))
+            copies = "SELECT d.n, d.id, m.n AS mn, m.id AS mid FROM documents d JOIN documents m ON m.n = d.n % ? + 1 WHERE d.n > ?"
+            db.execute(f'INSERT INTO paragraph_spans (pid, start, "end", lang, analysed) '
+                       f'SELECT c.n * {SLOTS} + p.pid - c.mn * {SLOTS}, p.start, p."end", p.lang, p.analysed '
+                       f"FROM ({copies}) c JOIN paragraph_spans p ON p.pid BETWEEN c.mn * {SLOTS} AND c.mn * {SLOTS} + {SLOTS - 1}",
+                       (models, top))
+            db.execute("INSERT INTO paragraph_fts (rowid, text, doc_id, idx) SELECT pid, text, doc_id, idx FROM paragraph_text "
+                       "WHERE pid > ?", ((top + 1) * SLOTS - 1,))
+            db.execute('INSERT INTO claims (doc_id, treaty, type, value, start, "end", quote, lang) '
+                       'SELECT c.id, x.treaty, x.type, x.value, x.start, x."end", x.quote, x.lang '
+                       f"FROM ({copies}) c JOIN claims x ON x.doc_id = c.mid ORDER BY c.n, x.id", (models, top))
+            db.execute("INSERT OR IGNORE INTO verdicts (claim_id, judgement, as_of) SELECT y.id, v.judgement, v.as_of "
+                       "FROM claims y JOIN documents d ON d.id = y.doc_id JOIN documents m ON m.n = d.n % ? + 1 "
+                       "JOIN claims x ON x.doc_id = m.id AND x.start IS y.start AND x.type = y.type AND x.value = y.value "
+                       "JOIN verdicts v ON v.claim_id = x.id WHERE y.id > ?", (models, top_claim))
+            db.execute('INSERT INTO events (doc_id, treaty, provision, type, actors, event_date, status, start, "end", quote, '
+                       "lang, date_how, date_note) SELECT c.id, e.treaty, e.provision, e.type, e.actors, e.event_date, e.status, "
+                       f'e.start, e."end", e.quote, e.lang, e.date_how, e.date_note FROM ({copies}) c JOIN events e '
+                       "ON e.doc_id = c.mid", (models, top))
+            numbers = [n for (n,) in db.execute("SELECT n FROM documents WHERE n > ?", (top,))]
+            db.executemany("INSERT OR IGNORE INTO near_bands (key, doc) VALUES (?, ?)",
+                           ((rng.getrandbits(64) - (1 << 63), n) for n in numbers for _ in range(bands)))
+            db.execute("COMMIT")
+            print(f"  {last:,} documents, {time.perf_counter() - start:.0f} s", flush=True)
     print(f"built in {time.perf_counter() - start:.0f} s", flush=True)
 
 

@@ -123,6 +123,27 @@ def test_security_headers_on_every_kind_of_response(filled_db):
     assert "script-src 'self' 'unsafe-inline'" in responses["docs"].headers["content-security-policy"]
 
 
+def test_security_headers_on_an_unexpected_500(tmp_path):
+    """The 500 of an exception no handler expects is sent by Starlette's outermost middleware: it gets the headers too."""
+    from fastapi.testclient import TestClient
+
+    app = create_app(db_path=tmp_path / "store.sqlite")
+
+    def broken() -> None:
+        raise RuntimeError("a defect")
+
+    app.add_api_route("/api/broken", broken)
+    app.add_api_route("/broken", broken)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        for path in ("/api/broken", "/broken"):
+            r = client.get(path)
+            assert r.status_code == 500, path
+            assert "frame-ancestors 'none'" in r.headers.get("content-security-policy", ""), path
+            assert r.headers.get("x-content-type-options") == "nosniff", path
+            assert r.headers.get("x-frame-options") == "DENY", path
+        assert "internal error (RuntimeError)" in client.get("/api/broken").json()["error"]
+
+
 def test_a_client_that_sends_its_headers_too_slowly_is_disconnected(tmp_path):
     app = create_app(db_path=tmp_path / "accord.sqlite")
     with serving(app, header_timeout=0.5) as (base, port):

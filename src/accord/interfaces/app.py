@@ -12,6 +12,7 @@ from typing import AsyncIterator
 
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp
 
 from accord.interfaces import api, web
 from accord.interfaces.api.headers import SecurityHeaders
@@ -38,17 +39,25 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         close_stores(app)
 
 
+class _App(FastAPI):
+    """FastAPI with the security headers outside Starlette's own outermost error middleware: a
+    middleware added with ``add_middleware`` sits inside it, so the 500 it sends for an unexpected
+    exception would go out without them."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
+
+
 def create_app(settings: Settings | None = None, *, catalog: Catalog | None = None, **overrides) -> FastAPI:
     """The application for ``settings`` (keyword ``overrides`` replace single settings: ``db_path=...``);
     ``catalog`` replaces the settings' catalog (a catalog built in memory, in tests)."""
     settings = (settings or Settings()).model_copy(update=overrides) if overrides else (settings or Settings())
-    app = FastAPI(title="accord", summary="A computable, cited model of treaties, and a checker for what the press says about them.",
+    app = _App(title="accord", summary="A computable, cited model of treaties, and a checker for what the press says about them.",
                   docs_url=None, redoc_url=None, lifespan=_lifespan)
     app.state.settings = settings
     app.state.catalog = catalog or settings.catalog
     app.add_middleware(BodySizeLimit)
     app.add_middleware(SearchRateLimit)
-    app.add_middleware(SecurityHeaders)  # added last, so outermost: every answer gets the headers
     api.install(app)
     web.install(app)
     return app

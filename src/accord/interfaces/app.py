@@ -18,6 +18,7 @@ from accord.interfaces import api, web
 from accord.interfaces.api.headers import SecurityHeaders
 from accord.interfaces.api.limits import BodySizeLimit
 from accord.interfaces.api.ratelimit import SearchRateLimit
+from accord.interfaces.answer_cache import AnswerCache
 from accord.interfaces.deps import close_stores
 from accord.interfaces.settings import Settings
 from accord.knowledge.catalog import Catalog
@@ -56,6 +57,7 @@ def create_app(settings: Settings | None = None, *, catalog: Catalog | None = No
                   docs_url=None, redoc_url=None, lifespan=_lifespan)
     app.state.settings = settings
     app.state.catalog = catalog or settings.catalog
+    app.state.answers = AnswerCache()  # checks and scenarios, keyed on their inputs, the catalog version and the day
     app.add_middleware(BodySizeLimit)
     app.add_middleware(SearchRateLimit)
     api.install(app)

@@ -12,6 +12,7 @@ import pytest
 from accord.interfaces.app import create_app
 from accord.press.pipeline import process
 from accord.press.read import RawDocument
+from accord.services import search_limits
 from accord.services.search_limits import MAX_QUERY_CHARS, MAX_QUERY_TERMS, SearchInterrupted
 from accord.services.store import Store
 from judging_context import CATALOG, TODAY
@@ -72,7 +73,13 @@ def test_a_thousand_word_query_is_refused_before_any_work(api):
     assert time.perf_counter() - started < 1.0
 
 
-def test_the_time_budget_stops_the_statement_inside_sqlite(filled_db):
+@pytest.fixture
+def fine_progress(monkeypatch):
+    """The progress handler called every few instructions, so that the small test store's searches reach it."""
+    monkeypatch.setattr(search_limits, "PROGRESS_STEPS", 10)
+
+
+def test_the_time_budget_stops_the_statement_inside_sqlite(filled_db, fine_progress):
     with Store(filled_db) as store:
         with pytest.raises(SearchInterrupted) as stopped:
             store.search("partnership", budget=0.0)
@@ -80,7 +87,7 @@ def test_the_time_budget_stops_the_statement_inside_sqlite(filled_db):
         assert store.search("partnership")  # the connection is usable again, without the handler
 
 
-def test_a_cancelled_search_stops_and_says_so(filled_db):
+def test_a_cancelled_search_stops_and_says_so(filled_db, fine_progress):
     cancel = threading.Event()
     cancel.set()
     with Store(filled_db) as store:
@@ -157,3 +164,18 @@ def test_a_client_that_sends_its_headers_too_slowly_is_disconnected(tmp_path):
             assert http.get("/api/treaties").status_code == 200
             time.sleep(0.8)  # longer than the header timeout, on a kept-alive connection
             assert http.get("/api/treaties").status_code == 200
+
+
+def test_the_blocking_handlers_run_on_the_configured_number_of_threads(tmp_path):
+    """Starlette's 40 threads made the event loop queue for the GIL behind them under load; the server uses its setting."""
+    from anyio import to_thread
+    from fastapi.testclient import TestClient
+
+    app = create_app(db_path=tmp_path / "store.sqlite", request_threads=3)
+
+    async def tokens() -> dict:
+        return {"threads": to_thread.current_default_thread_limiter().total_tokens}
+
+    app.add_api_route("/api/threads", tokens)
+    with TestClient(app) as client:
+        assert client.get("/api/threads").json() == {"threads": 3}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 from typing import AsyncIterator
 
+from anyio import to_thread
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp
@@ -32,6 +33,7 @@ WARM_UP = ("Russia and Iran signed the treaty in Moscow on 17 January 2025.",
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    to_thread.current_default_thread_limiter().total_tokens = app.state.settings.request_threads
     for sentence in WARM_UP:
         await run_in_threadpool(check_text, sentence, catalog=app.state.catalog, today=app.state.settings.today())
     try:

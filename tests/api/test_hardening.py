@@ -108,6 +108,23 @@ def test_searches_are_rate_limited_per_client_with_retry_after(filled_db):
         assert client.get("/api/treaties").status_code == 200  # other requests are not limited
 
 
+@pytest.mark.parametrize("language, ask, words", [
+    ("ru", {"params": {"ui": "ru"}}, "Слишком много поисковых запросов"),
+    ("fa", {"headers": {"Accept-Language": "fa-IR,fa;q=0.9"}}, "جست‌وجو"),
+    ("en", {}, "Too many searches from this client"),
+])
+def test_the_search_pages_429_is_in_the_readers_language(filled_db, language, ask, words):
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(db_path=filled_db, search_rate="1/minute")) as client:
+        client.get("/search", params={"q": "grain"})
+        params = {"q": "grain", **ask.get("params", {})}
+        r = client.get("/search", params=params, headers=ask.get("headers", {}))
+    assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
+    assert r.headers["content-language"] == language and words in r.text
+    assert "1 per 1 minute" in r.text  # the limit is named as it is set
+
+
 def test_security_headers_on_every_kind_of_response(filled_db):
     from fastapi.testclient import TestClient
 

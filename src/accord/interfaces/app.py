@@ -22,6 +22,7 @@ from accord.interfaces.api.ratelimit import SearchRateLimit
 from accord.interfaces.answer_cache import AnswerCache
 from accord.interfaces.deps import close_stores
 from accord.interfaces.settings import Settings
+from accord.interfaces.web.rate_limited import too_many_searches_page
 from accord.knowledge.catalog import Catalog
 from accord.press.verify import check_text
 
@@ -61,7 +62,7 @@ def create_app(settings: Settings | None = None, *, catalog: Catalog | None = No
     app.state.catalog = catalog or settings.catalog
     app.state.answers = AnswerCache()  # checks and scenarios, keyed on their inputs, the catalog version and the day
     app.add_middleware(BodySizeLimit)
-    app.add_middleware(SearchRateLimit)
+    app.add_middleware(SearchRateLimit, page=too_many_searches_page)
     api.install(app)
     web.install(app)
     return app

@@ -9,7 +9,8 @@ Builds each store once (bench/gen_corpus.py, then ``accord ingest``) and keeps i
 size, words per document, the corpus generator's seed and the store's schema version, so later runs start at once; a store
 is copied before it is served, so the cached file is never touched by a server.  Then one server
 per store (the accord application with its middleware, on ``accord serve``'s uvicorn settings,
-plus a route ``/bench/bare`` answering a constant JSON object) and, for every run: the bare
+plus a route ``/bench/bare`` answering a constant JSON object, and the same as a plain function, which
+the benchmark polls between endpoints until requests abandoned by a slow one have finished) and, for every run: the bare
 route on each server, then endpoint by endpoint the small store and the large one back to back,
 so the two are measured under the same machine load.
 
@@ -36,16 +37,18 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-from load_api import CHECK_BODIES, HOST, Endpoint, RunResult, free_port, http_request, load, stop_server, wait_until_up
+from load_api import CHECK_BODIES, HOST, Endpoint, RunResult, _exchange, free_port, http_request, stop_server, wait_until_up
 
 TARGET_P99_MS = 200.0
 TARGET_BARE_RATIO = 0.3
 TARGET_SCALE_RATIO = 0.8
 BARE = "/bench/bare"
+BARE_THREAD = "/bench/bare-thread"  # the same, as a plain function: it answers only when a request thread is free
 GENERATOR_SEED = 1
 
 
@@ -155,8 +158,81 @@ def serve(db_path: Path, port: int) -> None:
     async def bare() -> dict:
         return {"ok": True}
 
+    def bare_thread() -> dict:
+        return {"ok": True}
+
     app.add_api_route(BARE, bare, include_in_schema=False)
+    app.add_api_route(BARE_THREAD, bare_thread, include_in_schema=False)
     uvicorn.Server(server_config(app, host=HOST, port=port, log_level="warning")).run()
+
+
+async def bounded_load(port: int, endpoint: Endpoint, clients: int, duration: float) -> RunResult:
+    """``clients`` clients for ``duration`` seconds, each sending its next request as soon as one is
+    answered.  A request still unanswered ``duration`` seconds after the end is abandoned and counted
+    with the time it had waited so far (its latency is at least that), so a slow endpoint cannot hold
+    the benchmark; the server is then given time to finish it before the next endpoint starts."""
+    request = endpoint.requests[0]
+    latencies: list[float] = []
+    errors = [0, 0]
+    in_flight: dict[int, float] = {}
+    stop_at = time.perf_counter() + duration
+
+    async def client(i: int) -> None:
+        reader, writer = await asyncio.open_connection(HOST, port)
+        try:
+            while time.perf_counter() < stop_at:
+                in_flight[i] = started = time.perf_counter()
+                try:
+                    status, body = await _exchange(reader, writer, request)
+                    ok = status == endpoint.status and endpoint.must_contain in body
+                except (OSError, asyncio.IncompleteReadError, ValueError):
+                    status, ok = 0, False
+                del in_flight[i]
+                if ok:
+                    latencies.append((time.perf_counter() - started) * 1000)
+                else:
+                    errors[0] += 1
+                    errors[1] += status >= 500
+                    writer.close()
+                    reader, writer = await asyncio.open_connection(HOST, port)
+        finally:
+            writer.close()
+
+    started = time.perf_counter()
+    tasks = [asyncio.ensure_future(client(i)) for i in range(clients)]
+    _, pending = await asyncio.wait(tasks, timeout=2 * duration)
+    now = time.perf_counter()
+    latencies += [(now - t) * 1000 for t in in_flight.values()]  # abandoned: at least this long
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
+    return RunResult(latencies, errors[0], min(now, stop_at) - started, errors[1])
+
+
+async def settle(port: int, timeout: float = 60.0) -> None:
+    """Wait until the server answers the threaded bare route quickly again (abandoned requests finished)."""
+    request = http_request("GET", BARE_THREAD)
+    deadline = time.perf_counter() + timeout
+    reader, writer = await asyncio.open_connection(HOST, port)
+    try:
+        while time.perf_counter() < deadline:
+            started = time.perf_counter()
+            await _exchange(reader, writer, request)
+            if time.perf_counter() - started < 0.02:
+                return
+            await asyncio.sleep(0.2)
+    finally:
+        writer.close()
+
+
+async def warm_and_load(port: int, endpoint: Endpoint, clients: int, duration: float) -> RunResult:
+    await settle(port)
+    reader, writer = await asyncio.open_connection(HOST, port)  # one request first: caches and connections warm
+    try:
+        await _exchange(reader, writer, endpoint.requests[0])
+    finally:
+        writer.close()
+    return await bounded_load(port, endpoint, clients, duration)
 
 
 def endpoint_for(probe: Probe, ids: dict[str, str]) -> Endpoint:
@@ -213,17 +289,17 @@ def measure(servers: dict, probes: list[Probe], args) -> dict[tuple[str, int], l
     for run in range(1, args.runs + 1):
         bare_rate = {}
         for n, (_, port, ids) in servers.items():
-            result = asyncio.run(load(port, endpoint_for(bare, ids), args.clients, args.duration, 10**9))
+            result = asyncio.run(warm_and_load(port, endpoint_for(bare, ids), args.clients, args.duration))
             bare_rate[n] = result.requests_per_s
             results.setdefault(("bare", n), []).append((result, result.requests_per_s))
         for probe in probes:
             for n, (_, port, ids) in servers.items():
-                result = asyncio.run(load(port, endpoint_for(probe, ids), args.clients, args.duration, 10**9))
+                result = asyncio.run(warm_and_load(port, endpoint_for(probe, ids), args.clients, args.duration))
                 results.setdefault((probe.name, n), []).append((result, bare_rate[n]))
                 if not args.json:
                     print(f"run {run} {probe.name:<26} {n:>6} docs  p50 {result.percentile(0.5):7.1f} ms  "
                           f"p99 {result.percentile(0.99):7.1f} ms  {result.requests_per_s:7.0f} req/s  "
-                          f"(bare {bare_rate[n]:.0f})  errors {result.errors}", file=sys.stderr, flush=True)
+                          f"(bare {bare_rate[n]:.0f})  errors {result.errors}", flush=True)
     return results
 
 

@@ -93,6 +93,11 @@ class Reading:
 
     def count_claims(self, **filters: str | None) -> int:
         """How many claims :meth:`claims` lists under the same filters, on all its pages."""
+        if not any(value for name, value in filters.items() if name != "verdict"):
+            # the counts kept per outlet and verdict answer without reading a claim
+            verdict = filters.get("verdict")
+            sql = "SELECT COALESCE(SUM(n), 0) FROM outlet_counts WHERE " + ("verdict = ?" if verdict else "verdict != ''")
+            return self.db.execute(sql, (verdict,) if verdict else ()).fetchone()[0]
         where, args = self._claim_filters(**filters)
         sql = ("SELECT COUNT(*) FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
                + (" WHERE " + " AND ".join(where) if where else ""))

@@ -105,6 +105,7 @@ def stream_run(docs: int, args, folder: Path) -> dict:
             time.sleep(SAMPLE_S)
     except BaseException:
         process.kill()
+        process.wait()  # reaped, so its pool workers, which watch for it, see it gone and end too
         raise
     finally:
         feeder.join(5)

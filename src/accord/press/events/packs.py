@@ -40,12 +40,13 @@ class EventPack:
     treaty_itself: re.Pattern | None = None  # words naming the tracked treaty itself
     treaty_content: re.Pattern | None = None  # "the treaty provides/obliges …": a claim, not an event
 
-    def cues_admitted(self, text: str) -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
+    def cues_admitted(self, text: str, among: tuple | None = None) -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
         """The types and cues that can match somewhere in ``text`` (see ``claims.gate``: an exact
-        pre-check on the literal words a pattern needs, far cheaper than running it)."""
+        pre-check on the literal words a pattern needs, far cheaper than running it); ``among``:
+        only of these (those admitted in a text that contains this one)."""
         folded = fold(text)
         live = []
-        for event_type, cues in self.types:
+        for event_type, cues in (self.types if among is None else among):
             admitted = tuple(rx for rx in cues if admits(rx, folded))
             if admitted:
                 live.append((event_type, admitted))

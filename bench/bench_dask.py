@@ -272,8 +272,13 @@ def merge_alone(shard: Path, target: Path, documents: int) -> dict:
             db.execute(f'INSERT INTO main."{name}" SELECT * FROM shard."{name}"')
     db.execute("COMMIT")
     cpu = time.process_time() - cpu
+    merged = db.execute("SELECT COUNT(*) FROM main.documents").fetchone()[0]
     db.close()
-    return {"docs_per_cpu_s": round(documents / cpu, 1), "full_text_share": round(1 - rows_cpu / cpu, 2)}
+    if merged != documents:
+        raise RuntimeError(f"the merge holds {merged} documents, the shard {documents}")
+    with Store(target) as store:  # the merged copy answers a search like the store it came from
+        hits = len(store.search("treaty", limit=5))
+    return {"documents": merged, "search_hits": hits, "docs_per_cpu_s": round(documents / cpu, 1), "full_text_share": round(1 - rows_cpu / cpu, 2)}
 
 
 def run(args) -> dict:

@@ -26,6 +26,7 @@ import urllib.request
 from pathlib import Path
 
 from accord.services.store import Store
+from accord.services.store.schema import judgement_id
 
 QUOTE = "Russia is now obliged to defend Iran militarily, according to the commentator, who added a remark"
 
@@ -44,12 +45,11 @@ def build(path: Path, claims: int, per_doc: int = 10) -> None:
         'INSERT INTO claims (id, doc_id, treaty, type, value, start, "end", quote, lang) VALUES (?,?,?,?,?,?,?,?,?)',
         ((i + 1, f"doc-{i // per_doc:06d}", "rus-irn-2025", "mutual_defense", json.dumps(True), 100 * (i % per_doc),
           100 * (i % per_doc) + len(QUOTE), QUOTE, "en") for i in range(claims)))
-    db.executemany(
-        "INSERT INTO verdicts (claim_id, verdict, citation, reason, sources, catalog_version, as_of) VALUES (?,?,?,?,?,?,?)",
-        ((i + 1, ("supported", "contradicted", "unverifiable")[i % 3], "rus-irn-2025 Art. 3(3)",
-          "the treaty binds neither party to defend the other",
-          json.dumps(["https://example.org/source-a", "https://example.org/source-b"]), "bench", "2026-11-30")
-         for i in range(claims)))
+    judgements = [judgement_id(db, verdict, "rus-irn-2025 Art. 3(3)", "the treaty binds neither party to defend the other",
+                               ["https://example.org/source-a", "https://example.org/source-b"], "bench")
+                  for verdict in ("supported", "contradicted", "unverifiable")]
+    db.executemany("INSERT INTO verdicts (claim_id, judgement, as_of) VALUES (?,?,?)",
+                   ((i + 1, judgements[i % 3], "2026-11-30") for i in range(claims)))
     db.execute("COMMIT")
     store.close()
 
@@ -108,7 +108,7 @@ def over_http(path: Path) -> None:
             with urllib.request.urlopen(base + route, timeout=600) as response:
                 while chunk := response.read(1 << 16):
                     size += len(chunk)
-                    lines += chunk.count(b"\r\n")
+                    lines += chunk.count(b"\n")  # no cell of the built store holds a line break
             peak = _peak_rss_mib(server.pid)
             # The server holds the press pipeline's models from start-up; what the export costs is the growth.
             print(f"http {route}: {lines - 1:,} rows, {size / 2**20:.0f} MiB in {time.perf_counter() - started:.1f} s; "

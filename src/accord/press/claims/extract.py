@@ -40,6 +40,27 @@ def _gate_set(lang: str) -> GateSet:
     return GateSet([*pack(lang).patterns(), *shared])
 
 
+@lru_cache(maxsize=None)
+def _starters(lang: str) -> frozenset[int] | None:
+    """Ids of the patterns a sentence scan runs whatever else it found: the cues each step starts
+    from, the domains that need no scope and the treaty names.  Every other pattern runs only
+    around a match of one of these.  None when one of them has no gate (it may match anything)."""
+    lex = pack(lang)
+    starters = [lex.mutual_defense, lex.third_countries, lex.renewal, lex.five_years, lex.in_force_true,
+                lex.in_force_false, lex.needs_ratification, lex.replaces, lex.sign_cue, lex.ratify, lex.scope_cue,
+                *lex.booleans.values(), *lex.article_count, *lex.duration, *lex.entry_rule,
+                *(rx for name, rx in lex.domains.items() if name in lex.no_scope_needed), *(rx for _, rx in CUES)]
+    ids = frozenset(id(rx) for rx in starters if rx is not None)
+    return ids if ids <= _gate_set(lang).gated else None
+
+
+def _quiet(lang: str, admitted: frozenset[int]) -> bool:
+    """Can no step of a scan find anything in a sentence whose gates admit ``admitted``?  (Then the
+    scan emits nothing, names no treaty and opens no list, and need not run.)"""
+    starters = _starters(lang)
+    return starters is not None and starters.isdisjoint(admitted)
+
+
 @dataclass(frozen=True)
 class ExtractedClaim:
     claim: Claim
@@ -84,15 +105,16 @@ class _SentenceScan:
     """
 
     def __init__(self, sink: _Sink, a: int, b: int, lang: str, when: DateContext, carry: str | None,
-                 list_scope: bool = False, after_sign_label: bool = False):
+                 list_scope: bool = False, after_sign_label: bool = False,
+                 admitted: tuple[str, frozenset[int]] | None = None):
         self.sink, self.a, self.lang, self.when, self.carry = sink, a, lang, when, carry
         self.list_scope = list_scope  # an item of a list introduced by "cooperation in these sectors:"
         self.after_sign_label = after_sign_label  # the value cell of an infobox row "Signed by | …"
         self.s = sink.text[a:b]
-        self.folded = fold(self.s)
         self.lex: LanguagePack = pack(lang)
         self._gates = _gate_set(lang)
-        self._admitted = self._gates.admitted(self.folded)
+        # (folded sentence, ids of the patterns its gates admit), when the caller has them already
+        self.folded, self._admitted = admitted or _admitted(self.s, lang)
         self._found: dict[int, list[re.Match]] = {}  # by id(pattern): hashing a pattern is slow
         self._treaty_cues: list[tuple[int, str]] | None = None
         self._dates: list[tuple[int, int, str | None]] | None = None
@@ -347,6 +369,11 @@ class _SentenceScan:
                 break
 
 
+def _admitted(sentence: str, lang: str) -> tuple[str, frozenset[int]]:
+    folded = fold(sentence)
+    return folded, _gate_set(lang).admitted(folded)
+
+
 @dataclass(frozen=True)
 class _Carry:
     """The treaty of the previous paragraph, held until the next paragraph shows it refers back."""
@@ -392,7 +419,12 @@ def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *
         for a, b in sentences(source, first, last):
             item = list_scope and bool(LIST_ITEM.match(source, a))
             when = contexts.get(lang) or contexts.setdefault(lang, _date_context(text, lang, published, default_year, today))
-            scan = _SentenceScan(sink, a, b, lang, when, carry, list_scope=item, after_sign_label=sign_label)
+            admitted = _admitted(source[a:b], lang)
+            if not item and not sign_label and _quiet(lang, admitted[1]):
+                carry, list_scope = None, False  # what the scan would have left: most sentences end here
+                continue
+            scan = _SentenceScan(sink, a, b, lang, when, carry, list_scope=item, after_sign_label=sign_label,
+                                 admitted=admitted)
             carry = scan.run()
             list_scope = item or scan.introduces_scope_list()
             sign_label = scan.is_sign_label()

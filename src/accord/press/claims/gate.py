@@ -217,7 +217,9 @@ def _sequence(items) -> _Info:
     for op, av in items:
         info = _node(op, av, c)
         clauses.extend(info.clauses)
-        if info.exact is None:
+        # A piece with a character no gate string may hold ("[–-]" in "Rasht[–-]Astara") ends the run
+        # as an unknown piece does, so that the literal words on either side still make clauses.
+        if info.exact is None or not all(set(s) <= GATE_ALPHABET for s in info.exact):
             if run is not None and run != frozenset({""}):
                 clauses.append(run)
             run, whole = frozenset({""}), None

@@ -10,12 +10,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
 import yaml
 
-from accord.press.claims.gate import admits, fold
+from accord.press.claims.gate import GateSet, admits, fold
 from accord.press.events.dates import EventDates
 
 LANG_ROOT = Path(str(resources.files("accord.press") / "lang"))
@@ -43,13 +44,22 @@ class EventPack:
     def cues_admitted(self, text: str) -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
         """The types and cues that can match somewhere in ``text`` (see ``claims.gate``: an exact
         pre-check on the literal words a pattern needs, far cheaper than running it)."""
-        folded = fold(text)
+        gates, ungated = self._cue_gates
+        admitted = gates.admitted(fold(text))  # one scan for every cue's literal words
+        if not admitted and not ungated:
+            return ()
         live = []
         for event_type, cues in self.types:
-            admitted = tuple(rx for rx in cues if admits(rx, folded))
-            if admitted:
-                live.append((event_type, admitted))
+            cues = tuple(rx for rx in cues if id(rx) in admitted or id(rx) in ungated)
+            if cues:
+                live.append((event_type, cues))
         return tuple(live)
+
+    @cached_property
+    def _cue_gates(self) -> tuple[GateSet, frozenset[int]]:
+        """The gates of every cue, and the ids of the cues without one (they may match anywhere)."""
+        gates = GateSet(rx for _, cues in self.types for rx in cues)
+        return gates, frozenset(id(rx) for _, cues in self.types for rx in cues) - gates.gated
 
     def status(self, sentence: str) -> str:
         """How the sentence frames what it reports: not done, announced, planned, else done."""

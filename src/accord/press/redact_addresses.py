@@ -80,7 +80,9 @@ ADDRESS_PATTERNS = (
     (UK_POSTCODE, (re.compile(r"\d[A-Z]{2}\b"), re.compile(r"\b\d[A-Z]{2}\b"))),
     (RU_ADDRESS, (re.compile(RU_STREET_TYPE),)),
     (DE_ADDRESS, (re.compile(r"\d{5}[ \t]+[A-ZÄÖÜ]|" + DE_STREET_WORD + r"[ \t]+\d"),)),
-    (FR_ADDRESS, (re.compile(r"rue|avenue|av\.|boulevard|bd|allée|impasse|chemin|quai|cours|place", re.I),)),
+    # the house number with its street word: the words alone ("cours", "place") are in most French texts
+    (FR_ADDRESS, (re.compile(r"\d(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|avenue|av\.|boulevard|bd|allée|impasse|chemin|quai"
+                             r"|cours|place)", re.I),)),
     (ES_PT_ADDRESS, (re.compile(r"Calle|C/|Avda|Avenida|Paseo|Plaza|Camino|Carrer|Rua|Av\.|Travessa|Praça|Largo|Estrada|Alameda"),)),
     (FA_AR_ADDRESS, (re.compile(r"پلاک|پ\.|رقم|مبنى|عمارة"),)),
 )

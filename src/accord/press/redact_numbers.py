@@ -47,6 +47,11 @@ LABELLED_PHONE = re.compile(rf"(?<!\w)(?P<label>{PHONE_LABEL}\.?[ \t]*[:.]?[ \t]
                             re.I)
 PHONE_LABEL_GATE = re.compile(PHONE_LABEL, re.I)
 
+# What every phone pattern needs: a run of six or more digits and separators, from a digit to a digit;
+# and what every identity number needs (at least five).  Most texts have neither: the patterns need not run.
+PHONE_RUN = re.compile(r"\d[\d \t().\-‐‑–]{4,}\d")
+NUMBER_RUN = re.compile(r"\d[\d \t().\-‐‑–]{3,}\d")
+
 IBAN_CANDIDATE = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
 CARD_CANDIDATE = re.compile(r"(?<![\w.,-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\w]|[.,]\d)")
 SNILS = re.compile(r"(?<![\w.-])\d{3}-\d{3}-\d{3}[ -]\d{2}(?![\w]|[.,]\d)")
@@ -134,6 +139,8 @@ def redact_phones(text: str, counts: Counter[str]) -> str:
         counts["phone"] += 1
         return candidate.replace(core, "[phone]", 1)
 
+    if not PHONE_RUN.search(text):
+        return text
     if PHONE_LABEL_GATE.search(text):
         text = LABELLED_PHONE.sub(labelled, text)
     if not any(ch.isdigit() for ch in text):
@@ -193,8 +200,11 @@ def redact_ids(text: str, counts: Counter[str]) -> str:
         counts["id"] += 1
         return match.group("label") + "[id]"
 
-    text = LABELLED_ID.sub(labelled, text)
+    if NUMBER_RUN.search(text):
+        text = LABELLED_ID.sub(labelled, text)
     text = replace(IBAN_CANDIDATE, lambda v: iban.is_valid(v.replace(" ", "")), "[account]", text)
+    if not NUMBER_RUN.search(text):
+        return text
     text = replace(CARD_CANDIDATE, _card_is_valid, "[card]", text)
     text = replace(SNILS, snils_is_valid, "[id]", text)
     text = replace(INN_12, inn.is_valid, "[id]", text)

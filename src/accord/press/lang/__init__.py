@@ -44,6 +44,8 @@ class PackFile(_Strict):
     name: str
     script: str
     word: str  # one letter of the language, as a character class: {W} in patterns
+    # words only this language writes so, frequent in any of its texts (language detection)
+    function_words: list[str] = []
     # sentences and clauses
     abbreviations: list[str] = []  # words after which a full stop does not end a sentence
     clause_breaks: list[str] = []  # a clause ends here: negation and wishes do not reach across
@@ -110,7 +112,7 @@ class LanguagePack:
             "NUMBER": _alternation([r"\d{1,3}", *map(re.escape, number_words)]),
         }
         for key, value in data.model_dump().items():
-            if key in ("code", "name", "script", "word", "numbers", "abbreviations", "verb_final",
+            if key in ("code", "name", "script", "word", "numbers", "abbreviations", "function_words", "verb_final",
                        "not_negatable", "no_scope_needed", "entry_rule_events", "ratify_explicit", "law"):
                 continue
             if key in SEPARATE:

@@ -41,17 +41,36 @@ def _gate_set(lang: str) -> GateSet:
 
 
 @lru_cache(maxsize=None)
-def _starters(lang: str) -> frozenset[int] | None:
-    """Ids of the patterns a sentence scan runs whatever else it found: the cues each step starts
-    from, the domains that need no scope and the treaty names.  Every other pattern runs only
-    around a match of one of these.  None when one of them has no gate (it may match anything)."""
+def _step_starters(lang: str) -> dict[str, frozenset[int] | None]:
+    """Per step of a sentence scan, the ids of the patterns it runs whatever else it found (the cues
+    it starts from); every other pattern of the step runs only around a match of one of these.
+    None for a step one of whose starters has no gate (it may match anything)."""
     lex = pack(lang)
-    starters = [lex.mutual_defense, lex.third_countries, lex.renewal, lex.five_years, lex.in_force_true,
-                lex.in_force_false, lex.needs_ratification, lex.replaces, lex.sign_cue, lex.ratify, lex.scope_cue,
-                *lex.booleans.values(), *lex.article_count, *lex.duration, *lex.entry_rule,
-                *(rx for name, rx in lex.domains.items() if name in lex.no_scope_needed), *(rx for _, rx in CUES)]
-    ids = frozenset(id(rx) for rx in starters if rx is not None)
-    return ids if ids <= _gate_set(lang).gated else None
+    starters = {
+        "mutual_defense": [lex.mutual_defense],
+        "booleans": [*lex.booleans.values(), lex.third_countries],
+        "counts": [*lex.article_count],
+        "terms": [lex.renewal, lex.five_years, *lex.duration, *lex.entry_rule],
+        "life_cycle": [*lex.entry_rule, lex.in_force_true, lex.in_force_false, lex.needs_ratification, lex.replaces],
+        "signing": [lex.sign_cue],  # and the names, after a "Signed by" label: see _SentenceScan.run
+        "ratification": [lex.ratify],
+        # the domains that need no scope cue; all of them in a list of fields: see _SentenceScan.run
+        "domains": [lex.scope_cue, lex.mutual_defense, *(rx for name, rx in lex.domains.items() if name in lex.no_scope_needed)],
+        "treaty_cues": [rx for _, rx in CUES],
+    }
+    gated = _gate_set(lang).gated
+    out: dict[str, frozenset[int] | None] = {}
+    for step, patterns in starters.items():
+        ids = frozenset(id(rx) for rx in patterns if rx is not None)
+        out[step] = ids if ids <= gated else None
+    return out
+
+
+@lru_cache(maxsize=None)
+def _starters(lang: str) -> frozenset[int] | None:
+    """Ids of the patterns a sentence scan starts from in any step, or None when one has no gate."""
+    steps = _step_starters(lang).values()
+    return None if None in steps else frozenset().union(*steps)
 
 
 def _quiet(lang: str, admitted: frozenset[int]) -> bool:
@@ -164,11 +183,21 @@ class _SentenceScan:
         self.sink.add(treaty, type_, value, self.a + start, self.a + end)
 
     def run(self) -> str | None:
-        for step in (self.mutual_defense, self.booleans, self.counts, self.terms, self.life_cycle, self.signing,
-                     self.ratification, self.domains):
+        starters = _step_starters(self.lang)
+        for name, step in (("mutual_defense", self.mutual_defense), ("booleans", self.booleans), ("counts", self.counts),
+                           ("terms", self.terms), ("life_cycle", self.life_cycle), ("signing", self.signing),
+                           ("ratification", self.ratification), ("domains", self.domains)):
+            if self._silent(starters[name]) and not (name == "signing" and self.after_sign_label) \
+                    and not (name == "domains" and self.list_scope):
+                continue  # none of the cues the step starts from can match: it would find nothing
             step()
+        if self._silent(starters["treaty_cues"]):
+            return None
         cues = [tid for _, tid in self.treaty_cues()]
         return cues[-1] if cues else None
+
+    def _silent(self, starters: frozenset[int] | None) -> bool:
+        return starters is not None and starters.isdisjoint(self._admitted)
 
     # --- security core -------------------------------------------------------------------------
     def mutual_defense(self) -> None:

@@ -105,8 +105,37 @@ def test_event_extraction_quality_on_the_dev_file(implementation_file):
     assert report["documents"] == 50
     events = report["events"]
     assert events["f1"] >= 0.70 and events["provision_accuracy"] >= 0.85 and events["status_accuracy"] >= 0.80
-    assert events["date_accuracy"] >= 0.70  # the acceptance aim is 0.80: dates the text alone cannot give are missed
+    assert events["date_accuracy"] >= 0.80
     non_en = [c for lang, c in report["by_lang"].items() if lang != "en"]
     tp, fp, fn = (sum(c[k] for c in non_en) for k in ("tp", "fp", "fn"))
     assert 2 * tp / (2 * tp + fp + fn) >= 0.60
     assert set(report) == {"documents", "events", "by_type", "by_provision", "by_lang", "misses", "false_alarms"}
+
+
+def test_bad_dates_and_merged_reports_neither_crash_the_tracker_nor_invent_an_event(tmp_path):
+    docs = [  # an impossible day; a weekday with no publication date; one drill reported by two outlets
+        {"id": "feb31", "url": "https://a.example/x", "published": "2026-03-08", "outlet": "A",
+         "text": "Russia and Iran held a joint naval exercise in the Caspian Sea on 31 February."},
+        {"id": "monday", "url": "https://b.example/x", "outlet": "B",
+         "text": "Iran and Russia conducted a joint naval exercise on Monday in the Caspian Sea."},
+        {"id": "one", "url": "https://c.example/x", "published": "2025-07-21", "outlet": "C",
+         "text": "Joint Russian-Iranian naval exercises have commenced in the Caspian Sea on July 21."},
+        {"id": "two", "url": "https://d.example/x", "published": "2025-07-22", "outlet": "D",
+         "text": "Headline\n\nThe navies of Iran and Russia began a joint naval exercise in the Caspian Sea on 21 July 2025."},
+    ]
+    source = tmp_path / "docs.jsonl"
+    source.write_text("\n".join(json.dumps(d) for d in docs), encoding="utf-8")
+    db = str(tmp_path / "store.sqlite")
+    assert runner.invoke(app, ["ingest", "--db", db, str(source)]).exit_code == 0
+    report = run_json("implementation", "rus-irn-2025", "--provision", "joint_exercises", "--db", db, "--json")
+    [item] = report["provisions"]
+    by_doc = {s["doc_id"]: e for e in item["events"] for s in e["sources"]}
+    assert set(by_doc) == {"feb31", "monday", "one", "two"}  # one event per report, none made up
+    assert by_doc["feb31"]["event_date"] is None and by_doc["monday"]["event_date"] is None
+    assert any("impossible date" in n for n in by_doc["feb31"]["date_notes"])
+    assert any("no publication date" in n for n in by_doc["monday"]["date_notes"])
+    merged = by_doc["one"]
+    assert merged is by_doc["two"] and merged["event_date"] == "2025-07-21" and merged["independent_sources"] == 2
+    texts = {d["id"]: d["text"] for d in docs}
+    for s in merged["sources"]:  # each quote lies within its own document
+        assert s["quote"] in texts[s["doc_id"]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from accord.knowledge.catalog import default_catalog
 from accord.knowledge.implementation_links import implementation_links
 from accord.press.events import event_languages, event_pack, extract_events
 from accord.press.events.dates import EventDates
@@ -11,10 +12,11 @@ from accord.press.clean import split_paragraphs
 from accord.press.events.packs import LANG_ROOT, load_pack_file
 
 PUBLISHED = dt.date(2025, 7, 21)  # a Monday
+CATALOG = default_catalog()
 
 
 def events(text: str, lang: str = "en", published: dt.date | None = PUBLISHED):
-    return extract_events(text, [(a, b, lang) for a, b in split_paragraphs(text)], published)
+    return extract_events(text, [(a, b, lang) for a, b in split_paragraphs(text)], published, catalog=CATALOG)
 
 
 def test_every_pack_compiles_and_every_type_reaches_a_provision():
@@ -119,3 +121,71 @@ def test_a_language_without_calendar_words_reads_its_own_month_forms():
 
 def test_an_unknown_language_has_no_pack():
     assert event_pack("xx") is None and event_pack("../en") is None
+
+
+def test_japanese_sentences_end_at_their_full_stop_without_a_space():
+    from accord.press.claims.text import sentences
+
+    text = "ロシアとイランは協議した。ロシア海軍はイラン海軍とともにオマーン湾で演習を実施した。"
+    spans = sentences(text)
+    assert [text[a:b] for a, b in spans] == ["ロシアとイランは協議した。", "ロシア海軍はイラン海軍とともにオマーン湾で演習を実施した。"]
+    found = events(text, "ja", dt.date(2026, 2, 18))
+    assert [e.quote for e in found if e.type == "exercise"] == [text[spans[1][0]:spans[1][1]]]
+
+
+def test_the_signature_that_makes_an_action_background_is_the_given_catalogs():
+    import dataclasses
+
+    text = "Iran and Russia held a joint naval exercise in the Caspian Sea on 21 July 2025."
+    assert [e.date for e in events(text)] == ["2025-07-21"]
+    treaty = CATALOG.treaty("rus-irn-2025")
+    later = treaty.model_copy(update={"signature": treaty.signature.model_copy(update={"date": dt.date(2025, 8, 1)})})
+    catalog = dataclasses.replace(CATALOG, treaties={**CATALOG.treaties, "rus-irn-2025": later})
+    found = extract_events(text, [(a, b, "en") for a, b in split_paragraphs(text)], PUBLISHED, catalog=catalog)
+    assert found == []  # before that catalog's signature: background
+
+
+def test_a_year_alone_or_this_year_gives_no_date_since_the_month_is_not_known():
+    [planned] = events("Russia proposed holding a joint naval exercise with Iran in the Caspian Sea in 2026.")
+    assert (planned.status, planned.date, planned.date_how) == ("planned", None, "vague")
+    [ongoing] = events("Rosatom said construction of the nuclear power plant units in Iran, begun in 2019, is continuing.")
+    assert (ongoing.provision, ongoing.date, ongoing.date_how) == ("nuclear_energy", None, "vague")
+    [ru] = events("Россия и Иран в этом году провели совместные военно-морские учения на Каспии.", "ru")
+    assert ru.date is None and ru.date_how == "vague"
+
+
+def test_last_week_is_the_month_of_the_week_before_publication():
+    [event] = events("Iran and Russia held a joint naval exercise in the Caspian Sea last week.", published=dt.date(2026, 3, 2))
+    assert (event.date, event.date_how) == ("2026-02", "period")
+    [fa] = events("هفته گذشته ایران و روسیه رزمایش دریایی مشترک در دریای خزر برگزار کردند.", "fa", dt.date(2026, 3, 20))
+    assert fa.date == "2026-03"
+
+
+def test_a_plan_with_no_time_of_its_own_is_dated_when_it_was_stated():
+    [event] = events("Russia and Iran plan to hold a joint naval exercise in the Caspian Sea.", published=dt.date(2025, 10, 8))
+    assert (event.status, event.date, event.date_how) == ("planned", "2025-10", "publication")
+    [undated] = events("Russia and Iran plan to hold a joint naval exercise in the Caspian Sea.", published=None)
+    assert undated.date is None
+
+
+def test_no_help_reported_during_a_war_is_dated_by_the_days_of_it_so_far():
+    text = "Russia has given Iran no military help."
+    assert [e.date for e in events(text, published=dt.date(2026, 3, 8))] == ["2026-03"]  # war since 28 February
+    assert [e.date for e in events(text, published=dt.date(2026, 2, 28))] == ["2026-02"]
+    assert [e.date for e in events(text, published=dt.date(2026, 5, 1))] == ["2026-03"]  # after it: its month
+    assert [e.date for e in events(text, published=dt.date(2025, 5, 1))] == ["2025-05"]  # no war yet: the report's month
+
+
+def test_a_war_named_in_the_report_dates_the_non_assistance_with_or_without_a_publication_date():
+    cases = [("During Iran's 12-day war with Israel, neither Russia nor China offered tangible support to Tehran.", "en"),
+             ("Во время двенадцатидневной войны Россия не оказала Ирану военной помощи.", "ru"),
+             ("روسیه در جنگ ۱۲ روزه به ایران کمک نظامی نکرد.", "fa")]
+    for text, lang in cases:
+        for published in (None, dt.date(2026, 3, 8)):  # named: not the war going on when the report was written
+            found = [e for e in events(text, lang, published) if e.type == "non_assistance_in_conflict"]
+            assert [e.date for e in found] == ["2025-06"], (text, published)
+
+
+def test_an_impossible_date_is_not_replaced_by_a_war_or_the_publication_month():
+    [event] = events("On 31 February Russia offered no military help to Iran.", published=dt.date(2026, 3, 8))
+    assert event.type == "non_assistance_in_conflict" and event.date is None and "impossible date" in event.date_note

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
+from collections import Counter
 from pathlib import Path
 from typing import Literal
 
@@ -29,6 +31,23 @@ class Period(_Strict):
     end: dt.date
     sources: list[str] = Field(min_length=1)
     confidence: Literal["high", "medium", "low"]
+    # what the press calls the period in its languages ("the 12-day war"): regular expressions,
+    # matched case-insensitively, so a report that names it is dated by it
+    names: list[str] = Field(default_factory=list)
+
+    @functools.cached_property
+    def _names(self) -> re.Pattern | None:
+        return re.compile("|".join(f"(?:{n})" for n in self.names), re.I) if self.names else None
+
+    def named_in(self, text: str) -> bool:
+        return self._names is not None and self._names.search(text) is not None
+
+    def month_reported(self, until: dt.date | None) -> str:
+        """The month (``YYYY-MM``) holding most of the period's days up to ``until`` (a report
+        written during the period speaks of the days so far), the later one on a tie."""
+        end = min(self.end, until) if until is not None and until >= self.start else self.end
+        months = Counter((self.start + dt.timedelta(days=d)).isoformat()[:7] for d in range((end - self.start).days + 1))
+        return max(months, key=lambda m: (months[m], m))
 
 
 class TrackedProvision(_Strict):

@@ -106,7 +106,7 @@ def process(raw: RawDocument, catalog: Catalog, today: dt.date, *,
     extracted, not_analysed = extract_document(text, analysed, published=meta.published, today=today)
     if beyond:
         not_analysed[OVER_LIMIT] = beyond
-    events = extract_events(text, analysed, meta.published, fallback_lang=raw.lang)
+    events = extract_events(text, analysed, meta.published, catalog=catalog, fallback_lang=raw.lang)
     claims = []
     for c in extracted:
         j = judge(c.claim, catalog, as_of=meta.published or today)

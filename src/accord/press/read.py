@@ -7,6 +7,8 @@ Supported inputs:
 * ``.jsonl`` — one JSON object per line, ``{"id", "url", "text", "lang"?, "published"?,
   "outlet"?, ...}`` (the shape of the shared corpus; unknown keys such as ``claims`` are
   ignored);
+* ``-`` — JSON Lines read from standard input as they arrive (a pipe or a FIFO: a stream
+  of any length is read one line at a time, never held whole);
 * directories, walked recursively in sorted order (hidden entries are skipped, and a file of
   any other type found there — notes in Markdown, images — is yielded as :class:`Skipped`,
   not as an error: a folder of press may hold its own README).  A file of another type named
@@ -35,6 +37,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -46,6 +49,7 @@ from urllib.parse import urlsplit
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = {".txt": False, ".html": True, ".htm": True}
 JSONL_SUFFIXES = {".jsonl"}
+STDIN = "-"  # the path that names standard input, read as JSON Lines
 SUPPORTED = ", ".join(sorted([*TEXT_SUFFIXES, *JSONL_SUFFIXES]))
 OPTIONAL_FIELDS = ("url", "lang", "published", "outlet")
 # An HTML page declares its encoding near the top; a cp1251 page is still a page.
@@ -102,6 +106,9 @@ def read_paths(paths: Iterable[Path | str], *,
     """Yield every document found under ``paths`` (files or directories), a ReadError per problem,
     and a Skipped per file of another type found in a folder."""
     for path in paths:
+        if is_stdin(path):
+            yield from _guarded_stream(sys.stdin.buffer, max_bytes)
+            continue
         path = Path(path)
         if path.is_dir():
             for entry in _walk(path):
@@ -117,9 +124,16 @@ def read_paths(paths: Iterable[Path | str], *,
             yield ReadError(str(path), "no such file or directory")
 
 
+def is_stdin(path: Path | str) -> bool:
+    return str(path) == STDIN
+
+
 def walk_files(paths: Iterable[Path | str]) -> Iterator[Path]:
-    """The readable files ``read_paths`` would open, in the same order, without opening them."""
+    """The readable files ``read_paths`` would open, in the same order, without opening them
+    (standard input is no file: it is left out)."""
     for path in paths:
+        if is_stdin(path):
+            continue
         path = Path(path)
         if path.is_dir():
             yield from (entry[0] for entry in _walk(path) if not isinstance(entry, ReadError) and is_readable(entry[0]))
@@ -148,6 +162,14 @@ def _guarded(path: Path, doc_id: str, max_bytes: int) -> Iterator[RawDocument | 
         yield from _read_file(path, doc_id, max_bytes)
     except Exception as exc:  # noqa: BLE001 - the net under the specific checks: one file never stops a batch
         yield ReadError(str(path), f"cannot read: {type(exc).__name__}: {exc}")
+
+
+def _guarded_stream(handle: IO[bytes], max_bytes: int) -> Iterator[RawDocument | ReadError]:
+    """JSON Lines from an open stream; ids default to ``stdin:<line>``, origins are ``-:<line>``."""
+    try:
+        yield from _read_jsonl(handle, STDIN, "stdin", max_bytes)
+    except Exception as exc:  # noqa: BLE001 - a broken pipe ends the stream, not the batch
+        yield ReadError(STDIN, f"cannot read: {type(exc).__name__}: {exc}")
 
 
 def _read_file(path: Path, doc_id: str, max_bytes: int) -> Iterator[RawDocument | ReadError]:

@@ -13,6 +13,7 @@ Dask is an optional dependency (``pip install 'accord[scale]'``): without it,
 from __future__ import annotations
 
 import itertools
+from collections import deque
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -35,16 +36,21 @@ def process_chunk(items: list[RawDocument | ReadError | Skipped], judging: Judgi
 
 def _on_cluster(client, items: Iterator[RawDocument | ReadError | Skipped], chunk: int, in_flight: int,
                 judging: Judging) -> Iterator[ProcessedDocument | ReadError | Skipped]:
-    from distributed import as_completed
-
+    """Processed documents in input order.  Results are taken in the order the chunks were sent,
+    not as they finish: the store then sees the same sequence as a local ingest, so which of two
+    copies is the original, and which id gets a suffix, come out the same on any number of workers.
+    The next chunk goes out before a finished one is written, so the workers run while this process
+    writes; a slow chunk at the head holds back at most ``in_flight`` finished ones."""
     shared = client.scatter(judging, broadcast=True)  # the catalog goes to each worker once, not with every chunk
     chunks = iter(lambda: list(itertools.islice(items, chunk)), [])
-    pending = as_completed([client.submit(process_chunk, c, shared, pure=False) for c in itertools.islice(chunks, in_flight)])
-    for future in pending:
-        yield from future.result()
+    pending = deque(client.submit(process_chunk, c, shared, pure=False) for c in itertools.islice(chunks, in_flight))
+    while pending:
+        future = pending.popleft()
+        results = future.result()
         future.release()
         if (following := next(chunks, None)) is not None:
-            pending.add(client.submit(process_chunk, following, shared, pure=False))
+            pending.append(client.submit(process_chunk, following, shared, pure=False))
+        yield from results
 
 
 def ingest_on_dask(paths: Iterable[Path | str], store: Store, judging: Judging, *, scheduler: str | None = None, workers: int = 2,
@@ -68,7 +74,7 @@ def ingest_on_dask(paths: Iterable[Path | str], store: Store, judging: Judging, 
         raise EngineUnavailable(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
     try:
         cores = sum(client.nthreads().values()) or workers
-        results = _on_cluster(client, read_paths(paths), chunk, in_flight or 2 * cores, judging)
+        results = _on_cluster(client, read_paths(paths), chunk, in_flight or 2 * cores + 2, judging)
         return store_results(results, store, progress=progress)
     finally:
         client.close()

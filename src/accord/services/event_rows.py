@@ -13,6 +13,7 @@ import json
 import sqlite3
 from typing import Iterable
 
+from accord.knowledge.catalog import Catalog, default_catalog
 from accord.press.events import ExtractedEvent, extract_events
 
 EVENTS_SCHEMA = """
@@ -34,15 +35,17 @@ def insert_events(db: sqlite3.Connection, doc_id: str, events: Iterable[Extracte
                              e.start, e.end, e.quote, e.lang, e.date_how, e.date_note) for e in events])
 
 
-def backfill_events(db: sqlite3.Connection) -> int:
-    """Extract the events of documents stored before the table existed (inside the caller's transaction)."""
+def backfill_events(db: sqlite3.Connection, catalog: Catalog | None = None) -> int:
+    """Extract the events of documents stored before the table existed (inside the caller's transaction).
+    A store is opened without a catalog, so its upgrade reads the treaties' signatures from the built-in one."""
+    catalog = catalog if catalog is not None else default_catalog()
     done = 0
     rows = db.execute("SELECT id, text, published, lang FROM documents WHERE id NOT IN (SELECT DISTINCT doc_id FROM events)").fetchall()
     for row in rows:
         paragraphs = [(p[0], p[1], p[2]) for p in db.execute(
             'SELECT start, "end", lang FROM paragraphs WHERE doc_id = ? ORDER BY idx', (row[0],))]
         published = dt.date.fromisoformat(row[2]) if row[2] else None
-        insert_events(db, row[0], extract_events(row[1], paragraphs, published, fallback_lang=row[3]))
+        insert_events(db, row[0], extract_events(row[1], paragraphs, published, catalog=catalog, fallback_lang=row[3]))
         done += 1
     return done
 

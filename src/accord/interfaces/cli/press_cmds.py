@@ -19,7 +19,7 @@ from accord.interfaces.cli.common import app, catalog, console, db_path, err_con
 from accord.interfaces.cli.treaty_cmds import JSON
 from accord.press.claims import SUPPORTED_LANGUAGES
 from accord.press.pipeline import OVER_LIMIT
-from accord.press.read import SUPPORTED
+from accord.press.read import SUPPORTED, is_stdin
 from accord.services.batch import EngineUnavailable, ingest_on_dask
 from accord.services.ingest import Judging, count_documents
 from accord.services.ingest import ingest as run_ingest
@@ -46,7 +46,7 @@ def _choice(value: Optional[str], valid: list[str], option: str) -> Optional[str
 
 @app.command("ingest")
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Files (.txt, .html, .jsonl) or folders to read recursively."),
+    paths: list[Path] = typer.Argument(..., help="Files (.txt, .html, .jsonl) or folders to read recursively; - reads JSON Lines from standard input."),
     db: Optional[Path] = DB,
     workers: int = typer.Option(max(1, min(4, os.cpu_count() or 1)), "--workers", "-w", min=1, help="Processes for the pipeline."),
     engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask (a Dask cluster; needs accord[scale])."),
@@ -57,7 +57,9 @@ def ingest(
     engine = _choice(engine, ["local", "dask"], "--engine")
     if scheduler and engine != "dask":
         fail("--scheduler needs --engine dask")
-    missing = [str(p) for p in paths if not p.exists()]
+    if sum(map(is_stdin, paths)) > 1:
+        fail("- (standard input) can be given once only")
+    missing = [str(p) for p in paths if not is_stdin(p) and not p.exists()]
     if missing:
         fail(f"no such file or folder: {', '.join(missing)}")
     store = open_store(db)
@@ -69,7 +71,7 @@ def ingest(
                   transient=True, disable=quiet) as progress:
         # Counting first costs one cheap pass (files listed, JSONL newlines counted) and buys a
         # real total, so the bar can show how far along it is and when it will be done.
-        total = None if quiet else count_documents(paths)
+        total = None if quiet or any(map(is_stdin, paths)) else count_documents(paths)  # a stream has no end to count to
         task = progress.add_task("ingesting", total=total, rate="")
 
         def advance(origin: str, done: int) -> None:

@@ -10,8 +10,9 @@ if TYPE_CHECKING:
     from accord.press.lang import LanguagePack
 
 # A sentence starts with an upper-case letter or a digit; Arabic-script letters have no case.
+# Chinese and Japanese full stops end a sentence with no space after them.
 SENTENCE_END = re.compile(
-    r"(?<=[.!?…؟])[\"'”»)]*\s+(?=[\"'“«(¿¡]?[A-ZÀ-ÖØ-ÞА-ЯЁ0-9\u0600-\u06ff])|\n+"
+    r"(?<=[.!?…؟])[\"'”»)]*\s+(?=[\"'“«(¿¡]?[A-ZÀ-ÖØ-ÞА-ЯЁ0-9\u0600-\u06ff])|(?<=[。！？])[」』”)]*\s*|\n+"
 )
 # Punctuation ends a clause in every language; a pack adds its contrastive connectives ("but", "но").
 PUNCTUATION_BREAK = r"[;:()\[\]—–]"

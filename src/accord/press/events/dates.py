@@ -7,9 +7,10 @@ only decides which of a sentence's dates is the event's, and adds what events ne
 that, from the event pack's ``dates`` words:
 
 * "today", "tomorrow", "yesterday" (and their equivalents) against the publication date;
-* "this week", "recently": the month of publication;
+* "this week", "recently": the month of publication; "last week": the month of the week before;
 * a vague period or a range of years ("early 2026", "2027–2029") for something still to
-  come: no date, as the annotation conventions ask.
+  come, and a year alone or "this year" for anything ("held in 2025", "work begun in 2019 goes
+  on"): no date, since not even the month is known, as the annotation conventions ask.
 
 Of several dates in a sentence, the one nearest the event's cue wins; a date on or before the
 treaty's signature is history the sentence recalls ("the treaty of 17 January") when it gives
@@ -62,7 +63,9 @@ class EventDates:
         self.tomorrow = _optional(section.get("tomorrow"))
         self.yesterday = _optional(section.get("yesterday"))
         self.period = _optional(section.get("this_period"))
+        self.last_week = _optional(section.get("last_week"))
         self.vague = _optional(section.get("vague"))
+        self.year_only = _optional(section.get("year_only"))
         # only for a language without calendar words
         self.months = [re.compile(p, re.I) for p in section.get("months", [])]
         names = "|".join(f"(?:{p.pattern})" for p in self.months) or r"(?!x)x"
@@ -74,8 +77,7 @@ class EventDates:
     def _found(self, text: str, published: dt.date | None) -> list[_Found]:
         if self.calendar is not None:
             context = DateContext(published=published)
-            return [_Found(f.start, f.value, f.kind, text[f.start:f.end]) for f in self.calendar.find(text, context)
-                    if f.kind in ("date", "month", "weekday")]
+            return [_Found(f.start, f.value, f.kind, text[f.start:f.end]) for f in self.calendar.find(text, context)]
         return self._own(text.translate(DIGITS), published)
 
     def _own(self, text: str, published: dt.date | None) -> list[_Found]:
@@ -111,6 +113,8 @@ class EventDates:
         """The date of the event reported near offset ``anchor`` of ``sentence``.  ``ahead``: the
         sentence reports something still to come; ``background``: the treaty's signature."""
         found = self._found(sentence, published)
+        years = [f for f in found if f.kind == "year"]
+        found = [f for f in found if f.kind != "year"]
         usable = [f for f in found if f.value and not f.value.startswith("--")]
         if background is not None and any(not _on_or_before(f.value, background) for f in usable):
             usable = [f for f in usable if not _on_or_before(f.value, background)]
@@ -144,6 +148,8 @@ class EventDates:
         relative = self._relative(sentence, published)
         if relative is not None:
             return relative
+        if years or (self.year_only and self.year_only.search(sentence)):
+            return EventDate(None, "vague")  # "in 2026", "since 2019", "this year": the month is not known
         if any(f.kind == "weekday" for f in found):
             return EventDate(None, "relative", "a weekday and no publication date to resolve it against")
         if any(f.kind == "date" and f.value is None for f in found):
@@ -156,6 +162,11 @@ class EventDates:
                 if published is None:
                     return EventDate(None, "relative", "a relative date and no publication date to resolve it against")
                 return EventDate((published + dt.timedelta(days=days)).isoformat(), "relative")
+        if self.last_week and self.last_week.search(sentence):
+            if published is None:
+                return EventDate(None, "relative", "a relative period and no publication date to resolve it against")
+            week_before = published - dt.timedelta(days=7)
+            return EventDate(f"{week_before.year:04d}-{week_before.month:02d}", "period")
         if self.period and self.period.search(sentence):
             if published is None:
                 return EventDate(None, "relative", "a relative period and no publication date to resolve it against")

@@ -20,7 +20,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from accord.knowledge.implementation_links import ImplementationLinks, implementation_links
+from accord.knowledge.catalog import Catalog
+from accord.knowledge.implementation_links import ImplementationLinks, Period, implementation_links
+from accord.press.claims.text import sentences
 from accord.press.events.dates import EventDate
 from accord.press.events.packs import EventPack, event_pack
 
@@ -29,8 +31,6 @@ DEFAULT_TREATY = "rus-irn-2025"
 # half-spaces) and the Arabic tatweel read as spaces.  Arabic and Persian letter forms (ي/ی,
 # ك/ک) are left as written; the packs match both.
 FOLD = str.maketrans({"\u200c": " ", "\u200d": " ", "ـ": " "})
-SENTENCE_END = re.compile(r"(?<=[.!?؟。])[\"'”»)]*\s+|(?<=。)|\n+")
-ABBREVIATION = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Art|Gen|Lt|Col|Capt?|U\.S|U\.N|e\.g|i\.e|vs|г|гг|ст)|\b[A-ZА-Я])\.$")
 HEADLINE = 160  # characters: a first line this short without a full stop is a headline
 
 
@@ -56,20 +56,6 @@ class ExtractedEvent:
                 "quote": self.quote, "lang": self.lang, "date_how": self.date_how, "date_note": self.date_note}
 
 
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans in text[start:end], for any script (no capital letters needed)."""
-    spans, pos = [], start
-    for m in SENTENCE_END.finditer(text, start, end):
-        if "\n" not in m.group(0) and ABBREVIATION.search(text, max(pos, m.start() - 8), m.start()):
-            continue
-        if m.start() > pos:
-            spans.append((pos, m.start()))
-        pos = m.end()
-    if pos < end:
-        spans.append((pos, end))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -86,11 +72,9 @@ def _concerns(folded: str, packs: list[EventPack], codes: tuple[str, ...]) -> bo
     return all(code in found for code in codes)
 
 
-def _signature(treaty: str) -> dt.date | None:
-    from accord.knowledge.catalog import default_catalog
-
+def _signature(catalog: Catalog, treaty: str) -> dt.date | None:
     try:
-        sig = default_catalog().treaty(treaty).signature
+        sig = catalog.treaty(treaty).signature
     except KeyError:
         return None
     return sig.date if sig is not None else None
@@ -138,11 +122,13 @@ def extract_events(
     paragraphs: list[tuple[int, int, str | None]],
     published: dt.date | None,
     *,
+    catalog: Catalog,
     fallback_lang: str | None = None,
     treaty: str = DEFAULT_TREATY,
     links: ImplementationLinks | None = None,
 ) -> list[ExtractedEvent]:
-    """Implementation events of ``treaty`` reported in ``text`` (offsets into ``text``)."""
+    """Implementation events of ``treaty`` reported in ``text`` (offsets into ``text``); ``catalog``
+    gives the treaty's signature, before which a reported action is background."""
     links = links or implementation_links(treaty)
     if links is None or not text:
         return []
@@ -152,7 +138,7 @@ def extract_events(
     packs = list({id(p): p for _, _, p in packs_by_paragraph if p is not None}.values())
     if not packs or not _concerns(folded, packs, ("RUS", "IRN")):
         return []
-    signed = _signature(treaty)
+    signed = _signature(catalog, treaty)
     anchor = published
     if anchor is None:  # relative dates lean on the latest full date the text gives, if after signature
         anchor = max((d for d in (p.dates.latest_day(folded) for p in packs) if d is not None), default=None)
@@ -173,20 +159,32 @@ def extract_events(
         both_named = {"RUS", "IRN"} <= set(pack.actors_in(paragraph))
         for s_start, s_end in sentences(folded, p_start, p_end):
             for event in _read_sentence(text, folded, s_start, s_end, pack, links, anchor, published, signed, context,
-                                         both_named, live):
+                                         both_named, live, paragraph):
                 if signed and event.date and event.date <= signed.isoformat()[: len(event.date)]:
                     continue  # the signing itself, or before it: background, not implementation
                 found.append((event.start < headline_end, event))
     return _merge_mentions(found)
 
 
+def _examined_month(periods: list[Period], sentence: str, paragraph: str, anchor: dt.date | None) -> str | None:
+    """"Russia gave no help in the war": the examined period the sentence (else its paragraph) names,
+    else the last one begun by the time of the report; dated by the month of most of its days up to
+    the report (a report during the war speaks of the days so far)."""
+    named = next((p for text in (sentence, paragraph) for p in periods if p.named_in(text)), None)
+    if named is not None:
+        return named.month_reported(anchor)
+    begun = [p for p in periods if anchor is not None and p.start <= anchor]
+    return max(begun, key=lambda p: p.start).month_reported(anchor) if begun else None
+
+
 def _read_sentence(text: str, folded: str, start: int, end: int, pack: EventPack, links: ImplementationLinks,
                    anchor: dt.date | None, published: dt.date | None, signed: dt.date | None,
                    context: frozenset[str] = frozenset(), both_named: bool = True,
-                   live: tuple | None = None) -> list[ExtractedEvent]:
+                   live: tuple | None = None, paragraph: str = "") -> list[ExtractedEvent]:
     """The event a sentence reports, if any.  ``anchor`` resolves relative dates (the publication
-    date, or failing it the text's latest date); an undated report of something done takes the
-    month of publication, and only of a real one."""
+    date, or failing it the text's latest date); a report with no time of its own takes the month
+    of publication, and only of a real one: what is done is news of then, and what is to come
+    without a time was stated then.  ``paragraph``: the folded paragraph, for a period it names."""
     sentence = folded[start:end]
     if pack.treaty_content and pack.treaty_content.search(sentence):
         return []  # what the treaty says is a claim about it, judged elsewhere; not something a party did
@@ -207,12 +205,12 @@ def _read_sentence(text: str, folded: str, start: int, end: int, pack: EventPack
         when: EventDate = pack.dates.read(sentence, match.start(), anchor, ahead=status in PROSPECTIVE, background=signed)
         date, how = when.value, when.how
         tracked = links.tracked(provision)
-        if how == "none" and tracked is not None and tracked.periods and anchor is not None:
-            # "Russia gave no help in the war": the war is the last examined period begun by then
-            begun = [p for p in tracked.periods if p.start <= anchor]
-            if begun:
-                date, how = max(begun, key=lambda p: p.start).start.isoformat()[:7], "period"
-        if how == "none" and status in ("done", "not_done") and published is not None and not when.note:
+        if date is None and how != "explicit" and tracked is not None and tracked.periods:  # not for a day that does not exist
+            date = _examined_month(tracked.periods, sentence, paragraph, anchor)
+            how = "period" if date else how
+        if how == "none" and published is not None and not when.note:
+            # done: reported as news, so of the month of publication; to come with no time of its
+            # own: the month it was stated in
             date, how = f"{published.year:04d}-{published.month:02d}", "publication"
         actors = tuple(pack.actors_in(sentence)) or ("RUS", "IRN")
         q_start, q_end = _trim(text, start, end)

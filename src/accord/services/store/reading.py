@@ -1,0 +1,139 @@
+"""Reading from the store: documents, claims and their filters, summaries, events, search, stats."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+
+from accord.knowledge.catalog import nearest
+from accord.services.event_rows import select_events
+from accord.services.search_limits import SEARCH_BUDGET_SECONDS
+from accord.services.store import text_search
+
+
+class Reading:
+    db: sqlite3.Connection
+
+    @staticmethod
+    def _claim(row: sqlite3.Row) -> dict:
+        out = dict(row)
+        out["value"] = json.loads(out["value"])
+        out["sources"] = json.loads(out["sources"] or "[]")
+        return out
+
+    def stale_verdicts(self, catalog_version: str) -> list[dict]:
+        """Judged claims whose verdict was made against another catalog version (or an unknown one)."""
+        sql = ("SELECT c.*, v.catalog_version, v.as_of FROM judged_claims c JOIN verdicts v ON v.claim_id = c.id "
+               "WHERE v.catalog_version IS NOT ? ORDER BY c.id")
+        return [self._claim(r) for r in self.db.execute(sql, (catalog_version,))]
+
+    def documents(self, *, outlet: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+        sql = ("SELECT d.id, d.url, d.outlet, d.author, d.published, d.lang, d.near_dup_of, d.ingested_at, "
+               "(SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) AS claims FROM documents d")
+        args: list = []
+        if outlet:
+            sql += " WHERE d.outlet = ?"
+            args.append(outlet)
+        sql += " ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ? OFFSET ?"
+        return [dict(r) for r in self.db.execute(sql, (*args, limit, offset))]
+
+    def document(self, doc_id: str) -> dict | None:
+        row = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        doc = {k: row[k] for k in row.keys() if k != "fingerprint"}
+        doc["redactions"] = json.loads(doc["redactions"] or "{}")
+        doc["not_analysed"] = json.loads(doc["not_analysed"] or "{}")
+        doc["paragraphs"] = [dict(r) for r in self.db.execute('SELECT idx, start, "end", lang, analysed FROM paragraphs WHERE doc_id = ? ORDER BY idx', (doc_id,))]
+        doc["claims"] = [self._claim(r) for r in self.db.execute('SELECT * FROM judged_claims WHERE doc_id = ? ORDER BY start', (doc_id,))]
+        return doc
+
+    def nearest_id(self, doc_id: str) -> str | None:
+        """The stored document id closest in spelling to ``doc_id``, for "did you mean" hints."""
+        ids = [row[0] for row in self.db.execute("SELECT id FROM documents")]
+        return nearest(doc_id, ids) if ids else None
+
+    @staticmethod
+    def _claim_filters(**filters: str | None) -> tuple[list[str], list[str]]:
+        """SQL conditions (claims as ``c``, documents as ``d``) for the filters that are set."""
+        columns = {"verdict": "c.verdict", "type": "c.type", "lang": "c.lang", "treaty": "c.treaty", "outlet": "d.outlet"}
+        set_ = [(columns[name], value) for name, value in filters.items() if value]
+        return [f"{column} = ?" for column, _ in set_], [value for _, value in set_]
+
+    def claims(self, *, verdict: str | None = None, type: str | None = None, lang: str | None = None,
+               treaty: str | None = None, outlet: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
+        return list(self.iter_claims(verdict=verdict, type=type, lang=lang, treaty=treaty, outlet=outlet,
+                                     limit=limit, offset=offset))
+
+    def iter_claims(self, *, limit: int | None = None, offset: int = 0, **filters: str | None):
+        """Claims one at a time, in the order of :meth:`claims`, read from the cursor as they are
+        consumed: an export of the whole store never holds it in memory."""
+        where, args = self._claim_filters(**filters)
+        sql = ("SELECT c.*, d.outlet, d.url, d.published FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY c.doc_id, c.start LIMIT ? OFFSET ?")
+        for row in self.db.execute(sql, (*args, -1 if limit is None else limit, offset)):
+            yield self._claim(row)
+
+    def claim(self, claim_id: int) -> dict | None:
+        """One stored claim with the day its verdict was made and its document's outlet, address and dates."""
+        row = self.db.execute(
+            "SELECT c.*, v.as_of AS judged_on, d.outlet, d.url, d.published, d.ingested_at FROM judged_claims c "
+            "JOIN verdicts v ON v.claim_id = c.id JOIN documents d ON d.id = c.doc_id WHERE c.id = ?", (claim_id,)).fetchone()
+        return self._claim(row) if row is not None else None
+
+    def same_claims(self, claim: dict, limit: int = 20) -> list[dict]:
+        """Claims of the same type and value about the same treaty in other documents, as it reads in each."""
+        sql = ("SELECT c.*, d.outlet, d.published FROM judged_claims c JOIN documents d ON d.id = c.doc_id "
+               "WHERE c.treaty = ? AND c.type = ? AND c.value = ? AND c.doc_id != ? "
+               "ORDER BY d.published IS NULL, d.published, c.doc_id, c.start LIMIT ?")
+        args = (claim["treaty"], claim["type"], json.dumps(claim["value"], ensure_ascii=False), claim["doc_id"], limit)
+        return [self._claim(r) for r in self.db.execute(sql, args)]
+
+    def claims_by_day(self, *, type: str | None = None, lang: str | None = None, treaty: str | None = None,
+                      outlet: str | None = None) -> tuple[list[dict], int]:
+        """Claim counts per publication day and verdict, and how many matching claims have no
+        publication date; a day is as precise as the document's date (``YYYY-MM`` stays a month)."""
+        where, args = self._claim_filters(type=type, lang=lang, treaty=treaty, outlet=outlet)
+        dated = "d.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
+        sql = ("SELECT substr(d.published, 1, 10) AS day, c.verdict, COUNT(*) AS n FROM judged_claims c "
+               f"JOIN documents d ON d.id = c.doc_id WHERE {' AND '.join([dated, *where])} GROUP BY day, c.verdict ORDER BY day")
+        rows = [dict(r) for r in self.db.execute(sql, args)]
+        undated_sql = ("SELECT COUNT(*) FROM judged_claims c JOIN documents d ON d.id = c.doc_id "
+                       f"WHERE {' AND '.join([f'(d.published IS NULL OR NOT ({dated}))', *where])}")
+        return rows, self.db.execute(undated_sql, args).fetchone()[0]
+
+    def sources_summary(self) -> list[dict]:
+        sql = """
+        SELECT COALESCE(d.outlet, 'unknown') AS outlet, COUNT(DISTINCT d.id) AS documents, COUNT(c.id) AS claims,
+               SUM(c.verdict = 'supported') AS supported, SUM(c.verdict = 'contradicted') AS contradicted,
+               SUM(c.verdict = 'unverifiable') AS unverifiable
+        FROM documents d LEFT JOIN judged_claims c ON c.doc_id = d.id
+        GROUP BY COALESCE(d.outlet, 'unknown') ORDER BY documents DESC, outlet
+        """
+        return [{k: (v or 0) if k != "outlet" else v for k, v in dict(r).items()} for r in self.db.execute(sql)]
+
+    def search(self, query: str, limit: int = 20, *, budget: float = SEARCH_BUDGET_SECONDS,
+               cancel: threading.Event | None = None) -> list[dict]:
+        """Matching paragraphs, best first: ``snippet`` is plain text and ``matches`` the [start, end)
+        offsets of the matched words in it, so no character of the text is ever taken for a marker.
+
+        Bounded (see :mod:`accord.services.search_limits`): QueryTooLarge past the length or term cap,
+        SearchInterrupted past ``budget`` seconds or once ``cancel`` is set."""
+        return text_search.search(self.db, query, limit, budget=budget, cancel=cancel)
+
+    def events(self, treaty: str, *, provision: str | None = None) -> list[dict]:
+        """Stored implementation events of a treaty, with their documents' outlet, URL and date."""
+        return select_events(self.db, treaty, provision=provision)
+
+    def stats(self) -> dict:
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731 - tiny local helper
+        return {
+            "documents": one("SELECT COUNT(*) FROM documents"),
+            "near_duplicates": one("SELECT COUNT(*) FROM documents WHERE near_dup_of IS NOT NULL"),
+            "paragraphs": one("SELECT COUNT(*) FROM paragraphs"),
+            "claims": one("SELECT COUNT(*) FROM claims"),
+            "events": one("SELECT COUNT(*) FROM events"),
+            "errors": one("SELECT COUNT(*) FROM ingest_errors"),
+        }

@@ -35,12 +35,15 @@ def build(path: Path, claims: int, per_doc: int = 10) -> None:
         ((f"doc-{i:06d}", f"https://example.org/news/{i}", f"Outlet {i % 40}", f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
           "en", f"hash-{i}", QUOTE * 10, now) for i in range(docs)))
     db.executemany(
-        'INSERT INTO claims (doc_id, treaty, type, value, start, "end", quote, lang, verdict, citation, reason, sources) '
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        ((f"doc-{i // per_doc:06d}", "rus-irn-2025", "mutual_defense", json.dumps(True), 100 * (i % per_doc),
-          100 * (i % per_doc) + len(QUOTE), QUOTE, "en", ("supported", "contradicted", "unverifiable")[i % 3],
-          "rus-irn-2025 Art. 3(3)", "the treaty binds neither party to defend the other",
-          json.dumps(["https://example.org/source-a", "https://example.org/source-b"])) for i in range(claims)))
+        'INSERT INTO claims (id, doc_id, treaty, type, value, start, "end", quote, lang) VALUES (?,?,?,?,?,?,?,?,?)',
+        ((i + 1, f"doc-{i // per_doc:06d}", "rus-irn-2025", "mutual_defense", json.dumps(True), 100 * (i % per_doc),
+          100 * (i % per_doc) + len(QUOTE), QUOTE, "en") for i in range(claims)))
+    db.executemany(
+        "INSERT INTO verdicts (claim_id, verdict, citation, reason, sources, catalog_version, as_of) VALUES (?,?,?,?,?,?,?)",
+        ((i + 1, ("supported", "contradicted", "unverifiable")[i % 3], "rus-irn-2025 Art. 3(3)",
+          "the treaty binds neither party to defend the other",
+          json.dumps(["https://example.org/source-a", "https://example.org/source-b"]), "bench", "2026-11-30")
+         for i in range(claims)))
     db.execute("COMMIT")
     store.close()
 

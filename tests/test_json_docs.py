@@ -28,6 +28,7 @@ SECTIONS = {
     "claims": list[contract.StoredClaim],
     "sources": list[contract.OutletScore],
     "doc": contract.StoredDocument,
+    "docs": list[contract.DocumentRow],
     "search": list[contract.SearchHit],
     "rejudge": contract.RejudgeReport,
 }

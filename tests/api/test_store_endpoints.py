@@ -29,7 +29,7 @@ def filled(ingest_client, seeds):
 
 
 def test_an_empty_store_answers_with_empty_lists(client, tmp_path):
-    assert client.get("/api/documents").json() == {"items": [], "limit": 50, "offset": 0, "next_offset": None}
+    assert client.get("/api/documents").json() == {"items": [], "limit": 50, "offset": 0, "next_offset": None, "total": 0}
     assert client.get("/api/claims").json()["items"] == []
     assert client.get("/api/sources").json() == []
     assert client.get("/api/search", params={"q": "treaty"}).json() == []

@@ -24,6 +24,7 @@ _MODULE_OF = {
     **dict.fromkeys(("DocumentClaim", "DocumentRow", "EvalCounts", "EvalReport", "HttpIngestError", "HttpIngestReport",
                      "IngestError", "IngestReport", "IngestSkipped", "IngestedDocument", "JudgedClaim", "OutletScore", "RejudgeReport",
                      "SearchHit", "StoredClaim", "StoredDocument", "StoredParagraph", "VerdictChange"), "press"),
+    **dict.fromkeys(("ClaimReview", "ReviewAppearance", "ReviewOrganization", "ReviewRating", "ReviewedClaim"), "claimreview"),
     **dict.fromkeys(("AtopCheck", "AtopDifference", "Comparison", "ConditionCheck", "Finding", "ScenarioAnswer",
                      "ScenarioEvent", "SnapbackDeadline", "SnapbackProcedure", "TreatyScenario"), "reasoning"),
 }

@@ -16,12 +16,13 @@ class Answer(BaseModel):
 
 
 class Page(Answer, Generic[T]):
-    """A page of rows from the store; ``next_offset`` is null on the last page."""
+    """A page of rows from the store; ``next_offset`` is null on the last page, ``total`` counts every page."""
 
     items: list[T]
     limit: int
     offset: int
     next_offset: int | None = Field(description="Offset of the next page; null on the last page.")
+    total: int = Field(description="Rows matching the filters on all pages together.")
 
 
 class FieldProblem(Answer):

@@ -19,9 +19,9 @@ from accord.services.store import Store
 POLL_SECONDS = 0.05
 
 
-async def searched(request: Request, store: Store, query: str, limit: int) -> list[dict]:
+async def searched(request: Request, store: Store, query: str, limit: int, offset: int = 0) -> list[dict]:
     cancel = threading.Event()
-    search = asyncio.ensure_future(run_in_threadpool(lambda: store.search(query, limit=limit, cancel=cancel)))
+    search = asyncio.ensure_future(run_in_threadpool(lambda: store.search(query, limit=limit, offset=offset, cancel=cancel)))
     watch = asyncio.ensure_future(_until_disconnected(request))
     try:
         await asyncio.wait({search, watch}, return_when=asyncio.FIRST_COMPLETED)

@@ -9,7 +9,7 @@ the worst rating, one it cannot decide sits in the middle, one it supports is th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 RATING_SCALE: dict[str, tuple[int, str]] = {
@@ -67,3 +67,23 @@ def _sentence(text: str | None) -> str | None:
 
 def _cited(citation: str | None) -> str | None:
     return f"Decided by {citation}." if citation else None
+
+
+def reviewed_on(claim: Mapping[str, Any]) -> dt.date:
+    """The day of the review: the day the verdict was made (a re-judging moves it on), else the
+    day the document was stored."""
+    return dt.date.fromisoformat((claim.get("judged_on") or claim["ingested_at"])[:10])
+
+
+def claim_page_url(base_url: str, claim_id: int) -> str:
+    return f"{base_url.rstrip('/')}/claims/{claim_id}"
+
+
+def stored_claim_reviews(claims: Iterable[Mapping[str, Any]], base_url: str) -> Iterator[dict[str, Any]]:
+    """The ClaimReview of each stored claim row (as ``Store.iter_claims`` reads them, with the
+    document's url, published and outlet, and the verdict's day), pointing to its page under
+    ``base_url``: the objects the claim pages carry, one after the other."""
+    instance = base_url.rstrip("/") + "/"
+    for claim in claims:
+        yield claim_review(claim, claim, page_url=claim_page_url(base_url, claim["id"]), instance_url=instance,
+                           reviewed_on=reviewed_on(claim))

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from accord.interfaces.api import routes_implementation, routes_press, routes_reasoning, routes_treaties
+from accord.interfaces.api import routes_claimreview, routes_implementation, routes_press, routes_reasoning, routes_treaties
 from accord.interfaces.api.docs import install_docs
 from accord.interfaces.api.errors import install_error_handlers
 
 
 def install(app: FastAPI) -> None:
     install_error_handlers(app)
-    for module in (routes_treaties, routes_reasoning, routes_press, routes_implementation):
+    for module in (routes_treaties, routes_reasoning, routes_press, routes_claimreview, routes_implementation):
         app.include_router(module.router)
     install_docs(app)
 

@@ -4,24 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fastapi import APIRouter, Depends, Query
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
 
 from accord.interfaces.deps import get_store
 from accord.interfaces.api.errors import ERRORS, NOT_FOUND, STORE, ApiError, ApiRoute
+from accord.interfaces.api.formats import FORMAT, Format, csv_answer, csv_response, wants_csv
 from accord.knowledge.catalog import nearest
 from accord.knowledge.implementation_links import implementation_links, tracked_treaties
 from accord.reasoning.implementation import ImplementationReport, track
+from accord.services.exports import LISTINGS
 from accord.services.store import Store
 
 router = APIRouter(prefix="/api", route_class=ApiRoute, tags=["implementation"], responses=ERRORS)
 
 
-@router.get("/treaties/{treaty_id}/implementation", response_model=ImplementationReport, responses={**NOT_FOUND, **STORE},
+@router.get("/treaties/{treaty_id}/implementation", response_model=ImplementationReport,
+            responses={**NOT_FOUND, **STORE, **csv_answer("The report; as CSV one provision a row (docs/export-codebook.md, "
+                                                          "Implementation).")},
             summary="What the press reports the parties did under each provision, with a 0-3 level per provision")
-def implementation(treaty_id: str,
+def implementation(request: Request, treaty_id: str,
                    provision: str | None = Query(None, description="One provision: an article ('5', '3(3)') or a topic key."),
                    since: dt.date | None = Query(None, description="Only events on or after this day."),
-                   store: Store = Depends(get_store)) -> ImplementationReport:
+                   format: Format | None = FORMAT, store: Store = Depends(get_store)) -> Any:
     links = implementation_links(treaty_id)
     if links is None:
         known = tracked_treaties()
@@ -29,4 +35,8 @@ def implementation(treaty_id: str,
     if provision is not None and links.tracked(provision) is None:
         known = [p.provision for p in links.provisions]
         raise ApiError(422, f"unknown provision '{provision}' for {treaty_id}", suggestion=nearest(provision, known), known=known)
-    return track(store.events(treaty_id), links, provision=provision, since=since)
+    report = track(store.events(treaty_id), links, provision=provision, since=since)
+    if wants_csv(request, format):
+        rows = [item.model_dump(mode="json") for item in report.provisions]
+        return csv_response(LISTINGS["implementation"], rows, f"{treaty_id}-implementation")
+    return report

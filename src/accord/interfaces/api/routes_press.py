@@ -9,7 +9,7 @@ thread pool, because SQLite and the press pipeline block.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from typing import Any, Callable
 
 from fastapi import APIRouter, Body, Depends, Query, Request
 from fastapi.responses import JSONResponse
@@ -17,7 +17,8 @@ from starlette.concurrency import run_in_threadpool
 
 from accord.contract import (DocumentRow, HttpIngestReport, JudgedClaim, OutletScore, Page, RejudgeReport, SearchHit, StoredClaim,
                              StoredDocument, dump)
-from accord.interfaces import inputs
+from accord.interfaces import inputs, listings
+from accord.interfaces.api.formats import FORMAT, Format, csv_answer, csv_response, wants_csv
 from accord.interfaces.api.auth import require_ingest_token
 from accord.interfaces.api.errors import BODY, ERRORS, NOT_FOUND, SEARCH, STORE, WRITE, ApiError, ApiRoute
 from accord.interfaces.api.ingest import ingest_documents
@@ -29,6 +30,7 @@ from accord.press.languages import LanguagesAnswer, languages
 from accord.press.verify import UnsupportedLanguage, check_text
 from accord.reasoning.claims import ClaimType, Verdict
 from accord.services.search_limits import MAX_QUERY_CHARS, MAX_QUERY_TERMS, QueryTooLarge, SearchInterrupted, query_terms
+from accord.services.exports import LISTINGS
 from accord.services.store import Store
 
 router = APIRouter(prefix="/api", route_class=ApiRoute, tags=["press"], responses=ERRORS)
@@ -42,13 +44,14 @@ LIMIT = Query(50, ge=1, le=500, description="Page size.")
 # SQLite counts rows in 64 bits; no store comes near a billion rows, and a bigger offset would overflow.
 MAX_OFFSET = 1_000_000_000
 OFFSET = Query(0, ge=0, le=MAX_OFFSET, description="Rows to skip.")
+MAX_SEARCH_OFFSET = 10_000  # ranked search answers are read from the top: far past any useful page
 
 
-def _page(fetch: Callable[[int, int], list[dict]], limit: int, offset: int) -> dict:
+def _page(fetch: Callable[[int, int], list[dict]], limit: int, offset: int, total: int) -> dict:
     """A page of rows; ``next_offset`` is null on the last page (one row more is read to know)."""
     rows = fetch(limit + 1, offset)
     next_offset = offset + limit if len(rows) > limit else None
-    return {"items": rows[:limit], "limit": limit, "offset": offset, "next_offset": next_offset}
+    return {"items": rows[:limit], "limit": limit, "offset": offset, "next_offset": next_offset, "total": total}
 
 
 @router.post("/check", summary="Extract the claims a text makes about a treaty and judge each against the catalog",
@@ -69,10 +72,17 @@ async def check(request: CheckRequest, catalog: Catalog = Depends(get_catalog),
     return [r.answer() for r in results]
 
 
-@router.get("/documents", summary="Stored documents, newest first", response_model=Page[DocumentRow], responses=STORE)
-def list_documents(outlet: str | None = Query(None, description="Only this outlet."), limit: int = LIMIT,
-                   offset: int = OFFSET, store: Store = Depends(get_store)) -> dict:
-    return _page(lambda n, skip: store.documents(outlet=outlet or None, limit=n, offset=skip), limit, offset)
+@router.get("/documents", summary="Stored documents, newest first", response_model=Page[DocumentRow],
+            responses={**STORE, **csv_answer("The page of documents; as CSV, its rows (columns: docs/export-codebook.md), "
+                                             "the total in `X-Total-Count`.")})
+def list_documents(request: Request, outlet: str | None = Query(None, description="Only this outlet."), limit: int = LIMIT,
+                   offset: int = OFFSET, format: Format | None = FORMAT, store: Store = Depends(get_store)) -> Any:
+    total = store.count_documents(outlet=outlet or None)
+    if wants_csv(request, format):
+        # a page is at most LIMIT's cap of rows: read here, on this thread's connection, before streaming
+        rows = list(listings.document_rows(store, outlet, limit=limit, offset=offset))
+        return csv_response(LISTINGS["documents"], rows, "documents", total)
+    return _page(lambda n, skip: store.documents(outlet=outlet or None, limit=n, offset=skip), limit, offset, total)
 
 
 @router.post("/documents", summary="Ingest documents (needs the ingest token)", status_code=201,
@@ -97,31 +107,40 @@ def get_document(doc_id: str, store: Store = Depends(get_store)) -> dict:
     return doc
 
 
-@router.get("/claims", summary="Judged claims from stored documents", response_model=Page[StoredClaim], responses=STORE)
-def list_claims(verdict: Verdict | None = Query(None), type: ClaimType | None = Query(None, description="Claim type."),
-                lang: str | None = Query(None, description="en or ru."),
+@router.get("/claims", summary="Judged claims from stored documents", response_model=Page[StoredClaim],
+            responses={**STORE, **csv_answer("The page of claims; as CSV, its rows (columns: docs/export-codebook.md), "
+                                             "the total in `X-Total-Count`.")})
+def list_claims(request: Request, verdict: Verdict | None = Query(None), type: ClaimType | None = Query(None, description="Claim type."),
+                lang: str | None = Query(None, description="A language claims are read in (ISO 639-1)."),
                 treaty: str | None = Query(None, description="Treaty id."),
-                outlet: str | None = Query(None), limit: int = LIMIT, offset: int = OFFSET,
-                store: Store = Depends(get_store), catalog: Catalog = Depends(get_catalog)) -> dict:
-    if treaty:
-        inputs.treaty(catalog, treaty)  # a typo would otherwise look like "no claims"
-    filters = {"verdict": verdict.value if verdict else None, "type": type.value if type else None,
-               "lang": inputs.language(lang, "'lang'"), "treaty": treaty or None, "outlet": outlet or None}
-    return _page(lambda n, skip: store.claims(**filters, limit=n, offset=skip), limit, offset)
+                outlet: str | None = Query(None), limit: int = LIMIT, offset: int = OFFSET, format: Format | None = FORMAT,
+                store: Store = Depends(get_store), catalog: Catalog = Depends(get_catalog)) -> Any:
+    filters = listings.claim_filters(catalog, {"verdict": verdict.value if verdict else None, "type": type.value if type else None,
+                                               "lang": lang, "treaty": treaty, "outlet": outlet})
+    total = store.count_claims(**filters)
+    if wants_csv(request, format):
+        rows = list(listings.claim_rows(store, filters, limit=limit, offset=offset))  # read before streaming, as above
+        return csv_response(LISTINGS["claims"], rows, "claims", total)
+    return _page(lambda n, skip: store.claims(**filters, limit=n, offset=skip), limit, offset, total)
 
 
 @router.get("/search", summary="Full-text search over stored paragraphs (English stems, Russian lemmas)",
             response_model=list[SearchHit],
-            responses=SEARCH)
+            responses={**SEARCH, **csv_answer("Matching paragraphs, best first; as CSV with their rank "
+                                              "(columns: docs/export-codebook.md).")})
 async def search(request: Request,
                  q: str = Query(..., description=f"Words to find (at most {MAX_QUERY_CHARS} characters and "
                                                  f"{MAX_QUERY_TERMS} different words).", examples=["mutual defence"]),
-                 limit: int = Query(20, ge=1, le=100), store: Store = Depends(get_store)) -> list[dict]:
+                 limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=MAX_SEARCH_OFFSET, description="Hits to skip."),
+                 format: Format | None = FORMAT, store: Store = Depends(get_store)) -> Any:
     if not q.strip():
         raise ApiError(422, "nothing to search for: 'q' is empty")
     try:
         query_terms(q)  # the caps, checked before a thread or a connection is taken
-        return await searched(request, store, q, limit)
+        hits = await searched(request, store, q, limit, offset)
+        if wants_csv(request, format):
+            return csv_response(LISTINGS["search"], listings.ranked_hits(hits, offset), "search")
+        return hits
     except QueryTooLarge as exc:
         raise ApiError(422, f"query too large: {exc}") from None
     except SearchInterrupted as exc:
@@ -136,8 +155,10 @@ def languages_known() -> LanguagesAnswer:
 
 
 @router.get("/sources", summary="Per-outlet scorecard: documents and claims by verdict", response_model=list[OutletScore],
-            responses=STORE)
-def sources(store: Store = Depends(get_store)) -> list[dict]:
+            responses={**STORE, **csv_answer("One row per outlet (columns: docs/export-codebook.md).")})
+def sources(request: Request, format: Format | None = FORMAT, store: Store = Depends(get_store)) -> Any:
+    if wants_csv(request, format):
+        return csv_response(LISTINGS["sources"], listings.source_rows(store), "sources")
     return store.sources_summary()
 
 

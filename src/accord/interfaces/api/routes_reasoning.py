@@ -9,17 +9,20 @@ takes a fraction of a millisecond, less than a hop to the thread pool and back
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 
 from accord.contract import Comparison, ScenarioAnswer
 from accord.interfaces import inputs
 from accord.interfaces.api.errors import ERRORS, ApiError, ApiRoute
+from accord.interfaces.api.formats import FORMAT, Format, csv_answer, csv_response, wants_csv
 from accord.interfaces.api.schemas import ScenarioRequest
 from accord.interfaces.deps import get_catalog, get_today
 from accord.knowledge.catalog import Catalog
 from accord.reasoning.compare import compare as compare_treaties
 from accord.reasoning.scenario import Event, run_scenario
+from accord.services.exports import LISTINGS, comparison_rows
 
 router = APIRouter(prefix="/api", route_class=ApiRoute, tags=["reasoning"], responses=ERRORS)
 
@@ -60,9 +63,14 @@ async def scenario_post(request: ScenarioRequest, catalog: Catalog = Depends(get
 
 
 @router.get("/compare", summary="Treaties by obligation type and cooperation domain, each cell cited",
-            response_model=Comparison)
-async def compare(ids: list[str] | None = Query(None, description="Treaty ids, repeated (`ids=A&ids=B`) or comma-separated "
+            response_model=Comparison,
+            responses=csv_answer("The comparison; as CSV one cell a row (docs/export-codebook.md, Compare)."))
+async def compare(request: Request,
+                  ids: list[str] | None = Query(None, description="Treaty ids, repeated (`ids=A&ids=B`) or comma-separated "
                                                 "(`ids=A,B`); default: the whole catalog.",
                                                 examples=[["rus-irn-2025", "rus-irn-2001,rus-prk-2024"]]),
-                  catalog: Catalog = Depends(get_catalog)) -> Comparison:
-    return Comparison.model_validate(compare_treaties(inputs.treaty_ids(catalog, ids), catalog))
+                  format: Format | None = FORMAT, catalog: Catalog = Depends(get_catalog)) -> Any:
+    data = compare_treaties(inputs.treaty_ids(catalog, ids), catalog)
+    if wants_csv(request, format):
+        return csv_response(LISTINGS["compare"], comparison_rows(data), "compare")
+    return Comparison.model_validate(data)

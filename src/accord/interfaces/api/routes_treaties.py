@@ -11,23 +11,32 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fastapi import APIRouter, Depends, Query
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
 
 from accord.contract import Status, TreatyRecord, TreatyRow
-from accord.interfaces import inputs
+from accord.interfaces import inputs, listings
+from accord.interfaces.api.formats import FORMAT, Format, csv_answer, csv_response, wants_csv
 from accord.interfaces.api.errors import ERRORS, NOT_FOUND, ApiRoute
 from accord.interfaces.api.inputs import path_treaty
 from accord.interfaces.deps import get_catalog, get_today
 from accord.knowledge.catalog import Catalog
 from accord.reasoning.lifecycle import status as treaty_status
 from accord.reasoning.listing import treaty_record, treaty_rows
+from accord.services.exports import LISTINGS
 
 router = APIRouter(prefix="/api", route_class=ApiRoute, tags=["treaties"], responses=ERRORS)
 
 
-@router.get("/treaties", summary="The catalog, one row per treaty", response_model=list[TreatyRow])
-async def list_treaties(catalog: Catalog = Depends(get_catalog)) -> list[dict]:
+@router.get("/treaties", summary="The catalog, one row per treaty", response_model=list[TreatyRow],
+            responses=csv_answer("One row per treaty; as CSV with its phase today and the obligation types as columns "
+                                 "(docs/export-codebook.md, Catalog)."))
+async def list_treaties(request: Request, format: Format | None = FORMAT, catalog: Catalog = Depends(get_catalog),
+                        today: dt.date = Depends(get_today)) -> Any:
     """Each row: `id`, `title`, `parties`, `signed`, `articles`, `types` (derived obligation types, each cited)."""
+    if wants_csv(request, format):
+        return csv_response(LISTINGS["catalog"], listings.catalog_rows(catalog, today), f"treaties-{today.isoformat()}")
     return treaty_rows(catalog)
 
 

@@ -1,4 +1,4 @@
-"""`accord ingest`, `claims`, `sources`, `doc`, `search`: the press store from the command line."""
+"""`accord ingest`, `doc`, `rejudge`: the press store from the command line (its lists: list_cmds)."""
 
 from __future__ import annotations
 
@@ -13,22 +13,19 @@ from rich.table import Table
 from rich.markup import escape
 from rich.text import Text
 
-from accord.contract import IngestReport, OutletScore, SearchHit, StoredClaim, StoredDocument
+from accord.contract import IngestReport, StoredDocument
 from accord.interfaces import inputs
 from accord.interfaces.cli.common import app, catalog, console, db_path, err_console, fail, given, print_answer, settings, today
 from accord.interfaces.cli.treaty_cmds import JSON
-from accord.press.claims import SUPPORTED_LANGUAGES
 from accord.press.pipeline import OVER_LIMIT
 from accord.press.read import SUPPORTED, is_stdin
 from accord.services.batch import EngineUnavailable, ingest_on_dask
 from accord.services.ingest import Judging, count_documents
 from accord.services.ingest import ingest as run_ingest
-from accord.services.search_limits import QueryTooLarge, SearchInterrupted
 from accord.services.store import Store, StoreError
 
 DB = typer.Option(None, "--db", help="SQLite store to use (default: $ACCORD_DB or a file in the user's data folder).")
 VERDICT_STYLE = {"supported": "green", "contradicted": "bold red", "unverifiable": "yellow"}
-MAX_ROWS = 100_000  # rows one command prints; a bigger --limit would overflow SQLite's integers
 EXIT_PARTIAL = 1  # some files could not be read; everything else was stored
 
 
@@ -115,56 +112,6 @@ def ingest(
         raise typer.Exit(EXIT_PARTIAL)
 
 
-@app.command("claims")
-def claims(
-    verdict: Optional[str] = typer.Option(None, "--verdict", help="supported, contradicted or unverifiable."),
-    claim_type: Optional[str] = typer.Option(None, "--type", help="A claim type, e.g. mutual_defense."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Language of the claim's sentence (en, ru)."),
-    treaty: Optional[str] = typer.Option(None, "--treaty", help="Treaty id the claim is about."),
-    outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet, as listed by `accord sources`."),
-    limit: int = typer.Option(100, "--limit", min=1, max=MAX_ROWS),
-    db: Optional[Path] = DB,
-    json_out: bool = JSON,
-) -> None:
-    """Stored claims with their verdicts, filtered."""
-    verdict = given(inputs.verdict, verdict, "--verdict")
-    claim_type = given(inputs.claim_type, claim_type, "--type")
-    lang = _choice(lang, sorted(SUPPORTED_LANGUAGES), "--lang")
-    treaty = _choice(treaty, sorted(catalog().treaties), "--treaty")
-    rows = open_store(db).claims(verdict=verdict, type=claim_type, lang=lang, treaty=treaty, outlet=outlet, limit=limit)
-    if json_out:
-        print_answer(list[StoredClaim], rows)
-        return
-    if not rows:
-        console.print("No stored claim matches.")
-        return
-    table = Table(title=f"Claims ({len(rows)})", show_lines=True)
-    for col in ("document", "claim", "value", "treaty", "verdict", "decided by", "quote"):
-        table.add_column(col, overflow="fold")
-    for r in rows:
-        table.add_row(escape(r["doc_id"]), r["type"], escape(str(r["value"])), r["treaty"],
-                      f"[{VERDICT_STYLE[r['verdict']]}]{r['verdict']}[/]", escape(r["citation"] or ""), escape((r["quote"] or "")[:160]))
-    console.print(table)
-
-
-@app.command("sources")
-def sources(db: Optional[Path] = DB, json_out: bool = JSON) -> None:
-    """Per outlet: documents, claims, and how many are supported, contradicted or unverifiable."""
-    rows = open_store(db).sources_summary()
-    if json_out:
-        print_answer(list[OutletScore], rows)
-        return
-    if not rows:
-        console.print("Nothing ingested yet: run `accord ingest PATH`.")
-        return
-    table = Table(title="Outlets")
-    for col in ("outlet", "documents", "claims", "supported", "contradicted", "unverifiable"):
-        table.add_column(col, justify="left" if col == "outlet" else "right")
-    for r in rows:
-        table.add_row(escape(r["outlet"]), *(str(r[k]) for k in ("documents", "claims", "supported", "contradicted", "unverifiable")))
-    console.print(table)
-
-
 def highlighted(text: str, claims: list[dict]) -> Text:
     """The cleaned text with each claim's span styled by its verdict (overlaps: first claim wins)."""
     out = Text(text)
@@ -205,32 +152,6 @@ def doc(doc_id: str = typer.Argument(..., help="Document id, as listed by `accor
             table.add_row(f"{c['start']}–{c['end']}", c["type"], escape(str(c["value"])), c["treaty"],
                           f"[{VERDICT_STYLE[c['verdict']]}]{c['verdict']}[/]", escape(c["citation"] or ""))
         console.print(table)
-
-
-@app.command("search")
-def search(query: str = typer.Argument(..., help="Words to find in the stored texts (English or Russian)."),
-           limit: int = typer.Option(20, "--limit", min=1, max=MAX_ROWS), db: Optional[Path] = DB, json_out: bool = JSON) -> None:
-    """Full-text search over the cleaned texts (Russian words match in any inflected form)."""
-    if not query.strip():
-        fail("nothing to search for: the query is empty")
-    try:
-        hits = open_store(db).search(query, limit=limit)
-    except QueryTooLarge as exc:
-        fail(f"query too large: {exc}")
-    except SearchInterrupted as exc:
-        fail(str(exc))
-    if json_out:
-        print_answer(list[SearchHit], hits)
-        return
-    if not hits:
-        console.print("No match.")
-        return
-    for h in hits:
-        line = Text.assemble((h["doc_id"], "bold"), f" ¶{h['idx']}: ")
-        snippet = Text(h["snippet"])
-        for start, end in h["matches"]:
-            snippet.stylize("bold reverse", start, end)
-        console.print(line + snippet, highlight=False)
 
 
 @app.command("rejudge")

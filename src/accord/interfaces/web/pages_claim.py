@@ -3,8 +3,6 @@ decides it, the other documents making the same claim, and schema.org ClaimRevie
 
 from __future__ import annotations
 
-import datetime as dt
-
 from fastapi import APIRouter, Depends, Request
 from markupsafe import Markup, escape
 
@@ -12,7 +10,7 @@ from accord.interfaces.deps import get_catalog, get_store
 from accord.interfaces.web.rendering import not_found, render
 from accord.knowledge.catalog import Catalog
 from accord.knowledge.model import Article, Provision
-from accord.services.claimreview import claim_review
+from accord.services.claimreview import claim_review, reviewed_on
 from accord.services.store import Store
 
 router = APIRouter(include_in_schema=False)
@@ -59,9 +57,7 @@ def claim_page(request: Request, claim_id: int, store: Store = Depends(get_store
         return not_found(request, "claim", str(claim_id), None)
     doc = store.document(claim["doc_id"])
     page_url = str(request.url_for("claim_page", claim_id=claim_id))
-    # The review is as of the verdict: the day it was made, which a re-judging moves on.
-    reviewed_on = dt.date.fromisoformat((claim.get("judged_on") or doc["ingested_at"])[:10])
-    markup = claim_review(claim, doc, page_url=page_url, instance_url=str(request.base_url), reviewed_on=reviewed_on)
+    markup = claim_review(claim, doc, page_url=page_url, instance_url=str(request.base_url), reviewed_on=reviewed_on(claim))
     return render(request, "claim.html", {
         "claim": claim, "doc": doc, "context": quote_in_context(doc, claim),
         "decided_by": deciding_provision(catalog, claim.get("citation")),

@@ -13,6 +13,7 @@ from accord.interfaces import inputs
 from accord.interfaces.deps import get_catalog, get_store
 from accord.interfaces.searching import searched
 from accord.interfaces.web.charts import outlet_bars_svg
+from accord.interfaces.web.pages_exports import SEARCH_PAGE_HITS
 from accord.interfaces.web.highlight import highlight
 from accord.interfaces.web.rendering import bad_input, not_found, render
 from accord.knowledge.catalog import Catalog
@@ -110,7 +111,7 @@ async def search_page(request: Request, q: str | None = None, store: Store = Dep
         return render(request, "search.html", context)
     try:
         query_terms(query)
-        hits = await searched(request, store, query, 50)
+        hits = await searched(request, store, query, SEARCH_PAGE_HITS)
     except QueryTooLarge as exc:
         return bad_input(request, "search.html", context, f"Query too large: {exc}.")
     except SearchInterrupted as exc:

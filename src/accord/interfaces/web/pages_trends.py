@@ -3,6 +3,8 @@ the outlet, language, claim type and treaty filters of the claims explorer."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from fastapi import APIRouter, Depends, Request
 
 from accord.interfaces.deps import get_catalog, get_store
@@ -35,4 +37,6 @@ def trends_page(request: Request, period: str = "month", type: str | None = None
     if period not in choices["periods"]:
         return bad_input(request, "trends.html", context, f"Unknown period {period!r}: month or week.")
     trend = claim_trend(store, Period(period), **{k: v or None for k, v in filters.items()})
-    return render(request, "trends.html", {**context, "trend": trend, "chart": trend_bars_svg(trend.rows, period)})
+    query = urlencode({"period": period, **{k: v for k, v in filters.items() if v}})
+    return render(request, "trends.html", {**context, "trend": trend, "chart": trend_bars_svg(trend.rows, period),
+                                           "trend_query": query})

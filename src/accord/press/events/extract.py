@@ -30,7 +30,37 @@ DEFAULT_TREATY = "rus-irn-2025"
 # One character for one, so offsets into the original text hold: zero-width joiners (Persian
 # half-spaces) and the Arabic tatweel read as spaces.  Arabic and Persian letter forms (ي/ی,
 # ك/ک) are left as written; the packs match both.
-FOLD = str.maketrans({"\u200c": " ", "\u200d": " ", "ـ": " "})
+JOINERS = ("\u200c", "\u200d", "ـ")
+
+
+def _fold(text: str) -> str:
+    for joiner in JOINERS:  # replace() where one is present: far cheaper than translate() over every character
+        if joiner in text:
+            text = text.replace(joiner, " ")
+    return text
+
+
+class _Paragraph:
+    """A folded paragraph and what its sentences may lean on, read only when a sentence needs it."""
+
+    __slots__ = ("text", "pack", "_topics", "_both_named")
+
+    def __init__(self, text: str, pack: EventPack):
+        self.text, self.pack = text, pack
+        self._topics: frozenset[str] | None = None
+        self._both_named: bool | None = None
+
+    @property
+    def topics(self) -> frozenset[str]:
+        if self._topics is None:
+            self._topics = self.pack.topics_of(self.text)
+        return self._topics
+
+    @property
+    def both_named(self) -> bool:
+        if self._both_named is None:
+            self._both_named = {"RUS", "IRN"} <= set(self.pack.actors_in(self.text))
+        return self._both_named
 HEADLINE = 160  # characters: a first line this short without a full stop is a headline
 
 
@@ -132,7 +162,7 @@ def extract_events(
     links = links or implementation_links(treaty)
     if links is None or not text:
         return []
-    folded = text.translate(FOLD)
+    folded = _fold(text)
     fallback = event_pack(fallback_lang)
     packs_by_paragraph = [(a, b, event_pack(lang) or fallback) for a, b, lang in paragraphs]
     packs = list({id(p): p for _, _, p in packs_by_paragraph if p is not None}.values())
@@ -148,18 +178,17 @@ def extract_events(
     headline_end = (len(text) - len(text.lstrip()) + len(first_line)
                     if len(first_line) <= HEADLINE and not re.search(r"[.。]$", first_line) else 0)
     found: list[tuple[bool, ExtractedEvent]] = []
+    in_text = {id(pack): pack.cues_admitted(folded) for pack in packs}  # a cue the whole text rules out, no paragraph needs
     for p_start, p_end, pack in packs_by_paragraph:
         if pack is None:
             continue
         paragraph = folded[p_start:p_end]
-        live = pack.cues_admitted(paragraph)  # most paragraphs report no event: their cues cannot match
+        live = pack.cues_admitted(paragraph, in_text[id(pack)])  # most paragraphs report no event: their cues cannot match
         if not live:
             continue
-        context = pack.topics_of(paragraph)
-        both_named = {"RUS", "IRN"} <= set(pack.actors_in(paragraph))
+        facts = _Paragraph(paragraph, pack)
         for s_start, s_end in sentences(folded, p_start, p_end):
-            for event in _read_sentence(text, folded, s_start, s_end, pack, links, anchor, published, signed, context,
-                                         both_named, live, paragraph):
+            for event in _read_sentence(text, folded, s_start, s_end, pack, links, anchor, published, signed, facts, live):
                 if signed and event.date and event.date <= signed.isoformat()[: len(event.date)]:
                     continue  # the signing itself, or before it: background, not implementation
                 found.append((event.start < headline_end, event))
@@ -179,25 +208,25 @@ def _examined_month(periods: list[Period], sentence: str, paragraph: str, anchor
 
 def _read_sentence(text: str, folded: str, start: int, end: int, pack: EventPack, links: ImplementationLinks,
                    anchor: dt.date | None, published: dt.date | None, signed: dt.date | None,
-                   context: frozenset[str] = frozenset(), both_named: bool = True,
-                   live: tuple | None = None, paragraph: str = "") -> list[ExtractedEvent]:
+                   paragraph: _Paragraph, live: tuple) -> list[ExtractedEvent]:
     """The event a sentence reports, if any.  ``anchor`` resolves relative dates (the publication
     date, or failing it the text's latest date); a report with no time of its own takes the month
     of publication, and only of a real one: what is done is news of then, and what is to come
-    without a time was stated then.  ``paragraph``: the folded paragraph, for a period it names."""
+    without a time was stated then.  ``paragraph``: the sentence's paragraph (its topics, whether it
+    names both parties, a period it names); ``live``: the types and cues that can match in it."""
     sentence = folded[start:end]
     if pack.treaty_content and pack.treaty_content.search(sentence):
         return []  # what the treaty says is a claim about it, judged elsewhere; not something a party did
     out, taken = [], []
-    for event_type, cues in (pack.types if live is None else live):
+    for event_type, cues in live:
         match = next((m for rx in cues for m in [rx.search(sentence)] if m), None)
         if match is None or any(match.start() < b and a < match.end() for a, b in taken):
             continue
-        if event_type in BILATERAL and not both_named:
+        if event_type in BILATERAL and not paragraph.both_named:
             continue
         if event_type == "agreement_signed" and pack.treaty_itself and pack.treaty_itself.search(sentence):
             continue  # the treaty's own signature is what is being implemented, not an implementation event
-        topics = pack.topics_of(sentence) or context  # "He urged Russia to finish its part": the paragraph says of what
+        topics = pack.topics_of(sentence) or paragraph.topics  # "He urged Russia to finish its part": the paragraph says of what
         provision = links.provision_for(event_type, topics)
         if provision is None:
             continue
@@ -206,7 +235,7 @@ def _read_sentence(text: str, folded: str, start: int, end: int, pack: EventPack
         date, how = when.value, when.how
         tracked = links.tracked(provision)
         if date is None and how != "explicit" and tracked is not None and tracked.periods:  # not for a day that does not exist
-            date = _examined_month(tracked.periods, sentence, paragraph, anchor)
+            date = _examined_month(tracked.periods, sentence, paragraph.text, anchor)
             how = "period" if date else how
         if how == "none" and published is not None and not when.note:
             # done: reported as news, so of the month of publication; to come with no time of its

@@ -41,15 +41,16 @@ class EventPack:
     treaty_itself: re.Pattern | None = None  # words naming the tracked treaty itself
     treaty_content: re.Pattern | None = None  # "the treaty provides/obliges …": a claim, not an event
 
-    def cues_admitted(self, text: str) -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
+    def cues_admitted(self, text: str, among: tuple | None = None) -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
         """The types and cues that can match somewhere in ``text`` (see ``claims.gate``: an exact
-        pre-check on the literal words a pattern needs, far cheaper than running it)."""
+        pre-check on the literal words a pattern needs, far cheaper than running it); ``among``:
+        only of these (those admitted in a text that contains this one)."""
         gates, ungated = self._cue_gates
         admitted = gates.admitted(fold(text))  # one scan for every cue's literal words
         if not admitted and not ungated:
             return ()
         live = []
-        for event_type, cues in self.types:
+        for event_type, cues in (self.types if among is None else among):
             cues = tuple(rx for rx in cues if id(rx) in admitted or id(rx) in ungated)
             if cues:
                 live.append((event_type, cues))

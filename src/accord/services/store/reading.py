@@ -29,6 +29,10 @@ class Reading:
         return [self._claim(r) for r in self.db.execute(sql, (catalog_version,))]
 
     def documents(self, *, outlet: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+        return list(self.iter_documents(outlet=outlet, limit=limit, offset=offset))
+
+    def iter_documents(self, *, outlet: str | None = None, limit: int | None = None, offset: int = 0):
+        """Document rows (no text), newest first, read from the cursor as they are consumed."""
         sql = ("SELECT d.id, d.url, d.outlet, d.author, d.published, d.lang, d.near_dup_of, d.ingested_at, "
                "(SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) AS claims FROM documents d")
         args: list = []
@@ -36,7 +40,14 @@ class Reading:
             sql += " WHERE d.outlet = ?"
             args.append(outlet)
         sql += " ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ? OFFSET ?"
-        return [dict(r) for r in self.db.execute(sql, (*args, limit, offset))]
+        for row in self.db.execute(sql, (*args, -1 if limit is None else limit, offset)):
+            yield dict(row)
+
+    def count_documents(self, *, outlet: str | None = None) -> int:
+        """How many documents :meth:`documents` lists under the same filter, on all its pages."""
+        if outlet:
+            return self.db.execute("SELECT COUNT(*) FROM documents WHERE outlet = ?", (outlet,)).fetchone()[0]
+        return self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
 
     def document(self, doc_id: str) -> dict | None:
         row = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -70,11 +81,19 @@ class Reading:
         """Claims one at a time, in the order of :meth:`claims`, read from the cursor as they are
         consumed: an export of the whole store never holds it in memory."""
         where, args = self._claim_filters(**filters)
-        sql = ("SELECT c.*, d.outlet, d.url, d.published FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
+        sql = ("SELECT c.*, d.outlet, d.url, d.published, d.ingested_at, v.as_of AS judged_on FROM judged_claims c "
+               "JOIN documents d ON d.id = c.doc_id JOIN verdicts v ON v.claim_id = c.id"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY c.doc_id, c.start LIMIT ? OFFSET ?")
         for row in self.db.execute(sql, (*args, -1 if limit is None else limit, offset)):
             yield self._claim(row)
+
+    def count_claims(self, **filters: str | None) -> int:
+        """How many claims :meth:`claims` lists under the same filters, on all its pages."""
+        where, args = self._claim_filters(**filters)
+        sql = ("SELECT COUNT(*) FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
+               + (" WHERE " + " AND ".join(where) if where else ""))
+        return self.db.execute(sql, args).fetchone()[0]
 
     def claim(self, claim_id: int) -> dict | None:
         """One stored claim with the day its verdict was made and its document's outlet, address and dates."""
@@ -114,14 +133,18 @@ class Reading:
         """
         return [{k: (v or 0) if k != "outlet" else v for k, v in dict(r).items()} for r in self.db.execute(sql)]
 
-    def search(self, query: str, limit: int = 20, *, budget: float = SEARCH_BUDGET_SECONDS,
+    def search(self, query: str, limit: int = 20, *, offset: int = 0, budget: float = SEARCH_BUDGET_SECONDS,
                cancel: threading.Event | None = None) -> list[dict]:
         """Matching paragraphs, best first: ``snippet`` is plain text and ``matches`` the [start, end)
         offsets of the matched words in it, so no character of the text is ever taken for a marker.
 
         Bounded (see :mod:`accord.services.search_limits`): QueryTooLarge past the length or term cap,
         SearchInterrupted past ``budget`` seconds or once ``cancel`` is set."""
-        return text_search.search(self.db, query, limit, budget=budget, cancel=cancel)
+        return text_search.search(self.db, query, limit, offset=offset, budget=budget, cancel=cancel)
+
+    def count_search(self, query: str, *, budget: float = SEARCH_BUDGET_SECONDS, cancel: threading.Event | None = None) -> int:
+        """How many paragraphs :meth:`search` would find for ``query`` with no limit (bounded alike)."""
+        return text_search.count(self.db, query, budget=budget, cancel=cancel)
 
     def events(self, treaty: str, *, provision: str | None = None) -> list[dict]:
         """Stored implementation events of a treaty, with their documents' outlet, URL and date."""

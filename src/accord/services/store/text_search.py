@@ -63,7 +63,7 @@ def _unmark(marked: str, lemmas: set[str]) -> dict:
     return {"snippet": plain, "matches": [list(m) for m in sorted({tuple(m) for m in matches})]}
 
 
-def search(db: sqlite3.Connection, query: str, limit: int = 20, *, budget: float = SEARCH_BUDGET_SECONDS,
+def search(db: sqlite3.Connection, query: str, limit: int = 20, *, offset: int = 0, budget: float = SEARCH_BUDGET_SECONDS,
            cancel: threading.Event | None = None) -> list[dict]:
     """See :meth:`accord.services.store.Store.search`."""
     words = query_terms(query)
@@ -72,8 +72,18 @@ def search(db: sqlite3.Connection, query: str, limit: int = 20, *, budget: float
         return []
     sql = (f"SELECT f.doc_id, f.idx, d.outlet, snippet(paragraph_fts, 0, '{MARK_START}', '{MARK_END}', '…', 12) AS snippet, "
            "bm25(paragraph_fts) AS score FROM paragraph_fts f JOIN documents d ON d.id = f.doc_id "
-           "WHERE paragraph_fts MATCH ? ORDER BY score LIMIT ?")
+           "WHERE paragraph_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?")
     lemmas = {_lemma(w) for w in words}
     with time_budget(db, budget, cancel):
-        rows = db.execute(sql, (fts, limit)).fetchall()
+        rows = db.execute(sql, (fts, limit, offset)).fetchall()
     return [{**dict(r), **_unmark(r["snippet"], lemmas)} for r in rows]
+
+
+def count(db: sqlite3.Connection, query: str, *, budget: float = SEARCH_BUDGET_SECONDS,
+          cancel: threading.Event | None = None) -> int:
+    """See :meth:`accord.services.store.Store.count_search`."""
+    fts = _fts_query(query_terms(query))
+    if not fts:
+        return 0
+    with time_budget(db, budget, cancel):
+        return db.execute("SELECT COUNT(*) FROM paragraph_fts WHERE paragraph_fts MATCH ?", (fts,)).fetchone()[0]

@@ -445,10 +445,14 @@ def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *
         if isinstance(carry, _Carry):  # the previous paragraph's treaty, only for "This treaty …"
             anaphora = pack(lang).anaphora
             carry = carry.treaty if anaphora is not None and anaphora.match(source, first, last) else None
-        for a, b in sentences(source, first, last):
+        spans = sentences(source, first, last)
+        # the paragraph folded and scanned for gate strings once, for all its sentences (folding keeps offsets)
+        folded = fold(source[first:last])
+        admitted_sets = _gate_set(lang).admitted_spans(folded, [(a - first, b - first) for a, b in spans])
+        for (a, b), admitted_set in zip(spans, admitted_sets):
             item = list_scope and bool(LIST_ITEM.match(source, a))
             when = contexts.get(lang) or contexts.setdefault(lang, _date_context(text, lang, published, default_year, today))
-            admitted = _admitted(source[a:b], lang)
+            admitted = (folded[a - first : b - first], admitted_set)
             if not item and not sign_label and _quiet(lang, admitted[1]):
                 carry, list_scope = None, False  # what the scan would have left: most sentences end here
                 continue

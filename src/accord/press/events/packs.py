@@ -18,6 +18,7 @@ import yaml
 
 from accord.press.claims.gate import GateSet, admits, fold
 from accord.press.events.dates import EventDates
+from accord.press.first_chars import with_first_chars
 
 LANG_ROOT = Path(str(resources.files("accord.press") / "lang"))
 STATUSES = ("done", "announced", "planned", "not_done")
@@ -90,7 +91,7 @@ class EventPack:
 
 def _compile(pattern: str, where: str) -> re.Pattern:
     try:
-        return re.compile(pattern, re.I)
+        return with_first_chars(re.compile(pattern, re.I))
     except re.error as exc:
         raise PackError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
 

@@ -17,6 +17,7 @@ from importlib import resources
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from accord.press.first_chars import with_first_chars
 from accord.press.script import fold as fold_script
 
 # libyaml when PyYAML has it: the same values as safe_load in a tenth of the time, which counts
@@ -140,7 +141,7 @@ class LanguagePack:
             return None
         source = _alternation([self.expand(p) for p in patterns])
         try:
-            return re.compile(source, re.I)
+            return with_first_chars(re.compile(source, re.I))
         except re.error as exc:
             raise PackError(f"language pack '{self.code}': {key}: {exc}") from None
 

@@ -3,23 +3,30 @@
 Builds a store of N claims (default 100,000: 10,000 documents of 10 claims each, written straight
 into the store's tables so that building it takes seconds), then exports every claim through the
 same code the /claims.csv and /claims.json downloads use, in a fresh process, and prints that
-process's peak resident memory before and during the export. The target is under 200 MB.
+process's peak resident memory before and during the export. Then (unless --no-http) it serves the
+store with `accord serve` and downloads /claims.csv and /documents.csv over HTTP, printing how far
+the server process's peak resident memory (VmHWM) grew during the download and how many rows
+arrived. The target is an export peak under 200 MB.
 
-    .venv/bin/python bench/bench_export.py [--claims 100000] [--format csv|json]
+    .venv/bin/python bench/bench_export.py [--claims 100000] [--format csv|json] [--no-http]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 from accord.services.store import Store
+from accord.services.store.schema import judgement_id
 
 QUOTE = "Russia is now obliged to defend Iran militarily, according to the commentator, who added a remark"
 
@@ -38,12 +45,11 @@ def build(path: Path, claims: int, per_doc: int = 10) -> None:
         'INSERT INTO claims (id, doc_id, treaty, type, value, start, "end", quote, lang) VALUES (?,?,?,?,?,?,?,?,?)',
         ((i + 1, f"doc-{i // per_doc:06d}", "rus-irn-2025", "mutual_defense", json.dumps(True), 100 * (i % per_doc),
           100 * (i % per_doc) + len(QUOTE), QUOTE, "en") for i in range(claims)))
-    db.executemany(
-        "INSERT INTO verdicts (claim_id, verdict, citation, reason, sources, catalog_version, as_of) VALUES (?,?,?,?,?,?,?)",
-        ((i + 1, ("supported", "contradicted", "unverifiable")[i % 3], "rus-irn-2025 Art. 3(3)",
-          "the treaty binds neither party to defend the other",
-          json.dumps(["https://example.org/source-a", "https://example.org/source-b"]), "bench", "2026-11-30")
-         for i in range(claims)))
+    judgements = [judgement_id(db, verdict, "rus-irn-2025 Art. 3(3)", "the treaty binds neither party to defend the other",
+                               ["https://example.org/source-a", "https://example.org/source-b"], "bench")
+                  for verdict in ("supported", "contradicted", "unverifiable")]
+    db.executemany("INSERT INTO verdicts (claim_id, judgement, as_of) VALUES (?,?,?)",
+                   ((i + 1, judgements[i % 3], "2026-11-30") for i in range(claims)))
     db.execute("COMMIT")
     store.close()
 
@@ -66,10 +72,58 @@ def export(path: Path, fmt: str) -> None:
                       "peak_rss_before_mib": round(before, 1), "peak_rss_after_mib": round(after, 1)}))
 
 
+def _peak_rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM in /proc: this figure needs Linux")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def over_http(path: Path) -> None:
+    """Serve the store with `accord serve` and download the big lists; print the server's peak RSS."""
+    port = _free_port()
+    accord = Path(sys.executable).with_name("accord")
+    server = subprocess.Popen([str(accord), "serve", "--db", str(path), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "NO_COLOR": "1"})
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/api/languages", timeout=5).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("accord serve did not start")
+                time.sleep(0.3)
+        before = _peak_rss_mib(server.pid)
+        for route in ("/claims.csv", "/documents.csv"):
+            started, size, lines = time.perf_counter(), 0, 0
+            with urllib.request.urlopen(base + route, timeout=600) as response:
+                while chunk := response.read(1 << 16):
+                    size += len(chunk)
+                    lines += chunk.count(b"\n")  # no cell of the built store holds a line break
+            peak = _peak_rss_mib(server.pid)
+            # The server holds the press pipeline's models from start-up; what the export costs is the growth.
+            print(f"http {route}: {lines - 1:,} rows, {size / 2**20:.0f} MiB in {time.perf_counter() - started:.1f} s; "
+                  f"server peak RSS {peak:.1f} MiB, {before:.1f} MiB of it at start-up: the download added "
+                  f"{peak - before:.1f} MiB")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--format", choices=("csv", "json"), default="csv")
+    parser.add_argument("--no-http", action="store_true", help="Skip the download over HTTP from `accord serve`.")
     parser.add_argument("--run-export", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run_export:
@@ -88,6 +142,8 @@ def main() -> int:
             print(f"{fmt}: {figures['rows']:,} claims, {figures['chars'] / 2**20:.0f} MiB of text in {figures['seconds']} s "
                   f"({figures['rows'] / figures['seconds']:,.0f} claims/s); peak RSS {figures['peak_rss_after_mib']} MiB "
                   f"(after opening the store: {figures['peak_rss_before_mib']} MiB; target < 200 MB)")
+        if not args.no_http:
+            over_http(path)
     return 0
 
 

@@ -189,3 +189,14 @@ def test_a_war_named_in_the_report_dates_the_non_assistance_with_or_without_a_pu
 def test_an_impossible_date_is_not_replaced_by_a_war_or_the_publication_month():
     [event] = events("On 31 February Russia offered no military help to Iran.", published=dt.date(2026, 3, 8))
     assert event.type == "non_assistance_in_conflict" and event.date is None and "impossible date" in event.date_note
+
+
+def test_a_mention_that_says_when_dates_an_earlier_one_that_only_says_this_week_but_a_year_alone_stays():
+    text = ("Iran and Russia held a joint naval exercise in the Caspian Sea this week. "
+            "The joint naval exercise began on 21 July 2025 near Rasht.")
+    [event] = events(text, published=dt.date(2025, 7, 23))
+    assert (event.date, event.date_how, event.start) == ("2025-07-21", "explicit", 0)
+    text = ("Russia proposed holding a joint naval exercise with Iran in the Caspian Sea in 2026. "
+            "Russia proposed the joint naval exercise to Iran at a meeting today.")
+    [planned] = events(text, published=dt.date(2025, 10, 8))
+    assert (planned.status, planned.date, planned.date_how) == ("planned", None, "vague")

@@ -12,6 +12,8 @@ from accord.press.read import RawDocument
 from accord.services.store import SCHEMA_VERSION, Store
 from judging_context import CATALOG, TODAY
 
+from .store_v3 import write_schema_3
+
 TEXT = ("Iran and Russia held a joint naval exercise in the Caspian Sea on Monday.\n\n"
         "Russia and Iran signed a memorandum of understanding on small nuclear power plants on Wednesday.")
 
@@ -38,8 +40,7 @@ def test_events_are_stored_with_their_document_and_read_back_with_its_source(tmp
 
 def test_a_store_written_before_events_gets_them_when_opened(tmp_path):
     path = tmp_path / "old.sqlite"
-    with Store(path) as store:
-        store.put(doc())
+    write_schema_3(path, [doc()])
     db = sqlite3.connect(path)  # make it look like a schema-1 store
     db.executescript("DROP TABLE events; UPDATE meta SET value = '1' WHERE key = 'schema_version';")
     db.commit()

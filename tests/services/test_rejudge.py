@@ -18,6 +18,8 @@ from accord.reasoning.claims import ClaimType
 from accord.services.rejudge import rejudge
 from accord.services.store import Store
 
+from .store_v3 import write_schema_3
+
 DAY = dt.date(2026, 11, 30)
 TEXTS = {
     "count": "The Russia-Iran treaty signed in Moscow has 47 articles.",
@@ -77,10 +79,13 @@ def test_a_catalog_edit_changes_exactly_the_affected_verdicts_and_a_second_run_n
 
 
 def test_a_store_from_before_verdicts_were_kept_apart_is_migrated_in_place(tmp_path, store):
-    path = store.path
     claims = store.claims(limit=1000)
     store.close()
-    # rebuild the schema-2 layout: verdicts inside the claims table, no verdicts table
+    catalog = _catalog_copy(tmp_path / "before2")
+    path = tmp_path / "schema2.sqlite"
+    write_schema_3(path, [process(RawDocument(id=doc_id, text=text, lang="en", published="2026-02-01"), catalog, DAY)
+                          for doc_id, text in TEXTS.items()])
+    # rebuild the schema-2 layout from schema 3: verdicts inside the claims table, no verdicts table
     db = sqlite3.connect(path)
     db.executescript("""
         DROP VIEW judged_claims; ALTER TABLE claims ADD COLUMN verdict TEXT; ALTER TABLE claims ADD COLUMN citation TEXT;

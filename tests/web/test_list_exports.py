@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
@@ -173,3 +174,21 @@ def test_downloads_from_coverage_and_search_match_their_tables(filled_db, stored
             page.get_by_role("link", name="CSV").click()
         rows = csv_rows(Path(download.value.path()).read_text(encoding="utf-8"))
         assert hits and [r["doc_id"] for r in rows] == hits
+
+
+def test_events_download_is_what_the_provision_page_and_accord_events_list(client, filled_db):
+    from typer.testing import CliRunner
+
+    from accord.interfaces.cli import app
+
+    whole = csv_rows(client.get("/treaties/rus-irn-2025/events.csv").text)
+    cli = CliRunner().invoke(app, ["events", "rus-irn-2025", "--format", "json", "--db", str(filled_db)])
+    assert [(r["provision"], r["type"], r["event_date"] or None) for r in whole] == \
+        [(e["provision"], e["type"], e["event_date"]) for e in json.loads(cli.stdout)]
+    assert whole, "the seed documents report implementation events"
+    provision = whole[0]["provision"]
+    one = client.get("/treaties/rus-irn-2025/events.json", params={"provision": provision}).json()
+    assert one and {e["provision"] for e in one} == {provision}
+    page = client.get(f"/treaties/rus-irn-2025/implementation/{provision}").text
+    assert page.count('<section class="event"') == len(one)
+    assert client.get("/treaties/rus-irn-2025/events.csv", params={"provision": "99(9)"}).status_code == 422

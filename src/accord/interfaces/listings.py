@@ -84,11 +84,15 @@ def implementation_rows(store: Store, treaty_id: str) -> list[dict] | None:
 
 
 def event_rows(store: Store, treaty_id: str, provision: str | None = None) -> list[dict] | None:
-    """The stored implementation events of a tracked treaty (of one provision, if given, as its page
-    lists them); None for a treaty that is not tracked."""
-    if implementation_links(treaty_id) is None:
+    """The implementation events of a tracked treaty as the tracker merges them (of one provision, if
+    given, as its page lists them), the rows of `accord events`; None for a treaty that is not tracked
+    or a provision it does not track."""
+    from accord.reasoning.implementation_export import event_rows as merged_events
+
+    links = implementation_links(treaty_id)
+    if links is None or (provision and links.tracked(provision) is None):
         return None
-    return store.events(treaty_id, provision=provision or None)
+    return merged_events(track(store.events(treaty_id), links, provision=provision or None))
 
 
 def trend_rows(store: Store, period: str, filters: dict[str, str | None]) -> Iterable[dict]:

@@ -272,3 +272,15 @@ def _signature_array(blob: bytes) -> np.ndarray:
     if len(blob) != NUM_PERM * SIGNATURE_DTYPE.itemsize:
         raise ValueError(f"a signature is {NUM_PERM * SIGNATURE_DTYPE.itemsize} bytes, got {len(blob)}")
     return np.frombuffer(blob, dtype=SIGNATURE_DTYPE)
+
+
+def band_keys(signature: bytes, threshold: float = LSH_THRESHOLD) -> list[int]:
+    """The LSH bucket keys of a signature, one per band, as signed 64-bit integers (what SQLite stores):
+    two documents are near-duplicate candidates when they share one, as in :class:`NearDuplicateIndex`."""
+    b, r = _bands(threshold)
+    bands = _signature_array(signature)[: b * r].reshape(b, r).astype(np.uint64)
+    keys = np.arange(1, b + 1, dtype=np.uint64) * _MIX[-1]
+    for column in range(r):
+        keys = (keys ^ bands[:, column]) * _MIX[column % len(_MIX)]
+        keys ^= keys >> np.uint64(29)
+    return keys.view(np.int64).tolist()

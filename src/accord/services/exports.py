@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from accord.reasoning.implementation_export import COLUMNS as EVENT_COLUMNS
+
 CHUNK_ROWS = 500
 LIST_SEPARATOR = " | "
 
@@ -140,11 +142,8 @@ COMPARISON = Listing(
     ("treaty", "aspect", "name", "value", "cited", "basis", "confidence"),
 )
 
-EVENTS = Listing(
-    "events",
-    ("id", "treaty", "provision", "type", "actors", "event_date", "status", "doc_id", "outlet", "url", "published",
-     "near_dup_of", "quote", "start", "end", "lang", "date_how"),
-)
+# The tracker's merged events, one a row, with the columns of `accord events` (reasoning.implementation_export).
+EVENTS = Listing("events", tuple(EVENT_COLUMNS))
 
 IMPLEMENTATION = Listing(
     "implementation",

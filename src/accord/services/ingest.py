@@ -23,7 +23,7 @@ from accord.contract import IngestReport as IngestAnswer
 from accord.knowledge.catalog import Catalog
 from accord.press.pipeline import ProcessedDocument, process
 from accord.press.read import JSONL_SUFFIXES, RawDocument, ReadError, Skipped, read_paths, walk_files
-from accord.services.store import Store, StoreUnavailable
+from accord.services.store import Store
 
 CHUNK = 32
 IN_FLIGHT = 2  # chunks handed to the pool at once: the workers run the next while this process stores one
@@ -164,8 +164,24 @@ def ingest(paths: Iterable[Path | str], store: Store, judging: Judging, *, worke
 
 def store_results(results: Iterable[ProcessedDocument | ReadError | Skipped], store: Store, *,
                   progress: Callable[[str, int], None] | None = None) -> IngestReport:
-    """Write processed documents (from any engine) to the store and record the errors, one by one."""
+    """Write processed documents (from any engine) to the store and record the errors.
+
+    Documents are written in batches, one transaction each (see :class:`WriteBatch`): a batch
+    is stored whole or not at all, and always as whole documents, so an interrupted ingest
+    loses at most the last batch, which a re-run stores."""
     report = IngestReport()
+    batch = WriteBatch()
+
+    def flush() -> None:
+        if not batch.docs:
+            return
+        outcomes = store.put_many(batch.docs)  # StoreUnavailable: nothing after this could be stored either
+        for item, outcome in zip(batch.docs, outcomes):
+            _count(report, store, item, outcome)
+            if progress:
+                progress(item.origin, report.documents + len(report.errors))
+        batch.clear()
+
     for item in results:
         if isinstance(item, Skipped):
             report.skipped.append({"origin": item.origin, "reason": item.reason})
@@ -173,25 +189,53 @@ def store_results(results: Iterable[ProcessedDocument | ReadError | Skipped], st
         if isinstance(item, ReadError):
             report.errors.append({"origin": item.origin, "message": item.message})
             store.record_error(item.origin, item.message)
-        else:
-            try:
-                outcome, _ = store.add(item)
-            except StoreUnavailable:
-                raise  # the store itself is gone: nothing after this could be stored either
-            except Exception as exc:  # noqa: BLE001 - one document the store refuses must not stop the batch
-                report.errors.append({"origin": item.origin, "message": f"not stored: {type(exc).__name__}: {exc}"})
-                store.record_error(item.origin, f"not stored: {type(exc).__name__}: {exc}")
-                continue
-            if outcome == "new":
-                report.new += 1
-            elif outcome == "unchanged":
-                report.unchanged += 1
-            else:
-                report.near_duplicates += 1
-            report.warnings.extend({"origin": item.origin, "message": message} for message in item.warnings)
-            if outcome != "unchanged":
-                report.verdicts.update(c.verdict for c in item.claims)
-                report.not_analysed.update(item.not_analysed)
-        if progress:
-            progress(getattr(item, "origin", ""), report.documents + len(report.errors))
+            if progress:
+                progress(item.origin, report.documents + len(report.errors))
+            continue
+        if batch.add(item):
+            flush()
+    flush()
     return report
+
+
+@dataclass
+class WriteBatch:
+    """Documents waiting to be written together: up to a count, a size of text, or an age, whichever
+    comes first, so a slow stream still commits about every second."""
+
+    max_documents: int = 64
+    max_bytes: int = 4 << 20
+    max_seconds: float = 1.0
+    docs: list[ProcessedDocument] = field(default_factory=list)
+    size: int = 0
+    started: float = 0.0
+
+    def add(self, doc: ProcessedDocument) -> bool:
+        """Take a document; True when the batch should be written now."""
+        if not self.docs:
+            self.started = time.monotonic()
+        self.docs.append(doc)
+        self.size += len(doc.text)
+        return (len(self.docs) >= self.max_documents or self.size >= self.max_bytes
+                or time.monotonic() - self.started >= self.max_seconds)
+
+    def clear(self) -> None:
+        self.docs, self.size = [], 0
+
+
+def _count(report: IngestReport, store: Store, item: ProcessedDocument, outcome) -> None:
+    if isinstance(outcome, Exception):  # one document the store refuses must not stop the batch
+        message = f"not stored: {type(outcome).__name__}: {outcome}"
+        report.errors.append({"origin": item.origin, "message": message})
+        store.record_error(item.origin, message)
+        return
+    if outcome.outcome == "new":
+        report.new += 1
+    elif outcome.outcome == "unchanged":
+        report.unchanged += 1
+    else:
+        report.near_duplicates += 1
+    report.warnings.extend({"origin": item.origin, "message": message} for message in item.warnings)
+    if outcome.outcome != "unchanged":
+        report.verdicts.update(c.verdict for c in item.claims)
+        report.not_analysed.update(item.not_analysed)

@@ -19,7 +19,7 @@ from accord.interfaces import inputs, listings
 from accord.interfaces.deps import get_catalog, get_store, get_today
 from accord.interfaces.web.rendering import not_found
 from accord.knowledge.catalog import Catalog, LookupFailed, nearest
-from accord.knowledge.implementation_links import tracked_treaties
+from accord.knowledge.implementation_links import implementation_links, tracked_treaties
 from accord.services.exports import LISTINGS, Listing
 from accord.services.search_limits import QueryTooLarge, SearchInterrupted, query_terms
 from accord.services.store import Store
@@ -160,9 +160,11 @@ def events_download(request: Request, treaty_id: str, fmt: str, provision: str |
                     store: Store = Depends(get_store)):
     if fmt not in MEDIA_TYPES:
         return _unknown_format(request, fmt)
+    if implementation_links(treaty_id) is None:
+        return _untracked(request, treaty_id)
     rows = listings.event_rows(store, treaty_id, provision)
     if rows is None:
-        return _untracked(request, treaty_id)
+        return _bad_filter(f"provision '{provision}' is not tracked for {treaty_id}")
     listing = LISTINGS["events"]
     return _download(fmt, listing.render(fmt, rows), _file_name(treaty_id, "events", provision))
 

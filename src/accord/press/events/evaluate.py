@@ -13,8 +13,6 @@ share of them given the gold provision.
 from __future__ import annotations
 
 import datetime as dt
-
-import datetime as dt
 import json
 from collections import defaultdict
 from pathlib import Path

@@ -111,6 +111,7 @@ def _signature(catalog: Catalog, treaty: str) -> dt.date | None:
 
 
 STATED = ("explicit", "relative")
+UNSTATED = ("none", "publication", "period")  # no day of its own: a mention that says when wins (a year alone stays)
 # Acts that take both parties (talks, a signature): the sentence, or failing that its paragraph, must name both.
 BILATERAL = frozenset({"consultation", "agreement_signed", "security_meeting"})
 PROSPECTIVE = ("announced", "planned")
@@ -141,7 +142,7 @@ def _merge_mentions(events: list[tuple[bool, ExtractedEvent]]) -> list[Extracted
     kept = []
     for first, *others in groups:
         dated = next((e for e in others if e.date_how in STATED and e.date), None)
-        if first.date_how in ("none", "publication") and dated is not None:
+        if first.date_how in UNSTATED and dated is not None:
             first = replace(first, date=dated.date, date_how=dated.date_how)
         kept.append(first)
     return sorted(kept, key=lambda e: e.start)

@@ -1,13 +1,13 @@
 """SQLite store for processed coverage: documents, paragraphs, claims, verdicts, implementation events, ingest errors.
 
-One transaction per document, so an interrupted ingest leaves whole documents
-or nothing, and a re-run picks up where it stopped.  Only cleaned (redacted)
-text is ever written.  Full-text search uses FTS5 with two columns: the text
-(Porter stemming, good for English) and a lemma column (pymorphy3 normal
-forms), because FTS5 has no Russian stemmer.
+Documents are written whole, several to a transaction, so an interrupted ingest
+leaves whole documents or nothing, and a re-run picks up where it stopped.  Only
+cleaned (redacted) text is ever written, and only once (see ``schema``).  Full-text
+search uses FTS5 with two columns: the text (Porter stemming, good for English) and
+a lemma column (pymorphy3 normal forms), because FTS5 has no Russian stemmer.
 
 The package keeps one concern a module: ``schema`` (tables and upgrades), ``writing``,
-``reading``, ``text_search`` and ``near_dup``; :class:`Store` puts them together.
+``reading``, ``text_search``, ``near_dup`` and ``legacy`` (older layouts); :class:`Store` puts them together.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import sqlite3
 from pathlib import Path
 
 from accord.services.store.errors import Stored, StoreError, StoreUnavailable
-from accord.services.store.near_dup import StoredNearDuplicates
 from accord.services.store.reading import Reading
 from accord.services.store.schema import SCHEMA_VERSION, NewerSchema, migrate
 from accord.services.store.text_search import MARK_END, MARK_START, lemmatise
@@ -27,6 +26,7 @@ __all__ = ["BUSY_TIMEOUT_MS", "MARK_END", "MARK_START", "SCHEMA_VERSION", "Store
 
 # How long a writer waits for another's transaction; each holds the lock for one document (milliseconds).
 BUSY_TIMEOUT_MS = 30_000
+PAGE_SIZE = int(__import__("os").environ.get("ACCORD_PAGE_SIZE", "1024"))
 
 
 class Store(Writing, Reading):
@@ -38,6 +38,9 @@ class Store(Writing, Reading):
             self.db.row_factory = sqlite3.Row
             # the timeout first: switching to WAL needs a lock, which a running ingest may hold
             self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            # Small pages for a new file (no effect on an existing one): a document's row rarely fills a
+            # page, and what a 4 kB page leaves empty after it cost a fifth of the text.
+            self.db.execute(f"PRAGMA page_size={PAGE_SIZE}")
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             migrate(self.db)
@@ -47,7 +50,6 @@ class Store(Writing, Reading):
             raise StoreError(f"{self.path}: cannot be used as an accord store ({exc})") from exc
         except OSError as exc:  # the folder cannot be created: a file in the way, no permission
             raise StoreError(f"{self.path}: cannot create its folder {self.path.parent} ({exc.strerror or exc})") from exc
-        self._near = StoredNearDuplicates(self.db)
 
     def close(self) -> None:
         self.db.close()

@@ -1,45 +1,41 @@
-"""The store's near-duplicate index: built from the stored fingerprints, caught up with other writers."""
+"""Near duplicates in the store: each document's LSH band keys in an indexed table, confirmed by shingles.
+
+A new document's band keys are looked up by index (``near_bands``), and each stored document that
+shares one is confirmed by the exact Jaccard similarity of the word 3-shingles of its stored text —
+the candidates and the check of :class:`accord.press.dedupe.NearDuplicateIndex`, without building an
+index in memory: opening a store reads nothing, and other writers' documents are seen at once.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 
-from accord.press.dedupe import Fingerprint, NearDuplicateIndex
+import numpy as np
+
+from accord.press.dedupe import JACCARD_MIN, Fingerprint, _sorted_jaccard, band_keys, shingles
 
 
-class StoredNearDuplicates:
-    """A NearDuplicateIndex over the fingerprints of one store, read lazily on first use."""
+def band_rows(fp: Fingerprint, n: int) -> list[tuple[int, int]]:
+    return [(key, n) for key in band_keys(fp.signature)]
 
-    def __init__(self, db: sqlite3.Connection):
-        self.db = db
-        self._near: NearDuplicateIndex | None = None
-        self._seen = 0  # the highest documents rowid the index has taken in
-        self._ids: set[str] = set()
 
-    def index(self) -> NearDuplicateIndex:
-        """The index, caught up with documents other connections stored since it last looked."""
-        if self._near is None:
-            # Shingles stay on disk (about 4 kB a document): the index reads a candidate's back when it checks one.
-            self._near = NearDuplicateIndex(load=self._stored_fingerprint)
-            self._seen = 0
-        rows = self.db.execute("SELECT rowid, id, fingerprint FROM documents WHERE rowid > ? AND fingerprint IS NOT NULL "
-                               "ORDER BY rowid", (self._seen,))
-        for row in rows:
-            if row["id"] not in self._ids:
-                self._near.add_fingerprint(row["id"], Fingerprint.from_bytes(row["fingerprint"]))
-                self._ids.add(row["id"])
-            self._seen = row[0]
-        return self._near
+def near_duplicates(db: sqlite3.Connection, fp: Fingerprint) -> list[tuple[str, float]]:
+    """Stored near duplicates of a fingerprint, most similar first, as ``(doc_id, jaccard)``."""
+    keys = band_keys(fp.signature)
+    rows = db.execute(f"SELECT id, text FROM documents WHERE n IN (SELECT doc FROM near_bands WHERE key IN "
+                      f"({','.join('?' * len(keys))}))", keys).fetchall()
+    if not rows:
+        return []
+    query = np.array(sorted(fp.shingles), dtype=np.uint32)
+    found = []
+    for doc_id, text in rows:
+        stored = np.array(sorted(shingles(text)), dtype=np.uint32)
+        similarity = _sorted_jaccard(query, stored)
+        if similarity >= JACCARD_MIN:
+            found.append((doc_id, round(similarity, 4)))
+    return sorted(found, key=lambda hit: (-hit[1], hit[0]))
 
-    def query(self, fp: Fingerprint):
-        return self.index().query_fingerprint(fp)
 
-    def _stored_fingerprint(self, doc_id: str) -> bytes | None:
-        row = self.db.execute("SELECT fingerprint FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return row[0] if row is not None else None
-
-    def add(self, doc_id: str, fp: Fingerprint) -> None:
-        """Take in a document this connection just stored (if the index has been built)."""
-        if self._near is not None and doc_id not in self._ids:
-            self._near.add_fingerprint(doc_id, fp)
-            self._ids.add(doc_id)
+def near_duplicate_of(db: sqlite3.Connection, fp: Fingerprint) -> str | None:
+    found = near_duplicates(db, fp)
+    return found[0][0] if found else None

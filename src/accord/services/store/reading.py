@@ -24,8 +24,8 @@ class Reading:
 
     def stale_verdicts(self, catalog_version: str) -> list[dict]:
         """Judged claims whose verdict was made against another catalog version (or an unknown one)."""
-        sql = ("SELECT c.*, v.catalog_version, v.as_of FROM judged_claims c JOIN verdicts v ON v.claim_id = c.id "
-               "WHERE v.catalog_version IS NOT ? ORDER BY c.id")
+        sql = ("SELECT c.*, j.catalog_version, v.as_of FROM judged_claims c JOIN verdicts v ON v.claim_id = c.id "
+               "JOIN judgements j ON j.id = v.judgement WHERE j.catalog_version IS NOT ? ORDER BY c.id")
         return [self._claim(r) for r in self.db.execute(sql, (catalog_version,))]
 
     def documents(self, *, outlet: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
@@ -39,7 +39,8 @@ class Reading:
         if outlet:
             sql += " WHERE d.outlet = ?"
             args.append(outlet)
-        sql += " ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ? OFFSET ?"
+        # NULL sorts lowest, so undated documents come last, as the index (published DESC, id) is read
+        sql += " ORDER BY d.published DESC, d.id LIMIT ? OFFSET ?"
         for row in self.db.execute(sql, (*args, -1 if limit is None else limit, offset)):
             yield dict(row)
 
@@ -50,10 +51,12 @@ class Reading:
         return self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
 
     def document(self, doc_id: str) -> dict | None:
-        row = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        row = self.db.execute("SELECT id, origin, url, outlet, author, published, lang, content_hash, near_dup_of, text, "
+                              "removed_blocks, redactions, not_analysed, ingested_at FROM documents WHERE id = ?",
+                              (doc_id,)).fetchone()
         if row is None:
             return None
-        doc = {k: row[k] for k in row.keys() if k != "fingerprint"}
+        doc = dict(row)
         doc["redactions"] = json.loads(doc["redactions"] or "{}")
         doc["not_analysed"] = json.loads(doc["not_analysed"] or "{}")
         doc["paragraphs"] = [dict(r) for r in self.db.execute('SELECT idx, start, "end", lang, analysed FROM paragraphs WHERE doc_id = ? ORDER BY idx', (doc_id,))]
@@ -94,6 +97,18 @@ class Reading:
         sql = ("SELECT COUNT(*) FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
                + (" WHERE " + " AND ".join(where) if where else ""))
         return self.db.execute(sql, args).fetchone()[0]
+
+    def claim_facets(self, **filters: str | None) -> dict[str, dict[str, int]]:
+        """For each filter (verdict, type, lang, treaty, outlet), how many claims each of its values
+        would list, the other filters applied: the counts beside a list page's filter choices."""
+        facets = {}
+        for facet in ("verdict", "type", "lang", "treaty", "outlet"):
+            where, args = self._claim_filters(**{k: v for k, v in filters.items() if k != facet})
+            column = "d.outlet" if facet == "outlet" else f"c.{facet}"
+            sql = (f"SELECT {column} AS value, COUNT(*) FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
+                   + (" WHERE " + " AND ".join(where) if where else "") + f" GROUP BY {column} ORDER BY 2 DESC, 1")
+            facets[facet] = {value: n for value, n in self.db.execute(sql, args) if value is not None}
+        return facets
 
     def claim(self, claim_id: int) -> dict | None:
         """One stored claim with the day its verdict was made and its document's outlet, address and dates."""
@@ -155,7 +170,7 @@ class Reading:
         return {
             "documents": one("SELECT COUNT(*) FROM documents"),
             "near_duplicates": one("SELECT COUNT(*) FROM documents WHERE near_dup_of IS NOT NULL"),
-            "paragraphs": one("SELECT COUNT(*) FROM paragraphs"),
+            "paragraphs": one("SELECT COUNT(*) FROM paragraph_spans"),
             "claims": one("SELECT COUNT(*) FROM claims"),
             "events": one("SELECT COUNT(*) FROM events"),
             "errors": one("SELECT COUNT(*) FROM ingest_errors"),

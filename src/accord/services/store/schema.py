@@ -1,72 +1,84 @@
-"""The store's tables and how an older store is brought up to the current schema."""
+"""The store's tables, and how an older store is upgraded in place.
+
+Schema 4 keeps each document's cleaned text once.  Paragraphs are offsets into it (one row of
+integers each, numbered ``document number * 2**20 + index`` so a document's paragraphs are one
+key range), and the full-text index is an FTS5 table with *external content*: it reads the text
+it shows back (snippets) from the ``paragraph_text`` view over the documents, and keeps only its
+index.  It keeps no lemmas: a search asks for every form of a Russian word instead (see
+``text_search``).  A document's near-duplicate
+keys are its 18 LSH band keys in ``near_bands``, looked up by index when a document is stored, so
+opening a store reads nothing.  A verdict row points at its judgement (verdict, citation, reason,
+sources), which many claims share, instead of repeating it.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sqlite3
 
-from accord.services.event_rows import EVENTS_SCHEMA, backfill_events
+from accord.press.dedupe import MAGIC, NUM_PERM, band_keys
+from accord.services.event_rows import EVENTS_SCHEMA
+from accord.services.store.legacy import run_script, upgrade_to_3
 
-SCHEMA_VERSION = 3  # 2: implementation events; 3: verdicts apart from claims, with the catalog version
+# 2: implementation events; 3: verdicts apart from claims, with the catalog version; 4: compact (text once)
+SCHEMA_VERSION = 4
+PARAGRAPH_SLOTS = 1 << 20  # paragraphs a document may have: its paragraph numbers are n * PARAGRAPH_SLOTS + index
 
-SCHEMA = """
+SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
-    id TEXT PRIMARY KEY, origin TEXT, url TEXT, outlet TEXT, author TEXT, published TEXT, lang TEXT,
-    content_hash TEXT NOT NULL UNIQUE, near_dup_of TEXT, text TEXT NOT NULL, fingerprint BLOB,
-    removed_blocks INTEGER, redactions TEXT, not_analysed TEXT, ingested_at TEXT NOT NULL
+    n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, origin TEXT, url TEXT, outlet TEXT, author TEXT, published TEXT,
+    lang TEXT, content_hash TEXT NOT NULL UNIQUE, near_dup_of TEXT, removed_blocks INTEGER, redactions TEXT,
+    not_analysed TEXT, ingested_at TEXT NOT NULL, text TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS paragraphs (
-    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, idx INTEGER NOT NULL,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL, lang TEXT, analysed INTEGER NOT NULL,
-    PRIMARY KEY (doc_id, idx)
+CREATE TABLE IF NOT EXISTS paragraph_spans (
+    pid INTEGER PRIMARY KEY, start INTEGER NOT NULL, "end" INTEGER NOT NULL, lang TEXT, analysed INTEGER NOT NULL
 );
+CREATE VIEW IF NOT EXISTS paragraphs AS
+    SELECT d.id AS doc_id, p.pid - d.n * {PARAGRAPH_SLOTS} AS idx, p.start, p."end", p.lang, p.analysed
+    FROM documents d JOIN paragraph_spans p ON p.pid BETWEEN d.n * {PARAGRAPH_SLOTS} AND d.n * {PARAGRAPH_SLOTS} + {PARAGRAPH_SLOTS - 1};
+CREATE VIEW IF NOT EXISTS paragraph_text AS
+    SELECT p.pid, substr(d.text, p.start + 1, p."end" - p.start) AS text, d.id AS doc_id, p.pid - d.n * {PARAGRAPH_SLOTS} AS idx
+    FROM paragraph_spans p JOIN documents d ON d.n = p.pid / {PARAGRAPH_SLOTS};
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_fts USING fts5(
+    text, doc_id UNINDEXED, idx UNINDEXED, content = 'paragraph_text', content_rowid = 'pid',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TABLE IF NOT EXISTS near_bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS claims (
     id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     treaty TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, start INTEGER, "end" INTEGER, quote TEXT,
     lang TEXT
 );
-CREATE INDEX IF NOT EXISTS claims_by_doc ON claims(doc_id);
+CREATE INDEX IF NOT EXISTS claims_by_doc ON claims(doc_id, start);
+CREATE INDEX IF NOT EXISTS documents_by_date ON documents(published DESC, id);
+CREATE INDEX IF NOT EXISTS documents_by_outlet ON documents(outlet, published DESC, id);
+CREATE TABLE IF NOT EXISTS judgements (
+    id INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE, verdict TEXT NOT NULL, citation TEXT, reason TEXT, sources TEXT,
+    catalog_version TEXT
+);
 CREATE TABLE IF NOT EXISTS verdicts (
-    claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE, verdict TEXT NOT NULL, citation TEXT,
-    reason TEXT, sources TEXT, catalog_version TEXT, as_of TEXT
+    claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    judgement INTEGER NOT NULL REFERENCES judgements(id), as_of TEXT
 );
-CREATE TABLE IF NOT EXISTS ingest_errors (id INTEGER PRIMARY KEY, origin TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_fts USING fts5(
-    text, lemmas, doc_id UNINDEXED, idx UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2'
-);
-"""
-
-# Created after a migration has moved the verdicts out of an older claims table.
-JUDGED = """
-CREATE INDEX IF NOT EXISTS verdicts_by_verdict ON verdicts(verdict);
+CREATE INDEX IF NOT EXISTS verdicts_by_judgement ON verdicts(judgement);
 CREATE VIEW IF NOT EXISTS judged_claims AS
-    SELECT c.id, c.doc_id, c.treaty, c.type, c.value, c.start, c."end", c.quote, c.lang,
-           v.verdict, v.citation, v.reason, v.sources
-    FROM claims c JOIN verdicts v ON v.claim_id = c.id;
+    SELECT c.id, c.doc_id, c.treaty, c.type, c.value, c.start, c."end",
+           COALESCE(c.quote, substr(d.text, c.start + 1, c."end" - c.start)) AS quote, c.lang,
+           j.verdict, j.citation, j.reason, j.sources
+    FROM claims c JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement
+         JOIN documents d ON d.id = c.doc_id;
+CREATE TABLE IF NOT EXISTS ingest_errors (id INTEGER PRIMARY KEY, origin TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
 """
-LEGACY_VERDICT_COLUMNS = ("verdict", "citation", "reason", "sources")
 
 
 class NewerSchema(Exception):
     """The file was written by a newer accord: its version is the argument."""
 
 
-def _split_verdicts(db: sqlite3.Connection) -> None:
-    """A store from before schema 3 keeps its verdicts in the claims table: move them to their own
-    table (the catalog they were made against is unknown, so the next rejudge judges them all)."""
-    columns = {row[1] for row in db.execute("PRAGMA table_info(claims)")}
-    if "verdict" not in columns:
-        return
-    db.execute("INSERT OR IGNORE INTO verdicts (claim_id, verdict, citation, reason, sources, catalog_version, as_of) "
-               "SELECT c.id, c.verdict, c.citation, c.reason, c.sources, NULL, "
-               "COALESCE(d.published, substr(d.ingested_at, 1, 10)) FROM claims c JOIN documents d ON d.id = c.doc_id")
-    db.execute("DROP INDEX IF EXISTS claims_by_verdict")
-    for column in LEGACY_VERDICT_COLUMNS:
-        db.execute(f"ALTER TABLE claims DROP COLUMN {column}")
-
-
 def stored_version(db: sqlite3.Connection) -> int | None:
-    """The schema version the file says it has, or None for a new (or pre-versioning) file."""
+    """The schema version the file says it has; None for a new file (or one from before versions)."""
     row = db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
     if row is None:
         return None
@@ -74,23 +86,99 @@ def stored_version(db: sqlite3.Connection) -> int | None:
     return int(version[0]) if version is not None else None
 
 
+def _has_table(db: sqlite3.Connection, name: str) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+
+
 def migrate(db: sqlite3.Connection) -> None:
-    """Create the tables of a new store or upgrade an older one in place; NewerSchema if the file is newer."""
+    """Create the tables of a new store or upgrade an older one in place; NewerSchema if the file is newer.
+
+    The version is read again once the write lock is held: of two processes opening an old store
+    at once, the second finds it upgraded and leaves it alone."""
     version = stored_version(db)
     if version is not None and version > SCHEMA_VERSION:
         raise NewerSchema(version)
     if version == SCHEMA_VERSION:
         return  # opening a current store writes nothing, so readers never wait for a running ingest
-    # IMMEDIATE takes the write lock up front: a deferred transaction that upgrades to writing
-    # while another connection writes fails at once in WAL mode instead of waiting.
-    db.executescript("BEGIN IMMEDIATE;" + SCHEMA + EVENTS_SCHEMA)
+    # Tables are rebuilt below: with foreign keys on, dropping the old documents table would delete
+    # every claim and event through ON DELETE CASCADE.  (The pragma is a no-op inside a transaction.)
+    db.execute("PRAGMA foreign_keys=OFF")
     try:
-        _split_verdicts(db)
-        for statement in filter(str.strip, JUDGED.split(";")):
-            db.execute(statement)
-        backfill_events(db)  # a store from before the events table gets its documents' events
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
+        # IMMEDIATE takes the write lock up front: a deferred transaction that upgrades to writing
+        # while another connection writes fails at once in WAL mode instead of waiting.
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            version = stored_version(db)
+            if version is not None and version > SCHEMA_VERSION:
+                raise NewerSchema(version)
+            if version != SCHEMA_VERSION:
+                if _has_table(db, "documents"):
+                    upgrade_to_3(db)
+                    _upgrade_3_to_4(db)
+                run_script(db, SCHEMA + EVENTS_SCHEMA)
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    finally:
+        db.execute("PRAGMA foreign_keys=ON")
+
+
+def _upgrade_3_to_4(db: sqlite3.Connection) -> None:
+    """Move a schema-3 store to the compact layout, inside the caller's transaction (foreign keys off)."""
+    for (view,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'view'").fetchall():
+        db.execute(f"DROP VIEW {view}")
+    # Legacy renames leave the claims' and events' REFERENCES documents(id) pointing at the name, which
+    # the new documents table takes over, instead of following the old table to its temporary name.
+    db.execute("PRAGMA legacy_alter_table=ON")
+    try:
+        for table in ("paragraphs", "verdicts", "documents"):
+            db.execute(f"ALTER TABLE {table} RENAME TO {table}_3")
+    finally:
+        db.execute("PRAGMA legacy_alter_table=OFF")
+    db.execute("DROP TABLE paragraph_fts")
+    db.execute("DROP INDEX IF EXISTS claims_by_doc")
+    db.execute("DROP INDEX IF EXISTS verdicts_by_verdict")
+    run_script(db, SCHEMA)
+    db.execute("INSERT INTO documents (id, origin, url, outlet, author, published, lang, content_hash, near_dup_of, "
+               "removed_blocks, redactions, not_analysed, ingested_at, text) "
+               "SELECT id, origin, url, outlet, author, published, lang, content_hash, near_dup_of, removed_blocks, "
+               "redactions, not_analysed, ingested_at, text FROM documents_3 ORDER BY rowid")
+    numbers = dict(db.execute("SELECT id, n FROM documents"))
+    texts = {}
+    for doc_id, fingerprint, text in db.execute("SELECT id, fingerprint, text FROM documents_3").fetchall():
+        texts[doc_id] = text
+        if fingerprint and fingerprint.startswith(MAGIC) and len(fingerprint) >= len(MAGIC) + NUM_PERM * 4:
+            signature = fingerprint[len(MAGIC):len(MAGIC) + NUM_PERM * 4]
+            db.executemany("INSERT OR IGNORE INTO near_bands (key, doc) VALUES (?, ?)",
+                           [(key, numbers[doc_id]) for key in band_keys(signature)])
+    rows = db.execute('SELECT doc_id, idx, start, "end", lang, analysed FROM paragraphs_3 ORDER BY doc_id, idx').fetchall()
+    for doc_id, idx, start, end, lang, analysed in rows:
+        pid = numbers[doc_id] * PARAGRAPH_SLOTS + idx
+        text = texts[doc_id][start:end]
+        db.execute('INSERT INTO paragraph_spans (pid, start, "end", lang, analysed) VALUES (?,?,?,?,?)',
+                   (pid, start, end, lang, analysed))
+        db.execute("INSERT INTO paragraph_fts (rowid, text, doc_id, idx) VALUES (?,?,?,?)", (pid, text, doc_id, idx))
+    rows = db.execute("SELECT claim_id, verdict, citation, reason, sources, catalog_version, as_of FROM verdicts_3").fetchall()
+    for claim_id, verdict, citation, reason, sources, catalog_version, as_of in rows:
+        judgement = judgement_id(db, verdict, citation, reason, json.loads(sources or "[]"), catalog_version)
+        db.execute("INSERT INTO verdicts (claim_id, judgement, as_of) VALUES (?,?,?)", (claim_id, judgement, as_of))
+    db.execute('UPDATE claims SET quote = NULL WHERE quote = (SELECT substr(d.text, claims.start + 1, claims."end" - claims.start) '
+               "FROM documents d WHERE d.id = claims.doc_id)")
+    for table in ("paragraphs_3", "verdicts_3", "documents_3"):
+        db.execute(f"DROP TABLE {table}")
+    if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        raise sqlite3.IntegrityError("the upgraded store has rows that point at nothing; it was left as it was")
+
+
+def judgement_id(db: sqlite3.Connection, verdict: str, citation, reason, sources: list, catalog_version) -> int:
+    """The id of this judgement in the shared table, added if new (inside the caller's transaction)."""
+    values = (verdict, citation, reason, json.dumps(sources), catalog_version)
+    # Found by a digest of its values (12 bytes), not by an index over the long sources and reasons.
+    key = hashlib.blake2b(json.dumps(values, ensure_ascii=False).encode("utf-8"), digest_size=12).digest()
+    row = db.execute("SELECT id FROM judgements WHERE key = ?", (key,)).fetchone()
+    if row is not None:
+        return row[0]
+    return db.execute("INSERT INTO judgements (key, verdict, citation, reason, sources, catalog_version) VALUES (?,?,?,?,?,?)",
+                      (key, *values)).lastrowid

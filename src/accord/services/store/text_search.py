@@ -1,8 +1,5 @@
-"""Full-text search over stored paragraphs: lemmas for Russian, the FTS5 query, and match offsets.
-
-FTS5 has no Russian stemmer, so Russian paragraphs are also indexed by their pymorphy3 normal
-forms, and a query matches either the (Porter-stemmed) text or the lemmas.
-"""
+"""Full-text search over stored paragraphs: the FTS5 query (Russian words in all their forms), the
+bounded top-k, and match offsets."""
 
 from __future__ import annotations
 
@@ -35,18 +32,32 @@ def lemmatise(text: str) -> str:
     return " ".join(_lemma(w.lower()) for w in WORD.findall(text))
 
 
+@lru_cache(maxsize=20_000)
+def word_forms(word: str) -> tuple[str, ...]:
+    """A Russian word's forms: every inflection of its most likely reading (its lexeme), the word
+    itself first; any other word is its only form."""
+    if not CYRILLIC.search(word):
+        return (word,)
+    forms = dict.fromkeys([word, *(form.word for form in _morph().parse(word)[0].lexeme)])
+    return tuple(forms)
+
+
 def _fts_query(words: list[str]) -> str:
-    """The user's words, lemmatised, as an FTS5 query matching either column."""
-    if not words:
-        return ""
-    text_part = " ".join(f'"{w}"' for w in words)
-    lemma_part = " ".join(f'"{_lemma(w)}"' for w in words)
-    return f"(text: ({text_part})) OR (lemmas: ({lemma_part}))"
+    """The user's words as an FTS5 query: every word, in any of its forms.
+
+    FTS5 has no Russian stemmer, so the index keeps Russian words as written and the query asks for
+    every inflection of each (pymorphy3's lexeme): the store needs no lemma column, and a match is
+    marked in the snippet as written.  Other languages go through the Porter stemmer."""
+    parts = []
+    for word in words:
+        forms = word_forms(word)
+        parts.append(f'"{word}"' if len(forms) == 1 else "(" + " OR ".join(f'"{f}"' for f in forms) + ")")
+    return " AND ".join(parts)
 
 
 def _unmark(marked: str, lemmas: set[str]) -> dict:
-    """Split an FTS5 snippet into plain text and match offsets. Russian words are also matched by
-    lemma, since FTS5 marks only the text column and they were found through the lemma column."""
+    """Split an FTS5 snippet into plain text and match offsets; Russian words with a query word's
+    lemma are marked too, whatever FTS5 marked."""
     text, matches, pos = [], [], 0
     for piece in re.split(f"({MARK_START}|{MARK_END})", marked):
         if piece == MARK_START:
@@ -70,13 +81,20 @@ def search(db: sqlite3.Connection, query: str, limit: int = 20, *, offset: int =
     fts = _fts_query(words)
     if not fts:
         return []
-    sql = (f"SELECT f.doc_id, f.idx, d.outlet, snippet(paragraph_fts, 0, '{MARK_START}', '{MARK_END}', '…', 12) AS snippet, "
-           "bm25(paragraph_fts) AS score FROM paragraph_fts f JOIN documents d ON d.id = f.doc_id "
-           "WHERE paragraph_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?")
+    # The best paragraphs first, from the index alone (FTS5 keeps only the top ``limit + offset`` while
+    # it ranks); only those shown are then read back from the documents for their snippet and outlet.
+    best = ("SELECT rowid, bm25(paragraph_fts) AS score FROM paragraph_fts WHERE paragraph_fts MATCH ? "
+            "ORDER BY rank LIMIT ? OFFSET ?")
+    shown = (f"SELECT f.doc_id, f.idx, d.outlet, snippet(paragraph_fts, 0, '{MARK_START}', '{MARK_END}', '…', 12) AS snippet "
+             "FROM paragraph_fts f JOIN documents d ON d.id = f.doc_id WHERE paragraph_fts MATCH ? AND f.rowid = ?")
     lemmas = {_lemma(w) for w in words}
+    out = []
     with time_budget(db, budget, cancel):
-        rows = db.execute(sql, (fts, limit, offset)).fetchall()
-    return [{**dict(r), **_unmark(r["snippet"], lemmas)} for r in rows]
+        for rowid, score in db.execute(best, (fts, limit, offset)).fetchall():
+            row = db.execute(shown, (fts, rowid)).fetchone()
+            if row is not None:
+                out.append({**dict(row), "score": score, **_unmark(row["snippet"], lemmas)})
+    return out
 
 
 def count(db: sqlite3.Connection, query: str, *, budget: float = SEARCH_BUDGET_SECONDS,

@@ -1,0 +1,43 @@
+"""Totals and facet counts for list pages, and batches of documents written whole."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+from accord.services.ingest import ingest
+from accord.services.store import Store
+from judging_context import JUDGING
+from shared_data import corpus_file
+
+
+def test_totals_and_facets_agree_with_the_listed_claims(store: Store):
+    ingest([corpus_file("seeds.jsonl"), corpus_file("dev.jsonl")], store, JUDGING)
+    every = store.claims(limit=100_000)
+    assert store.count_claims() == len(every) == store.stats()["claims"] > 20
+    facets = store.claim_facets()
+    for facet in ("verdict", "type", "lang", "treaty", "outlet"):
+        assert facets[facet] == {k: n for k, n in Counter(c[facet] for c in every).items() if k is not None}, facet
+    verdict, n = next(iter(facets["verdict"].items()))
+    lang = next(iter(store.claim_facets(verdict=verdict)["lang"]))
+    chosen = [c for c in every if c["verdict"] == verdict and c["lang"] == lang]
+    assert store.count_claims(verdict=verdict, lang=lang) == len(chosen) == len(store.claims(verdict=verdict, lang=lang, limit=10_000))
+    assert sum(store.claim_facets(verdict=verdict)["type"].values()) == n
+    assert store.count_claims(verdict="no-such-verdict") == 0
+
+
+def test_a_document_the_store_refuses_leaves_the_rest_of_its_batch_stored(store: Store):
+    from accord.press.pipeline import process
+    from accord.press.read import RawDocument
+    from judging_context import CATALOG, TODAY
+
+    docs = [process(RawDocument(id=f"d{i}", text=f"Russia and Iran signed the treaty in Moscow, story {i} of {word}.",
+                                lang="en"), CATALOG, TODAY) for i, word in enumerate(["one", "two", "three"])]
+    store.db.execute("CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.id = 'd1' "
+                     "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    outcomes = store.put_many([docs[0], docs[1], docs[2], dataclasses.replace(docs[0], id="again")])
+    assert [getattr(o, "outcome", None) for o in outcomes] == ["new", None, "new", "unchanged"]
+    assert "refused" in str(outcomes[1])
+    assert [d["id"] for d in store.documents(limit=10)] == ["d0", "d2"]
+    assert store.db.execute("SELECT COUNT(*) FROM paragraph_fts WHERE doc_id = 'd1'").fetchone()[0] == 0
+    assert store.stats()["paragraphs"] == len(docs[0].paragraphs) + len(docs[2].paragraphs)

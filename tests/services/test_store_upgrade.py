@@ -1,0 +1,91 @@
+"""Upgrading a schema-3 store (written by the schema-3 writer) to the compact layout, in place."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from accord.press.pipeline import process
+from accord.press.read import RawDocument
+from accord.services.store import SCHEMA_VERSION, Store
+from judging_context import CATALOG, TODAY
+from shared_data import corpus_records
+
+from .store_v3 import write_schema_3
+
+QUERIES = ["treaty", "strategic partnership", "договор", "договора о партнёрстве", "Caspian", "ratified"]
+
+
+def _docs():
+    dev = corpus_records("dev.jsonl")
+    records = (corpus_records("seeds.jsonl") + [r for r in dev if r.get("lang") == "ru"][:6]
+               + [r for r in dev if r.get("lang") == "fa"][:2])
+    paragraphs = records[1]["text"].split("\n\n")  # a reprint: the last paragraph replaced
+    records.append(dict(records[1], id="reprint", text="\n\n".join(paragraphs[:-1]) + "\n\nRepublished with permission."))
+    return [process(RawDocument(id=r["id"], text=r["text"], url=r.get("url"), lang=r.get("lang"),
+                                published=r.get("published"), outlet=r.get("outlet")), CATALOG, TODAY)
+            for r in records]
+
+
+def _everything(store: Store) -> dict:
+    """What the store answers, without the ingest times (the two stores were written at different times)."""
+    documents = [{k: v for k, v in d.items() if k != "ingested_at"} for d in store.documents(limit=1000)]
+    full = [{k: v for k, v in store.document(d["id"]).items() if k != "ingested_at"} for d in documents]
+    return {"stats": store.stats(), "documents": documents, "full": full, "claims": store.claims(limit=10_000),
+            "sources": store.sources_summary(), "events": store.events("rus-irn-2025"),
+            "search": {q: store.search(q, limit=50) for q in QUERIES}}
+
+
+@pytest.fixture(scope="module")
+def docs():
+    return _docs()
+
+
+def test_a_schema_3_store_is_upgraded_in_place_and_answers_as_a_new_one(tmp_path: Path, docs):
+    old, new = tmp_path / "old.sqlite", tmp_path / "new.sqlite"
+    write_schema_3(old, docs)
+    with Store(new) as store:
+        for doc in docs:
+            store.put(doc)
+        expected = _everything(store)
+    assert any(expected["search"][q] for q in ("договор", "договора о партнёрстве")), "Russian words are found by lemma"
+    assert expected["stats"]["near_duplicates"] >= 1, "the corpus has reprints"
+    before = old.stat().st_size
+    with Store(old) as store:
+        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert _everything(store) == expected
+        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+        store.db.execute("INSERT INTO paragraph_fts(paragraph_fts) VALUES ('integrity-check')")  # raises if it disagrees
+        tables = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert not {"paragraph_fts_content", "documents_3", "paragraphs_3", "verdicts_3"} & tables
+        store.put(docs[0])  # the upgraded store goes on taking documents
+        assert store.stats() == expected["stats"]
+        store.db.execute("VACUUM")
+    assert old.stat().st_size < before
+
+
+def _open(path: str, start) -> int:
+    start.wait()
+    with Store(path) as store:
+        return store.stats()["claims"]
+
+
+@pytest.mark.slow
+def test_two_processes_opening_an_old_store_at_once_upgrade_it_once(tmp_path: Path, docs):
+    path = tmp_path / "old.sqlite"
+    write_schema_3(path, docs)
+    claims = sum(len(d.claims) for d in docs)
+    context = multiprocessing.get_context("spawn")
+    with context.Manager() as manager:
+        start = manager.Barrier(2)
+        with context.Pool(2) as pool:
+            counts = pool.starmap(_open, [(str(path), start)] * 2)
+    assert counts == [claims, claims]
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    assert db.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == len({d.content_hash for d in docs})
+    db.close()

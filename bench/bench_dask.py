@@ -1,6 +1,7 @@
 """Dask scaling: `accord ingest --engine dask` against a real scheduler and 1, 2, 4 worker processes.
 
     .venv/bin/python bench/bench_dask.py [--docs 1000] [--words 1000] [--workers 1,2,4] [--writer-docs 300] [--json]
+    .venv/bin/python bench/bench_dask.py --writer-only [--writer-docs 300]     # the writer and merge figures alone
 
 On loopback, for each worker count: a `dask scheduler` and that many `dask worker`
 processes (one process, one thread each, under a nanny) are started, every worker is
@@ -24,7 +25,9 @@ the same documents for every run.  Printed per run:
 Then the writer alone: documents processed in this process beforehand, then only
 written (accord.services.ingest.store_results into a fresh store), in docs/s of CPU
 time — how many workers one writer can feed at the 48 docs/s per worker that a year of
-news in a day on 64 workers needs.
+news in a day on 64 workers needs — and the cheapest possible merge of that store, as a
+shard, into an empty one (rows copied inside SQLite, the full-text index filled from
+them): the ceiling of per-worker shards merged into one store.
 
 Every process started here is ended when the run ends, also on Ctrl-C or SIGTERM.
 The figures are only as good as the machine's cores: with more worker processes than
@@ -240,7 +243,43 @@ def writer_alone(corpus: Path, docs: int, scratch: Path) -> dict:
     return {"documents": written, "cpu_s": round(cpu, 3), "wall_s": round(wall, 3),
             "docs_per_cpu_s": round(written / cpu, 1), "docs_per_s": round(written / wall, 1),
             "cleaned_text_mb_per_cpu_s": round(text_mb / cpu, 2),
-            "workers_fed_at_48": int(written / cpu // NEEDED_PER_WORKER)}
+            "workers_fed_at_48": int(written / cpu // NEEDED_PER_WORKER),
+            "merge": merge_alone(scratch / "writer.sqlite", scratch / "merged.sqlite", written)}
+
+
+def merge_alone(shard: Path, target: Path, documents: int) -> dict:
+    """The cheapest merge of a shard into a store: every row copied in SQL inside SQLite (no Python per
+    row, no near-duplicate checks across shards, which a real merge would add), the full-text index
+    filled from the copied rows.  Its rate bounds what per-worker shards merged into one file can reach."""
+    from accord.services.store import Store
+
+    Store(target).close()  # the same schema, empty
+    db = sqlite3.connect(target, isolation_level=None)
+    db.execute("ATTACH ? AS shard", (str(shard),))
+    tables = db.execute("SELECT name, sql FROM shard.sqlite_master WHERE type = 'table' ORDER BY rowid").fetchall()
+    fts = [(name, sql) for name, sql in tables if "fts5" in (sql or "").lower()]
+    shadows = tuple(f"{name}_" for name, _ in fts)
+    plain = [name for name, _ in tables if not name.startswith(("sqlite_", *shadows)) and name not in dict(fts)
+             and name not in ("meta", "outlet_counts")]  # the store's triggers count the copied rows themselves
+    cpu = time.process_time()
+    db.execute("BEGIN")
+    for name in plain:
+        db.execute(f'INSERT INTO main."{name}" SELECT * FROM shard."{name}"')
+    rows_cpu = time.process_time() - cpu
+    for name, sql in fts:
+        if "content=" in sql.replace(" ", "").lower():  # external content: the index is built from the copied rows
+            db.execute(f'INSERT INTO main."{name}"("{name}") VALUES (\'rebuild\')')
+        else:
+            db.execute(f'INSERT INTO main."{name}" SELECT * FROM shard."{name}"')
+    db.execute("COMMIT")
+    cpu = time.process_time() - cpu
+    merged = db.execute("SELECT COUNT(*) FROM main.documents").fetchone()[0]
+    db.close()
+    if merged != documents:
+        raise RuntimeError(f"the merge holds {merged} documents, the shard {documents}")
+    with Store(target) as store:  # the merged copy answers a search like the store it came from
+        hits = len(store.search("treaty", limit=5))
+    return {"documents": merged, "search_hits": hits, "docs_per_cpu_s": round(documents / cpu, 1), "full_text_share": round(1 - rows_cpu / cpu, 2)}
 
 
 def run(args) -> dict:
@@ -301,10 +340,7 @@ def report(r: dict) -> None:
         print(f"  {d['workers']:>7}  {d['docs_per_s']:8.1f}  {d['docs_per_s_per_worker']:10.1f}  {d['efficiency']:10.2f}  "
               f"{d['docs_per_s_end_to_end']:10.1f}  {d['docs_per_worker_cpu_s'] or 0:17.1f}  {d['cpu_efficiency'] or 0:14.2f}  "
               f"{d['command_cpu_ms_per_doc']:13.2f}  {same}{note}")
-    w = r["writer"]
-    print(f"  single writer alone: {w['docs_per_cpu_s']:.0f} docs per CPU-second ({w['docs_per_s']:.0f} docs/s wall, "
-          f"{w['cleaned_text_mb_per_cpu_s']:.1f} MB of cleaned text per CPU-second, {w['documents']} documents into a fresh store)"
-          f": feeds {w['workers_fed_at_48']} workers at {NEEDED_PER_WORKER} docs/s each")
+    report_writer(r["writer"])
     trusted = max((d["workers"] for d in r["dask"] if d["within_cores"]), default=0)
     print(f"  trust: runs with up to {trusted} worker(s) fit the {r['cores']} cores beside the ingesting command; "
           "beyond that the workers share cores and the figures measure oversubscription")
@@ -315,6 +351,15 @@ def report(r: dict) -> None:
           f"{y['workers_at_measured_rate']} workers at the measured 1-worker rate "
           f"({y['workers_at_cpu_rate']} at its rate per worker CPU-second, i.e. one quiet core each), "
           f"and {y['writers_needed']} writer(s) at the writer's rate per CPU-second")
+
+
+def report_writer(w: dict) -> None:
+    print(f"  single writer alone: {w['docs_per_cpu_s']:.0f} docs per CPU-second ({w['docs_per_s']:.0f} docs/s wall, "
+          f"{w['cleaned_text_mb_per_cpu_s']:.1f} MB of cleaned text per CPU-second, {w['documents']} documents into a fresh store)"
+          f": feeds {w['workers_fed_at_48']} workers at {NEEDED_PER_WORKER} docs/s each")
+    m = w["merge"]
+    print(f"  merging a shard in SQL alone: {m['docs_per_cpu_s']:.0f} docs per CPU-second, "
+          f"{100 * m['full_text_share']:.0f} % of it the full-text index: the ceiling of shards merged into one store")
 
 
 def _interrupted(*_) -> None:
@@ -328,8 +373,16 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workers", default="1,2,4", help="worker counts to run, comma-separated")
     parser.add_argument("--writer-docs", type=int, default=300, help="documents for the writer-alone figure")
+    parser.add_argument("--writer-only", action="store_true", help="only the writer-alone and merge figures")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
+    if args.writer_only:
+        with tempfile.TemporaryDirectory(prefix="accord-writer-") as tmp:
+            corpus = Path(tmp) / "corpus.jsonl"
+            gen_corpus.write_corpus(corpus, args.writer_docs, words=args.words, seed=args.seed)
+            result = writer_alone(corpus, args.writer_docs, Path(tmp))
+        print(json.dumps(result, indent=2)) if args.json else report_writer(result)
+        return 0
     # SIGTERM ends the run like Ctrl-C, so the finally clauses stop every process started here
     signal.signal(signal.SIGTERM, _interrupted)
     result = run(args)

@@ -4,6 +4,11 @@
     .venv/bin/python bench/bench_store.py size [--docs 1000] [--words 1000]
     .venv/bin/python bench/bench_store.py ingest [--docs 300] [--words 1000]
     .venv/bin/python bench/bench_store.py open [--large-docs 100000] [--large-store FILE]
+    .venv/bin/python bench/bench_store.py reads --large-store FILE
+
+The figures for the report, in one command (the large store is kept for the reads part):
+
+    .venv/bin/python bench/bench_store.py all --large-store /tmp/store-100k.sqlite
 
 size: the synthetic corpus (bench/gen_corpus.py) and the shared press corpus (../shared/corpus)
 are processed once and stored; after a WAL checkpoint, SQLite's dbstat virtual table gives the
@@ -20,6 +25,9 @@ so later runs reuse it): 200 processed documents stored by the store, then copie
 under new ids and content hashes with fresh random band keys, so that near-duplicate look-ups
 stay as selective as on real coverage; then a fresh interpreter opens it and stores one new document,
 timed (wall and CPU), median of three.
+
+reads: each read the list pages, API and CLI make (first pages, filters, totals, facets, the
+sources summary, searches), on the large store, in CPU milliseconds.
 """
 
 from __future__ import annotations
@@ -246,20 +254,62 @@ def run_open(args) -> None:
     print("outcomes:", ", ".join(r["outcome"] for r in results))
 
 
+READS = {  # what the list pages, the API and the CLI ask the store, first page each
+    "claims, first page": lambda s: s.claims(limit=50),
+    "claims by verdict": lambda s: s.claims(verdict="contradicted", limit=50),
+    "claims by type": lambda s: s.claims(type="article_count", limit=50),
+    "claims by lang + verdict": lambda s: s.claims(lang="ru", verdict="supported", limit=50),
+    "claims, page 100": lambda s: s.claims(limit=50, offset=5_000),
+    "count_claims()": lambda s: s.count_claims(),
+    "count_claims(verdict)": lambda s: s.count_claims(verdict="contradicted"),
+    "claim_facets()": lambda s: s.claim_facets(),
+    "documents, first page": lambda s: s.documents(limit=50),
+    "documents by outlet": lambda s: s.documents(outlet="Caspian Observer", limit=50),
+    "count_documents()": lambda s: s.count_documents(),
+    "sources_summary()": lambda s: s.sources_summary(),
+    "search, frequent word": lambda s: s.search("treaty", limit=20),
+    "search, Russian word": lambda s: s.search("договор", limit=20),
+    "search, rare word": lambda s: s.search("ferry", limit=20),
+    "document(id)": lambda s: s.document("bulk-0050000") or s.document(s.documents(limit=1)[0]["id"]),
+    "stats()": lambda s: s.stats(),
+}
+
+
+def run_reads(args) -> None:
+    from accord.services.search_limits import SearchInterrupted
+    from accord.services.store import Store
+
+    if not args.large_store:
+        sys.exit("reads: give --large-store FILE (built by the open part)")
+    with Store(args.large_store) as store:
+        print(f"\n== reads on a {store.count_documents():,}-document store, CPU ms, median of 5 after one warm-up")
+        for label, read in READS.items():
+            times = []
+            try:
+                for _ in range(6):
+                    start = time.process_time()
+                    read(store)
+                    times.append(time.process_time() - start)
+            except SearchInterrupted as exc:
+                print(f"{label:28} stopped: {exc}", flush=True)
+                continue
+            print(f"{label:28} {statistics.median(times[1:]) * 1000:9.2f} ms", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("part", nargs="?", choices=["size", "ingest", "open", "all"], default="all")
+    parser.add_argument("part", nargs="?", choices=["size", "ingest", "open", "reads", "all"], default="all")
     parser.add_argument("--docs", type=int, default=None, help="synthetic documents (size: 1000, ingest: 300)")
     parser.add_argument("--words", type=int, default=1000)
     parser.add_argument("--large-docs", type=int, default=100_000)
     parser.add_argument("--large-store", help="where to keep the large store between runs")
     args = parser.parse_args()
-    parts = ["size", "ingest", "open"] if args.part == "all" else [args.part]
+    parts = ["size", "ingest", "open"] + (["reads"] if args.large_store else []) if args.part == "all" else [args.part]
     for part in parts:
         part_args = argparse.Namespace(**vars(args))
         if part_args.docs is None:
             part_args.docs = 1000 if part == "size" else 300
-        {"size": run_size, "ingest": run_ingest, "open": run_open}[part](part_args)
+        {"size": run_size, "ingest": run_ingest, "open": run_open, "reads": run_reads}[part](part_args)
 
 
 if __name__ == "__main__":

@@ -105,6 +105,7 @@ def stream_run(docs: int, args, folder: Path) -> dict:
             time.sleep(SAMPLE_S)
     except BaseException:
         process.kill()
+        process.wait()  # reaped, so its pool workers, which watch for it, see it gone and end too
         raise
     finally:
         feeder.join(5)
@@ -131,7 +132,13 @@ def run(args) -> dict:
         runs = [stream_run(n, args, Path(tmp)) for n in counts]
     peaks = [r["peak_rss_mib"] for r in runs]
     spread = (max(peaks) - min(peaks)) / min(peaks) if peaks and min(peaks) else None
+    largest = max(runs, key=lambda r: r["documents"])["tenths"] if runs else []
+    growth = None
+    if len(largest) >= 2 and largest[-1]["fed"] > largest[0]["fed"]:
+        # resident memory added per document over the largest run, from its first tenth to its end
+        growth = round((largest[-1]["rss_mib"] - largest[0]["rss_mib"]) * 2**20 / (largest[-1]["fed"] - largest[0]["fed"]))
     return {"words": args.words, "document_bytes": len(sample["text"].encode("utf-8")), "workers": args.workers,
+            "growth_bytes_per_document": growth,
             "engine": args.engine, "runs": runs, "peak_spread": round(spread, 3) if spread is not None else None,
             "flat": spread is not None and spread <= FLAT_WITHIN, "under_limit": all(p < LIMIT_MIB for p in peaks)}
 
@@ -148,6 +155,10 @@ def report(r: dict) -> None:
     if r["peak_spread"] is not None:
         print(f"  peaks within {100 * r['peak_spread']:.1f} % of each other (target {100 * FLAT_WITHIN:.0f} %): "
               f"{'flat' if r['flat'] else 'NOT flat'}; all under {LIMIT_MIB} MiB: {'yes' if r['under_limit'] else 'NO'}")
+    if r["growth_bytes_per_document"] is not None:
+        g = r["growth_bytes_per_document"]
+        print(f"  growth over the largest run: {g} bytes per document, {g * 10**6 / 2**20:.0f} MiB per million documents "
+              "(0 when nothing is kept per document)")
 
 
 def main(argv: list[str]) -> int:

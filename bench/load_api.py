@@ -105,10 +105,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(port: int, db_path: Path) -> subprocess.Popen:
-    """``accord serve`` itself (one worker, the slow-header timeout), without the search rate limit."""
+def start_server(port: int, db_path: Path, *options: str) -> subprocess.Popen:
+    """``accord serve`` itself (the slow-header timeout), without the search rate limit; ``options`` go to it as they are."""
     command = [str(Path(sys.executable).parent / "accord"), "serve", "--host", HOST, "--port", str(port),
-               "--db", str(db_path), "--search-rate", "off"]
+               "--db", str(db_path), "--search-rate", "off", *options]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -233,6 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="Print the medians as JSON.")
     parser.add_argument("--heavy", type=int, default=5, help="Clients sending 1,000-word searches in the mixed load.")
     parser.add_argument("--documents", type=int, default=300, help="Generated documents in the store.")
+    parser.add_argument("--mixed-only", action="store_true", help="Only the mixed load, not check and scenario alone.")
+    parser.add_argument("--serve-option", action="append", default=[], metavar="OPTION",
+                        help="An option for accord serve, repeated (--serve-option=--threads=4).")
     args = parser.parse_args(argv)
 
     port = free_port()
@@ -240,14 +243,15 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         db_path = Path(scratch) / "load.sqlite"
         doc_id = fill_store(db_path, args.documents)
-        proc = start_server(port, db_path)
+        proc = start_server(port, db_path, *args.serve_option)
         try:
             wait_until_up(proc, base)
-            runs: dict[str, list[RunResult]] = {e.name: [] for e in ENDPOINTS}
+            separate = [] if args.mixed_only else ENDPOINTS
+            runs: dict[str, list[RunResult]] = {e.name: [] for e in separate}
             mixed: list[tuple[dict[str, RunResult], RunResult]] = []
             normal, heavy = mixed_endpoints(doc_id)
             for run in range(1, args.runs + 1):
-                for endpoint in ENDPOINTS:
+                for endpoint in separate:
                     result = asyncio.run(load(port, endpoint, args.clients, args.duration, args.requests))
                     runs[endpoint.name].append(result)
                     if not args.json:

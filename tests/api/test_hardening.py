@@ -12,6 +12,7 @@ import pytest
 from accord.interfaces.app import create_app
 from accord.press.pipeline import process
 from accord.press.read import RawDocument
+from accord.services import search_limits
 from accord.services.search_limits import MAX_QUERY_CHARS, MAX_QUERY_TERMS, SearchInterrupted
 from accord.services.store import Store
 from judging_context import CATALOG, TODAY
@@ -72,7 +73,13 @@ def test_a_thousand_word_query_is_refused_before_any_work(api):
     assert time.perf_counter() - started < 1.0
 
 
-def test_the_time_budget_stops_the_statement_inside_sqlite(filled_db):
+@pytest.fixture
+def fine_progress(monkeypatch):
+    """The progress handler called every few instructions, so that the small test store's searches reach it."""
+    monkeypatch.setattr(search_limits, "PROGRESS_STEPS", 10)
+
+
+def test_the_time_budget_stops_the_statement_inside_sqlite(filled_db, fine_progress):
     with Store(filled_db) as store:
         with pytest.raises(SearchInterrupted) as stopped:
             store.search("partnership", budget=0.0)
@@ -80,7 +87,7 @@ def test_the_time_budget_stops_the_statement_inside_sqlite(filled_db):
         assert store.search("partnership")  # the connection is usable again, without the handler
 
 
-def test_a_cancelled_search_stops_and_says_so(filled_db):
+def test_a_cancelled_search_stops_and_says_so(filled_db, fine_progress):
     cancel = threading.Event()
     cancel.set()
     with Store(filled_db) as store:
@@ -99,6 +106,23 @@ def test_searches_are_rate_limited_per_client_with_retry_after(filled_db):
         assert "too many searches" in r.json()["error"]
         assert client.get("/search", params={"q": "grain"}).status_code == 429  # the page shares the client's budget
         assert client.get("/api/treaties").status_code == 200  # other requests are not limited
+
+
+@pytest.mark.parametrize("language, ask, words", [
+    ("ru", {"params": {"ui": "ru"}}, "Слишком много поисковых запросов"),
+    ("fa", {"headers": {"Accept-Language": "fa-IR,fa;q=0.9"}}, "جست‌وجو"),
+    ("en", {}, "Too many searches from this client"),
+])
+def test_the_search_pages_429_is_in_the_readers_language(filled_db, language, ask, words):
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(db_path=filled_db, search_rate="1/minute")) as client:
+        client.get("/search", params={"q": "grain"})
+        params = {"q": "grain", **ask.get("params", {})}
+        r = client.get("/search", params=params, headers=ask.get("headers", {}))
+    assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
+    assert r.headers["content-language"] == language and words in r.text
+    assert "1 per 1 minute" in r.text  # the limit is named as it is set
 
 
 def test_security_headers_on_every_kind_of_response(filled_db):
@@ -123,6 +147,27 @@ def test_security_headers_on_every_kind_of_response(filled_db):
     assert "script-src 'self' 'unsafe-inline'" in responses["docs"].headers["content-security-policy"]
 
 
+def test_security_headers_on_an_unexpected_500(tmp_path):
+    """The 500 of an exception no handler expects is sent by Starlette's outermost middleware: it gets the headers too."""
+    from fastapi.testclient import TestClient
+
+    app = create_app(db_path=tmp_path / "store.sqlite")
+
+    def broken() -> None:
+        raise RuntimeError("a defect")
+
+    app.add_api_route("/api/broken", broken)
+    app.add_api_route("/broken", broken)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        for path in ("/api/broken", "/broken"):
+            r = client.get(path)
+            assert r.status_code == 500, path
+            assert "frame-ancestors 'none'" in r.headers.get("content-security-policy", ""), path
+            assert r.headers.get("x-content-type-options") == "nosniff", path
+            assert r.headers.get("x-frame-options") == "DENY", path
+        assert "internal error (RuntimeError)" in client.get("/api/broken").json()["error"]
+
+
 def test_a_client_that_sends_its_headers_too_slowly_is_disconnected(tmp_path):
     app = create_app(db_path=tmp_path / "accord.sqlite")
     with serving(app, header_timeout=0.5) as (base, port):
@@ -136,3 +181,18 @@ def test_a_client_that_sends_its_headers_too_slowly_is_disconnected(tmp_path):
             assert http.get("/api/treaties").status_code == 200
             time.sleep(0.8)  # longer than the header timeout, on a kept-alive connection
             assert http.get("/api/treaties").status_code == 200
+
+
+def test_the_blocking_handlers_run_on_the_configured_number_of_threads(tmp_path):
+    """Starlette's 40 threads made the event loop queue for the GIL behind them under load; the server uses its setting."""
+    from anyio import to_thread
+    from fastapi.testclient import TestClient
+
+    app = create_app(db_path=tmp_path / "store.sqlite", request_threads=3)
+
+    async def tokens() -> dict:
+        return {"threads": to_thread.current_default_thread_limiter().total_tokens}
+
+    app.add_api_route("/api/threads", tokens)
+    with TestClient(app) as client:
+        assert client.get("/api/threads").json() == {"threads": 3}

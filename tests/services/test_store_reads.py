@@ -41,3 +41,35 @@ def test_a_document_the_store_refuses_leaves_the_rest_of_its_batch_stored(store:
     assert [d["id"] for d in store.documents(limit=10)] == ["d0", "d2"]
     assert store.db.execute("SELECT COUNT(*) FROM paragraph_fts WHERE doc_id = 'd1'").fetchone()[0] == 0
     assert store.stats()["paragraphs"] == len(docs[0].paragraphs) + len(docs[2].paragraphs)
+
+
+def _summary_from_rows(store: Store) -> list[dict]:
+    """The per-outlet summary counted from the rows themselves, as the store once computed it."""
+    rows = {}
+    for d in store.documents(limit=100_000):
+        row = rows.setdefault(d["outlet"] or "unknown", {"outlet": d["outlet"] or "unknown", "documents": 0, "claims": 0,
+                                                        "supported": 0, "contradicted": 0, "unverifiable": 0})
+        row["documents"] += 1
+    for c in store.claims(limit=100_000):
+        row = rows[c["outlet"] or "unknown"]
+        row["claims"] += 1
+        if c["verdict"] in row:
+            row[c["verdict"]] += 1
+    return sorted(rows.values(), key=lambda r: (-r["documents"], r["outlet"]))
+
+
+def test_the_outlet_summary_kept_at_write_time_follows_ingests_and_changed_verdicts(store: Store):
+    from types import SimpleNamespace
+
+    from accord.reasoning.claims import Verdict
+
+    ingest([corpus_file("seeds.jsonl"), corpus_file("dev.jsonl")], store, JUDGING)
+    assert store.sources_summary() == _summary_from_rows(store)
+    supported = store.claims(verdict="supported", limit=3)
+    changed = SimpleNamespace(verdict=Verdict("contradicted"), citation="x", reason="edited", sources=())
+    store.set_verdicts([(c["id"], changed) for c in supported], "edited-catalog")
+    after = store.sources_summary()
+    assert after == _summary_from_rows(store)
+    assert sum(r["contradicted"] for r in after) == store.count_claims(verdict="contradicted")
+    ingest([corpus_file("dev.jsonl")], store, JUDGING)  # nothing new: nothing counted twice
+    assert store.sources_summary() == after

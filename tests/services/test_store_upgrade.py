@@ -34,7 +34,8 @@ def _everything(store: Store) -> dict:
     """What the store answers, without the ingest times (the two stores were written at different times)."""
     documents = [{k: v for k, v in d.items() if k != "ingested_at"} for d in store.documents(limit=1000)]
     full = [{k: v for k, v in store.document(d["id"]).items() if k != "ingested_at"} for d in documents]
-    return {"stats": store.stats(), "documents": documents, "full": full, "claims": store.claims(limit=10_000),
+    claims = [{k: v for k, v in c.items() if k != "ingested_at"} for c in store.claims(limit=10_000)]
+    return {"stats": store.stats(), "documents": documents, "full": full, "claims": claims,
             "sources": store.sources_summary(), "events": store.events("rus-irn-2025"),
             "search": {q: store.search(q, limit=50) for q in QUERIES}}
 

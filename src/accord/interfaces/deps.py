@@ -21,6 +21,7 @@ import datetime as dt
 
 from fastapi import FastAPI, Request
 
+from accord.interfaces.answer_cache import AnswerCache
 from accord.interfaces.settings import Settings
 from accord.knowledge.catalog import Catalog
 from accord.press.pipeline import ProcessedDocument
@@ -130,3 +131,7 @@ async def get_store(request: Request) -> Store:
 
 async def get_writer(request: Request) -> SerialWriter:
     return _shared(request.app, "write", SerialWriter)
+
+
+async def get_answers(request: Request) -> AnswerCache:
+    return request.app.state.answers

@@ -24,6 +24,11 @@ USER_CATALOG_ENV = "ACCORD_CATALOG"
 DEFAULT_TOKEN_ENV = "ACCORD_INGEST_TOKEN"
 DEFAULT_MAX_BODY_BYTES = 1_048_576
 DEFAULT_SEARCH_RATE = "20/second;300/minute"
+# Starlette's default is 40 threads.  Handlers that hold the GIL (page rendering, JSON) gain nothing
+# from more threads than cores, and each runnable thread makes the event loop wait longer for the
+# GIL (every thread gets its 5 ms turn first), which under load delayed even the cheapest answers
+# by seconds.  A few more than the cores keep SQLite's reads (which release the GIL) overlapping.
+DEFAULT_REQUEST_THREADS = 8
 
 
 def default_db_path(environ: Mapping[str, str] | None = None) -> Path:
@@ -56,6 +61,8 @@ class Settings(BaseModel):
     search_rate: str | None = Field(DEFAULT_SEARCH_RATE, description="Searches allowed per client, in the `limits` "
                                     "notation ('20/second;300/minute'); None: no limit.")
     clock: Callable[[], dt.date] = Field(system_today, description="Today's date; fixed in tests.")
+    request_threads: int = Field(DEFAULT_REQUEST_THREADS, ge=1, description="Threads running the blocking handlers "
+                                 "(store reads, pages) of one server process.")
 
     def today(self) -> dt.date:
         return self.clock()

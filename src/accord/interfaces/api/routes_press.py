@@ -23,7 +23,8 @@ from accord.interfaces.api.auth import require_ingest_token
 from accord.interfaces.api.errors import BODY, ERRORS, NOT_FOUND, SEARCH, STORE, WRITE, ApiError, ApiRoute
 from accord.interfaces.api.ingest import ingest_documents
 from accord.interfaces.api.schemas import CheckRequest, DocumentIn
-from accord.interfaces.deps import SerialWriter, get_catalog, get_store, get_today, get_writer
+from accord.interfaces.answer_cache import AnswerCache
+from accord.interfaces.deps import SerialWriter, get_answers, get_catalog, get_store, get_today, get_writer
 from accord.interfaces.searching import searched
 from accord.knowledge.catalog import Catalog
 from accord.press.languages import LanguagesAnswer, languages
@@ -57,19 +58,23 @@ def _page(fetch: Callable[[int, int], list[dict]], limit: int, offset: int, tota
 @router.post("/check", summary="Extract the claims a text makes about a treaty and judge each against the catalog",
              response_model=list[JudgedClaim], responses=BODY)
 async def check(request: CheckRequest, catalog: Catalog = Depends(get_catalog),
-                today: dt.date = Depends(get_today)) -> list[JudgedClaim]:
+                today: dt.date = Depends(get_today), answers: AnswerCache = Depends(get_answers)) -> list[JudgedClaim]:
     """A list of claims, each with its `verdict` (supported, contradicted, unverifiable), the `citation` that
     decides it, the `reason` and the `sources`."""
     text = inputs.text(request.text)
     lang = inputs.language(request.lang, "'lang'")
+
+    def judged() -> list[JudgedClaim]:
+        _, results = check_text(text, lang, catalog=catalog, today=today)
+        return [r.answer() for r in results]
+
+    key = ("api check", text, lang, catalog.version, today)
     try:
         if len(text) <= INLINE_CHECK_CHARS:
-            _, results = check_text(text, lang, catalog=catalog, today=today)
-        else:
-            _, results = await run_in_threadpool(check_text, text, lang, catalog=catalog, today=today)
+            return answers.get_or_compute(key, judged)
+        return await run_in_threadpool(answers.get_or_compute, key, judged)
     except UnsupportedLanguage as exc:  # the detected language has no claim extractor
         raise ApiError(422, str(exc)) from None
-    return [r.answer() for r in results]
 
 
 @router.get("/documents", summary="Stored documents, newest first", response_model=Page[DocumentRow],

@@ -4,6 +4,8 @@ comparisons; the answers of ``accord scenario --json`` and ``accord compare --js
 The handlers are coroutines: a scenario or a comparison over the in-memory catalog
 takes a fraction of a millisecond, less than a hop to the thread pool and back
 (measured with bench/load_api.py: 2.2k instead of 1.1k scenarios/s at 50 clients).
+A scenario's answer is kept (:mod:`accord.interfaces.answer_cache`): the same question on
+the same catalog and day is answered from memory.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from accord.interfaces import inputs
 from accord.interfaces.api.errors import ERRORS, ApiError, ApiRoute
 from accord.interfaces.api.formats import FORMAT, Format, csv_answer, csv_response, wants_csv
 from accord.interfaces.api.schemas import ScenarioRequest
-from accord.interfaces.deps import get_catalog, get_today
+from accord.interfaces.answer_cache import AnswerCache
+from accord.interfaces.deps import get_answers, get_catalog, get_today
 from accord.knowledge.catalog import Catalog
 from accord.reasoning.compare import compare as compare_treaties
 from accord.reasoning.scenario import Event, run_scenario
@@ -27,7 +30,12 @@ from accord.services.exports import LISTINGS, comparison_rows
 router = APIRouter(prefix="/api", route_class=ApiRoute, tags=["reasoning"], responses=ERRORS)
 
 
-def _scenario(request: ScenarioRequest, catalog: Catalog, today: dt.date) -> ScenarioAnswer:
+def _scenario(request: ScenarioRequest, catalog: Catalog, today: dt.date, answers: AnswerCache) -> ScenarioAnswer:
+    key = ("api scenario", *request.model_dump().values(), catalog.version, today)
+    return answers.get_or_compute(key, lambda: _run_scenario(request, catalog, today))
+
+
+def _run_scenario(request: ScenarioRequest, catalog: Catalog, today: dt.date) -> ScenarioAnswer:
     kind = inputs.event_kind(request.event)
     actor = inputs.party(catalog, request.by, "'by'")
     target = inputs.party(catalog, request.against, "'against'")
@@ -51,15 +59,17 @@ async def scenario_get(event: str = Query(..., examples=["aggression"], descript
                        on: str | None = Query(None, examples=["2025-11-01"], description="Date YYYY-MM-DD (default: today)."),
                        where: str | None = Query(None, examples=["MLI"], description="State, territory or sea region where it happens (default: the target's territory)."),
                        weapons: str | None = Query(None, examples=["conventional"], description="nuclear, chemical, biological or conventional."),
-                       catalog: Catalog = Depends(get_catalog), today: dt.date = Depends(get_today)) -> ScenarioAnswer:
-    return _scenario(ScenarioRequest(event=event, by=by, against=against, on=on, where=where, weapons=weapons), catalog, today)
+                       catalog: Catalog = Depends(get_catalog), today: dt.date = Depends(get_today),
+                       answers: AnswerCache = Depends(get_answers)) -> ScenarioAnswer:
+    return _scenario(ScenarioRequest(event=event, by=by, against=against, on=on, where=where, weapons=weapons), catalog, today,
+                     answers)
 
 
 @router.post("/scenario", summary="The same scenario, asked with a JSON body", description=SCENARIO_DOC,
              response_model=ScenarioAnswer)
 async def scenario_post(request: ScenarioRequest, catalog: Catalog = Depends(get_catalog),
-                        today: dt.date = Depends(get_today)) -> ScenarioAnswer:
-    return _scenario(request, catalog, today)
+                        today: dt.date = Depends(get_today), answers: AnswerCache = Depends(get_answers)) -> ScenarioAnswer:
+    return _scenario(request, catalog, today, answers)
 
 
 @router.get("/compare", summary="Treaties by obligation type and cooperation domain, each cell cited",

@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from accord.interfaces.cli.common import app, catalog, console, db_path, fail, settings
-from accord.interfaces.settings import DEFAULT_MAX_BODY_BYTES, DEFAULT_SEARCH_RATE, DEFAULT_TOKEN_ENV
+from accord.interfaces.settings import DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_THREADS, DEFAULT_SEARCH_RATE, DEFAULT_TOKEN_ENV
 
 DEFAULT_HEADER_TIMEOUT = 10.0  # the server's (accord.interfaces.api.server), not imported: serve --help stays fast
 
@@ -28,6 +28,8 @@ def serve(
                                     help="Searches allowed per client, e.g. '20/second;300/minute'; 'off' for no limit."),
     header_timeout: float = typer.Option(DEFAULT_HEADER_TIMEOUT, "--header-timeout", min=0.1,
                                          help="Seconds a client has to send its request headers."),
+    threads: int = typer.Option(DEFAULT_REQUEST_THREADS, "--threads", min=1, max=256,
+                                help="Threads for the blocking handlers (store reads, pages)."),
 ) -> None:
     """Serve the JSON API under /api, its documentation at /docs, and the pages."""
     import uvicorn  # imported here: the other commands do not need a web server
@@ -51,7 +53,7 @@ def serve(
         except ValueError:
             fail(f"bad --search-rate '{search_rate}': expected e.g. '20/second;300/minute' or 'off'")
     chosen = settings().model_copy(update={"db_path": store_path, "ingest_token": token, "max_body_bytes": max_body_bytes,
-                                           "search_rate": rate})
+                                           "search_rate": rate, "request_threads": threads})
     application = create_app(chosen, catalog=catalog())  # the built-in catalog with the user's imported treaties and texts
     shown_host = f"[{host}]" if ":" in host else host
     console.print(f"accord on http://{shown_host}:{port}/ — API under /api, documentation at /docs", highlight=False, soft_wrap=True)

@@ -95,11 +95,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _concerns(folded: str, packs: list[EventPack], codes: tuple[str, ...]) -> bool:
-    """Does the text name every party of the treaty (in any of its languages)?"""
-    found: set[str] = set()
-    for pack in packs:
-        found.update(pack.actors_in(folded))
-    return all(code in found for code in codes)
+    """Does the text name every party of the treaty (in any of its languages)?  Only the parties'
+    names are looked for, each until one is found."""
+    return all(any(rx.search(folded) for pack in packs for actor, rx in pack.actors if actor == code) for code in codes)
 
 
 def _signature(catalog: Catalog, treaty: str) -> dt.date | None:

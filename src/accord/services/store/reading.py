@@ -93,6 +93,11 @@ class Reading:
 
     def count_claims(self, **filters: str | None) -> int:
         """How many claims :meth:`claims` lists under the same filters, on all its pages."""
+        if not any(value for name, value in filters.items() if name != "verdict"):
+            # the counts kept per outlet and verdict answer without reading a claim
+            verdict = filters.get("verdict")
+            sql = "SELECT COALESCE(SUM(n), 0) FROM outlet_counts WHERE " + ("verdict = ?" if verdict else "verdict != ''")
+            return self.db.execute(sql, (verdict,) if verdict else ()).fetchone()[0]
         where, args = self._claim_filters(**filters)
         sql = ("SELECT COUNT(*) FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
                + (" WHERE " + " AND ".join(where) if where else ""))
@@ -139,14 +144,19 @@ class Reading:
         return rows, self.db.execute(undated_sql, args).fetchone()[0]
 
     def sources_summary(self) -> list[dict]:
-        sql = """
-        SELECT COALESCE(d.outlet, 'unknown') AS outlet, COUNT(DISTINCT d.id) AS documents, COUNT(c.id) AS claims,
-               SUM(c.verdict = 'supported') AS supported, SUM(c.verdict = 'contradicted') AS contradicted,
-               SUM(c.verdict = 'unverifiable') AS unverifiable
-        FROM documents d LEFT JOIN judged_claims c ON c.doc_id = d.id
-        GROUP BY COALESCE(d.outlet, 'unknown') ORDER BY documents DESC, outlet
-        """
-        return [{k: (v or 0) if k != "outlet" else v for k, v in dict(r).items()} for r in self.db.execute(sql)]
+        """Documents and claims by verdict per outlet, from the counts the store keeps as it writes
+        (``outlet_counts``), so the answer costs the same on any size of store."""
+        summary: dict[str, dict] = {}
+        for outlet, verdict, n in self.db.execute("SELECT outlet, verdict, n FROM outlet_counts WHERE n > 0"):
+            row = summary.setdefault(outlet, {"outlet": outlet, "documents": 0, "claims": 0, "supported": 0,
+                                              "contradicted": 0, "unverifiable": 0})
+            if verdict == "":
+                row["documents"] = n
+            else:
+                row["claims"] += n
+                if verdict in row:
+                    row[verdict] = n
+        return sorted(summary.values(), key=lambda r: (-r["documents"], r["outlet"]))
 
     def search(self, query: str, limit: int = 20, *, offset: int = 0, budget: float = SEARCH_BUDGET_SECONDS,
                cancel: threading.Event | None = None) -> list[dict]:

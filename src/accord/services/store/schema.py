@@ -21,8 +21,9 @@ from accord.press.dedupe import MAGIC, NUM_PERM, band_keys
 from accord.services.event_rows import EVENTS_SCHEMA
 from accord.services.store.legacy import run_script, upgrade_to_3
 
-# 2: implementation events; 3: verdicts apart from claims, with the catalog version; 4: compact (text once)
-SCHEMA_VERSION = 4
+# 2: implementation events; 3: verdicts apart from claims, with the catalog version; 4: compact (text once);
+# 5: per-outlet counts kept up to date as documents and verdicts are written
+SCHEMA_VERSION = 5
 PARAGRAPH_SLOTS = 1 << 20  # paragraphs a document may have: its paragraph numbers are n * PARAGRAPH_SLOTS + index
 
 SCHEMA = f"""
@@ -70,6 +71,49 @@ CREATE VIEW IF NOT EXISTS judged_claims AS
     FROM claims c JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement
          JOIN documents d ON d.id = c.doc_id;
 CREATE TABLE IF NOT EXISTS ingest_errors (id INTEGER PRIMARY KEY, origin TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
+""" + """
+CREATE TABLE IF NOT EXISTS outlet_counts (
+    outlet TEXT NOT NULL, verdict TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (outlet, verdict)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS count_document AFTER INSERT ON documents BEGIN
+    INSERT INTO outlet_counts VALUES (COALESCE(NEW.outlet, 'unknown'), '', 1)
+        ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_document AFTER DELETE ON documents BEGIN
+    UPDATE outlet_counts SET n = n - 1 WHERE outlet = COALESCE(OLD.outlet, 'unknown') AND verdict = '';
+END;
+CREATE TRIGGER IF NOT EXISTS count_verdict AFTER INSERT ON verdicts BEGIN
+    INSERT INTO outlet_counts
+        SELECT COALESCE(d.outlet, 'unknown'), j.verdict, 1 FROM claims c JOIN documents d ON d.id = c.doc_id
+        JOIN judgements j ON j.id = NEW.judgement WHERE c.id = NEW.claim_id
+        ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_verdict AFTER DELETE ON verdicts BEGIN
+    UPDATE outlet_counts SET n = n - 1
+        WHERE (outlet, verdict) = (SELECT COALESCE(d.outlet, 'unknown'), j.verdict FROM claims c
+                                   JOIN documents d ON d.id = c.doc_id JOIN judgements j ON j.id = OLD.judgement
+                                   WHERE c.id = OLD.claim_id);
+END;
+CREATE TRIGGER IF NOT EXISTS recount_verdict AFTER UPDATE OF judgement ON verdicts
+    WHEN (SELECT verdict FROM judgements WHERE id = OLD.judgement) IS NOT (SELECT verdict FROM judgements WHERE id = NEW.judgement)
+BEGIN
+    UPDATE outlet_counts SET n = n - 1
+        WHERE (outlet, verdict) = (SELECT COALESCE(d.outlet, 'unknown'), j.verdict FROM claims c
+                                   JOIN documents d ON d.id = c.doc_id JOIN judgements j ON j.id = OLD.judgement
+                                   WHERE c.id = OLD.claim_id);
+    INSERT INTO outlet_counts
+        SELECT COALESCE(d.outlet, 'unknown'), j.verdict, 1 FROM claims c JOIN documents d ON d.id = c.doc_id
+        JOIN judgements j ON j.id = NEW.judgement WHERE c.id = NEW.claim_id
+        ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+"""
+# Rebuilds the per-outlet counts from the rows (after an upgrade); the triggers keep them afterwards.
+RECOUNT = """
+DELETE FROM outlet_counts;
+INSERT INTO outlet_counts SELECT COALESCE(outlet, 'unknown'), '', COUNT(*) FROM documents GROUP BY 1;
+INSERT INTO outlet_counts
+    SELECT COALESCE(d.outlet, 'unknown'), j.verdict, COUNT(*) FROM claims c JOIN documents d ON d.id = c.doc_id
+    JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement GROUP BY 1, 2;
 """
 
 
@@ -112,10 +156,13 @@ def migrate(db: sqlite3.Connection) -> None:
             if version is not None and version > SCHEMA_VERSION:
                 raise NewerSchema(version)
             if version != SCHEMA_VERSION:
-                if _has_table(db, "documents"):
+                stored = _has_table(db, "documents")
+                if stored and (version is None or version < 4):
                     upgrade_to_3(db)
                     _upgrade_3_to_4(db)
                 run_script(db, SCHEMA + EVENTS_SCHEMA)
+                if stored:
+                    run_script(db, RECOUNT)
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             db.execute("COMMIT")
         except BaseException:

@@ -282,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({"separate": summary, "mixed": mixed_summary, "mixed_5xx": server_errors}, indent=2))
     else:
-        print(f"\nmedian of {args.runs} runs, {args.clients} concurrent clients, one uvicorn worker:")
+        print(f"\nmedian of {args.runs} runs, {args.clients} concurrent clients, accord serve {' '.join(args.serve_option) or '(one worker)'}:")
         for name, s in summary.items():
             verdict = "ok" if s["p99_ms"] < TARGET_P99_MS and s["errors"] == 0 else f"over target (p99 < {TARGET_P99_MS:.0f} ms, no errors)"
             print(f"  {name:<18} p50 {s['p50_ms']:6.1f} ms  p99 {s['p99_ms']:6.1f} ms  {s['requests_per_s']:6d} req/s  "

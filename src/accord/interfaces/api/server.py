@@ -1,4 +1,4 @@
-"""The uvicorn server for the app, with a timeout for slow request headers.
+"""The uvicorn server for the app, with a timeout for slow request headers, in one process or several.
 
 uvicorn closes an idle keep-alive connection, but a client that opens a connection and
 sends its request line and headers a byte at a time holds it (and a slot of the server's
@@ -10,6 +10,8 @@ previous response; a request whose headers are complete is never cut off.
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 
 import uvicorn
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
@@ -63,6 +65,56 @@ def protocol_with_header_timeout(seconds: float = DEFAULT_HEADER_TIMEOUT) -> typ
 
 def server_config(app, *, host: str = "127.0.0.1", port: int = 8000, header_timeout: float = DEFAULT_HEADER_TIMEOUT,
                   **options) -> uvicorn.Config:
-    """One worker (the store has one writer), slow headers cut off, running searches given a short grace at shutdown."""
+    """uvicorn's settings for one process (:func:`run` forks more), slow headers cut off, running searches given
+    a short grace at shutdown."""
     options.setdefault("timeout_graceful_shutdown", 10)
     return uvicorn.Config(app, host=host, port=port, workers=1, http=protocol_with_header_timeout(header_timeout), **options)
+
+
+def run(config: uvicorn.Config, workers: int = 1) -> None:
+    """Serve ``config``; with ``workers`` > 1, in that many processes sharing one listening socket.
+
+    The processes are forked from this one after the application is built (catalog loaded), so they
+    start at once and share its memory until they write to it.  Each has its own event loop, threads
+    and store connections: the store is SQLite in WAL mode, whose readers never wait and whose writers
+    take the write lock per document, so processes are as safe with it as separate ingests are.
+    What each process keeps in memory stays its own: the answer cache, and the search rate limit's
+    counts, so a client may make up to ``workers`` times the searches the limit allows.
+    The workers end with this process: it passes SIGTERM and SIGINT on, and the kernel kills a
+    worker whose parent is gone (on Linux)."""
+    if workers <= 1:
+        uvicorn.Server(config).run()
+        return
+    from accord.services.ingest import die_with_parent
+
+    parent = os.getpid()
+    listening = config.bind_socket()
+    children: list[int] = []
+    for _ in range(workers):
+        pid = os.fork()
+        if pid == 0:  # a worker
+            code = 0
+            try:
+                die_with_parent(parent)
+                uvicorn.Server(config).run(sockets=[listening])
+            except BaseException:  # noqa: BLE001 - a worker must never return into the parent's code
+                code = 1
+            finally:
+                os._exit(code)
+        children.append(pid)
+    listening.close()
+
+    def pass_on(signum: int, frame: object) -> None:
+        for child in children:
+            try:
+                os.kill(child, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+
+    previous = {sig: signal.signal(sig, pass_on) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        for child in children:
+            os.waitpid(child, 0)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

@@ -29,13 +29,15 @@ def serve(
     header_timeout: float = typer.Option(DEFAULT_HEADER_TIMEOUT, "--header-timeout", min=0.1,
                                          help="Seconds a client has to send its request headers."),
     threads: int = typer.Option(DEFAULT_REQUEST_THREADS, "--threads", min=1, max=256,
-                                help="Threads for the blocking handlers (store reads, pages)."),
+                                help="Threads for the blocking handlers (store reads, pages), per worker."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64,
+                                help="Server processes sharing the port (e.g. one per core); each keeps its own "
+                                     "search rate-limit counts."),
 ) -> None:
     """Serve the JSON API under /api, its documentation at /docs, and the pages."""
-    import uvicorn  # imported here: the other commands do not need a web server
     from limits import parse_many
 
-    from accord.interfaces.api.server import server_config
+    from accord.interfaces.api.server import run, server_config
     from accord.interfaces.app import create_app
 
     # The token comes from the environment, never from an argument: arguments are visible to
@@ -60,4 +62,4 @@ def serve(
     console.print(f"store: {store_path}; ingest over HTTP: "
                   + (f"on (token from ${ingest_token_env})" if token else f"off (set ${ingest_token_env} to turn it on)"),
                   highlight=False, soft_wrap=True)
-    uvicorn.Server(server_config(application, host=host, port=port, header_timeout=header_timeout, log_level="info")).run()
+    run(server_config(application, host=host, port=port, header_timeout=header_timeout, log_level="info"), workers)

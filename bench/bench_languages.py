@@ -37,8 +37,11 @@ def _per_cpu_second(items: list, work: Callable) -> float:
 
 
 def _spacy_pass(lang: str, texts: list[str]) -> Callable[[str], object]:
-    import spacy
-    from spacy.matcher import Matcher
+    try:
+        import spacy
+        from spacy.matcher import Matcher
+    except ImportError:  # not a dependency of accord: only this comparison needs it
+        raise SystemExit("spaCy is not installed; the comparison needs it: .venv/bin/pip install 'spacy>=3.8,<3.9'") from None
 
     nlp = spacy.blank(lang)
     matcher = Matcher(nlp.vocab)

@@ -15,6 +15,7 @@ from accord.press.claims.treaty_ref import CUES
 from accord.press.claims.values import PEOPLE, PLACES
 from accord.press.lang import analysed_languages, pack
 from accord.press.clean import clean_text, split_paragraphs
+from accord.press.first_chars import with_first_chars
 from accord.press.language import paragraph_languages
 from shared_data import corpus_records
 
@@ -36,7 +37,7 @@ def _all_patterns() -> list[re.Pattern]:
 @pytest.fixture(scope="module")
 def corpus_sentences() -> list[str]:
     found = list(TRICKY)
-    for name in ("seeds.jsonl", "dev.jsonl", "dev_adversarial.jsonl"):
+    for name in ("seeds.jsonl", "dev.jsonl", "dev_adversarial.jsonl", "dev_multilingual.jsonl"):
         for record in corpus_records(name):
             text = clean_text(record["text"]).text
             for a, b in sentences(text):
@@ -88,6 +89,38 @@ def test_extraction_is_the_same_with_every_gate_open(monkeypatch: pytest.MonkeyP
             documents.append((text, [(a, b, lang) for (a, b), lang in zip(spans, languages)]))
     gated = [extract_document(text, paragraphs, default_year=2025) for text, paragraphs in documents]
     monkeypatch.setattr(extract_module._SentenceScan, "may_match", lambda self, pattern: True)
+    monkeypatch.setattr(extract_module, "_quiet", lambda lang, admitted: False)  # every sentence scanned
+    monkeypatch.setattr(extract_module._SentenceScan, "_silent", lambda self, starters: False)  # every step run
     opened = [extract_document(text, paragraphs, default_year=2025) for text, paragraphs in documents]
     assert gated == opened
     assert sum(len(claims) for claims, _ in gated) > 300
+
+
+def test_a_paragraph_scanned_once_admits_for_each_sentence_what_the_sentence_alone_admits(corpus_sentences: list[str]):
+    gates = GateSet(_all_patterns())
+    for name in ("seeds.jsonl", "dev.jsonl", "dev_adversarial.jsonl", "dev_multilingual.jsonl"):
+        for record in corpus_records(name):
+            text = clean_text(record["text"]).text
+            for start, end in split_paragraphs(text):
+                spans = sentences(text, start, end)
+                folded = fold(text[start:end])
+                by_paragraph = gates.admitted_spans(folded, [(a - start, b - start) for a, b in spans])
+                assert by_paragraph == [gates.admitted(fold(text[a:b])) for a, b in spans], text[start:end]
+
+
+def test_first_characters_go_before_alternations_of_words_only():
+    assert with_first_chars(re.compile(r"(?<!\w)(?:Iran|Tehran)\w*", re.I)).pattern.startswith("(?=(?i:[IT]))")
+    assert with_first_chars(re.compile(r"(?:\bmutual (?:defen[cs]e|aid))|(?:\ballian\w+)", re.I)).pattern.startswith("(?=(?i:[am]))")
+    for unknown in (r"\w+ treaty", r"(?:the )?treaty", r"\d+ articles", r"(?<!\w)|x"):
+        assert with_first_chars(re.compile(unknown)).pattern == unknown
+
+
+@pytest.mark.slow
+def test_first_characters_change_no_match(corpus_sentences: list[str]):
+    wrapped = [p for p in _all_patterns() if p.pattern.startswith("(?=(?i:[")]
+    assert len(wrapped) > 200  # names in every script and most pack cues
+    for pattern in wrapped:
+        original = re.compile(pattern.pattern[pattern.pattern.index("]))(?:") + 6 : -1], pattern.flags)
+        for sentence in corpus_sentences:
+            assert [m.span() for m in pattern.finditer(sentence)] == [m.span() for m in original.finditer(sentence)], \
+                (original.pattern, sentence)

@@ -81,3 +81,59 @@ def test_short_snippets_never_leave_the_expected_languages():
 def test_detectors_are_built_once_per_script_group():
     assert detector("latin") is detector("latin")
     assert detector("cyrillic") is not detector("latin")
+
+
+# Written for these tests, in our own words.
+ENGLISH = ("The agreement was signed in Moscow and it covers trade, energy and transport. Officials said that "
+           "the two governments would meet again before the end of the year.")
+GERMAN = ("Der Vertrag wurde in Moskau unterzeichnet und er regelt auch den Handel mit Energie. Nach Angaben "
+          "der Regierung sind weitere Gespräche für den Herbst geplant.")
+FRENCH = ("Le texte a été signé à Moscou et il porte sur le commerce, l'énergie et les transports. Selon les "
+          "diplomates, les deux pays se retrouveront avant la fin de l'année.")
+ITALIAN = ("Il trattato è stato firmato a Mosca e riguarda il commercio, l'energia e i trasporti. Secondo i "
+           "diplomatici, i due paesi si incontreranno di nuovo prima della fine dell'anno.")
+
+
+def test_paragraphs_in_another_language_keep_their_language_among_confirmed_ones():
+    paragraphs = [ENGLISH, GERMAN, ENGLISH.replace("Moscow", "Tehran"), FRENCH, ITALIAN, ENGLISH.replace("trade", "arms")]
+    text = "\n\n".join(paragraphs)
+    assert paragraph_languages(text, split_paragraphs(text)) == ["en", "de", "en", "fr", "it", "en"]
+
+
+def test_a_paragraph_plainly_in_the_documents_language_does_not_go_to_lingua_again(monkeypatch):
+    from accord.press import language
+
+    asked: list[str] = []
+    real = language.detector
+
+    class Counting:
+        def __init__(self, group):
+            self.inner = real(group)
+
+        def detect_language_of(self, text):
+            asked.append(text)
+            return self.inner.detect_language_of(text)
+
+    monkeypatch.setattr(language, "detector", Counting)
+    text = "\n\n".join([ENGLISH, ENGLISH.replace("Moscow", "Tehran"), ENGLISH.replace("trade", "arms"), GERMAN])
+    assert paragraph_languages(text, split_paragraphs(text)) == ["en", "en", "en", "de"]
+    assert len(asked) == 2  # the first paragraph, and the German one: the others are confirmed by their words
+
+
+def test_function_words_confirm_only_a_language_already_found_and_only_without_doubt():
+    from accord.press.language import _confirmed
+
+    assert _confirmed(ENGLISH, {"en"}) == "en"
+    assert _confirmed(ENGLISH, {"de"}) is None  # English was not found in the document: lingua decides
+    assert _confirmed(ITALIAN, {"en", "fr", "es", "pt", "de"}) is None  # no pack's words dominate
+    assert _confirmed(ENGLISH + " " + GERMAN, {"en", "de"}) is None  # mixed: neither language leads enough
+    assert _confirmed("Putin 2025 Moscow Tehran", {"en"}) is None  # names and figures say nothing
+
+
+def test_no_function_word_is_listed_by_two_packs():
+    from accord.press.lang import analysed_languages, pack_file
+
+    owners: dict[str, str] = {}
+    for code in analysed_languages():
+        for word in pack_file(code).function_words:
+            assert owners.setdefault(word.lower(), code) == code, f"{word!r} listed by {owners[word.lower()]} and {code}"

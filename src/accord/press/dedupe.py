@@ -59,11 +59,9 @@ def content_hash(cleaned: str) -> str:
 def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
     """32-bit hashes of the word ``size``-grams of the text (its words, if it has fewer)."""
     words = WORD.findall(text.casefold())
-    if len(words) < size:
-        grams = words
-    else:
-        grams = [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
-    return frozenset(zlib.crc32(gram.encode("utf-8")) for gram in grams)
+    # map and zip rather than a loop in Python: a thousand-word text has a thousand shingles
+    grams = words if len(words) < size else map(" ".join, zip(*(words[i:] for i in range(size))))
+    return frozenset(map(zlib.crc32, map(str.encode, grams)))  # str.encode: UTF-8
 
 
 # Drawing the permutations is the costly part of making a MinHash: draw them once.

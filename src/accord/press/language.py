@@ -35,6 +35,8 @@ SENTENCE = 150  # letters; below this a lone text is judged in lingua's high-acc
 HEADING = 40  # letters; below this a paragraph inside a document follows the document's majority
 SAMPLE = 200  # characters given to lingua
 CANDIDATES = 3  # languages the high-accuracy models choose between for a lone short text
+CONFIRM_WORDS, CONFIRM_SHARE, CONFIRM_LEAD = 3, 10, 4  # see _confirmed
+WORD = re.compile(r"[^\W\d_]+")
 GROUPS: dict[str, tuple[str, ...]] = {
     "latin": ("en", "de", "fr", "es", "pt", "it", "tr", "nl", "pl", "id"),
     "cyrillic": ("ru", "uk", "bg"),
@@ -164,8 +166,41 @@ def detect_language(text: str) -> str | None:
     return _iso(chosen) or language
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, str]:
+    """Function word -> language, from the packs' ``function_words`` (a word two packs list is neither's)."""
+    from accord.press.lang import analysed_languages, pack_file  # the packs' data only, loaded once
+
+    owner: dict[str, str | None] = {}
+    for code in analysed_languages():
+        for word in pack_file(code).function_words:
+            word = word.lower()
+            owner[word] = code if owner.get(word, code) == code else None
+    return {word: code for word, code in owner.items() if code}
+
+
+def _confirmed(sample: str, found: set[str]) -> str | None:
+    """The language of ``sample`` when lingua has already found it in the document and the sample's
+    function words leave no doubt: at least ``CONFIRM_WORDS`` of them, one word in
+    ``CONFIRM_SHARE`` or more, and ``CONFIRM_LEAD`` times as many as of every other language
+    together.  None sends the sample to lingua: a paragraph of another language, a mixed one,
+    one of names and figures, or one in a language without a pack."""
+    words = WORD.findall(sample.lower())
+    table = _function_words()
+    counts: Counter[str] = Counter(code for word in words if (code := table.get(word)) is not None)
+    if not counts:
+        return None
+    (best, n), = counts.most_common(1)
+    others = sum(counts.values()) - n
+    if best in found and n >= CONFIRM_WORDS and n * CONFIRM_SHARE >= len(words) and n >= CONFIRM_LEAD * others:
+        return best
+    return None
+
+
 def paragraph_languages(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
-    """The language of each paragraph span of ``text``; lingua runs batched, one call per script group."""
+    """The language of each paragraph span of ``text``: lingua for the script groups it must tell
+    apart, except for paragraphs that plainly continue in a language it has already found in the
+    document (:func:`_confirmed`): most paragraphs of an article are in the article's language."""
     decisions = [_decide(text[start:end]) for start, end in spans]
     languages: list[str | None] = [language for language, *_ in decisions]
     pending: dict[str, list[int]] = {}
@@ -177,8 +212,15 @@ def paragraph_languages(text: str, spans: Sequence[tuple[int, int]]) -> list[str
         # paragraphs of a document, costs twice the time on thread hand-offs and takes cores that
         # the ingest's other worker processes need.
         detect = detector(group).detect_language_of
+        found: set[str] = set()
         for i in indices:
-            languages[i] = _iso(detect(text[spans[i][0] : spans[i][1]][:SAMPLE]))
+            sample = text[spans[i][0] : spans[i][1]][:SAMPLE]
+            language = _confirmed(sample, found) if found else None
+            if language is None:
+                language = _iso(detect(sample))
+                if language is not None:
+                    found.add(language)
+            languages[i] = language
     # A heading-sized paragraph ("Conclusion", "Статус", "Analysis and Arguments") follows the
     # language of the document's longer paragraphs in the same script: trigram statistics on
     # a few words are unreliable, the document around them is not.

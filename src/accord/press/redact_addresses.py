@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from accord.press.first_chars import with_first_chars
+
 US_STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK"
     "|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
@@ -69,8 +71,8 @@ IR_LATIN_ADDRESS = re.compile(
     r"(?:,[ \t]*[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,3}[ \t]+(?:Alley|Kuche|Kucheh|St\.|Street|Ave\.|Avenue|Blvd\.|Boulevard|Sq\.|Square))*"
     r",[ \t]*(?:No\.|Plaque|Pelak)[ \t]*\d{1,5}"
 )
-POSTAL_LABEL = re.compile(rf"(?:(?:کد پستی|کدپستی|الرمز البريدي|postal code|почтовый индекс|индекс|PLZ)[ \t]*[:.]?[ \t]*)"
-                          rf"({DIGIT}{{4,5}}[ \t-]?{DIGIT}{{0,6}})", re.I)
+POSTAL_LABEL = with_first_chars(re.compile(rf"(?:(?:کد پستی|کدپستی|الرمز البريدي|postal code|почтовый индекс|индекс|PLZ)"
+                                           rf"[ \t]*[:.]?[ \t]*)({DIGIT}{{4,5}}[ \t-]?{DIGIT}{{0,6}})", re.I))
 
 # Each pattern runs only on text that holds its cheap marker (the regexes are tried at every position).
 ADDRESS_PATTERNS = (
@@ -80,7 +82,9 @@ ADDRESS_PATTERNS = (
     (UK_POSTCODE, (re.compile(r"\d[A-Z]{2}\b"), re.compile(r"\b\d[A-Z]{2}\b"))),
     (RU_ADDRESS, (re.compile(RU_STREET_TYPE),)),
     (DE_ADDRESS, (re.compile(r"\d{5}[ \t]+[A-ZÄÖÜ]|" + DE_STREET_WORD + r"[ \t]+\d"),)),
-    (FR_ADDRESS, (re.compile(r"rue|avenue|av\.|boulevard|bd|allée|impasse|chemin|quai|cours|place", re.I),)),
+    # the house number with its street word: the words alone ("cours", "place") are in most French texts
+    (FR_ADDRESS, (re.compile(r"\d(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|avenue|av\.|boulevard|bd|allée|impasse|chemin|quai"
+                             r"|cours|place)", re.I),)),
     (ES_PT_ADDRESS, (re.compile(r"Calle|C/|Avda|Avenida|Paseo|Plaza|Camino|Carrer|Rua|Av\.|Travessa|Praça|Largo|Estrada|Alameda"),)),
     (FA_AR_ADDRESS, (re.compile(r"پلاک|پ\.|رقم|مبنى|عمارة"),)),
 )

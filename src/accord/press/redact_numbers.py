@@ -27,6 +27,8 @@ import phonenumbers
 from stdnum import iban, luhn
 from stdnum.ru import inn
 
+from accord.press.first_chars import with_first_chars
+
 # Where the coverage is published and whom it is about: the treaty parties and the outlets' countries.
 REGIONS = ("RU", "IR", "US", "GB", "DE", "FR", "ES", "PT", "BR", "BY", "KP", "CN", "SA", "PK", "AE", "TR", "IN",
            "AZ", "AM", "KZ", "IT", "BE", "NL", "CH", "AT", "IL", "QA", "IQ", "SY", "LB", "EG")
@@ -43,9 +45,15 @@ TRAILING_YEAR = re.compile(r"[ \t]*\((?:1[89]|20)\d{2}\)?$")  # "87 590 873 (202
 PHONE_LABEL = (r"(?:tel|phone|telephone|mobile|cell|fax|whatsapp|viber|signal|call|telefon|handy|tél|téléphone|"
                r"portable|teléfono|móvil|telemóvel|telefone|celular|тел|телефон|моб|факс|звоните|"
                r"تلفن|تلفن همراه|موبایل|همراه|شماره تماس|نمابر|هاتف|جوال|الجوال|فاكس|رقم الهاتف)")
-LABELLED_PHONE = re.compile(rf"(?<!\w)(?P<label>{PHONE_LABEL}\.?[ \t]*[:.]?[ \t]*)(?P<num>\+?\d[\d \t().\-‐‑–]{{4,}}\d)(?![\w/])",
-                            re.I)
-PHONE_LABEL_GATE = re.compile(PHONE_LABEL, re.I)
+# (with_first_chars: the labels' first letters before the alternation, which is tried only there)
+LABELLED_PHONE = with_first_chars(re.compile(
+    rf"(?<!\w)(?P<label>{PHONE_LABEL}\.?[ \t]*[:.]?[ \t]*)(?P<num>\+?\d[\d \t().\-‐‑–]{{4,}}\d)(?![\w/])", re.I))
+PHONE_LABEL_GATE = with_first_chars(re.compile(PHONE_LABEL, re.I))
+
+# What every phone pattern needs: a run of six or more digits and separators, from a digit to a digit;
+# and what every identity number needs (at least five).  Most texts have neither: the patterns need not run.
+PHONE_RUN = re.compile(r"\d[\d \t().\-‐‑–]{4,}\d")
+NUMBER_RUN = re.compile(r"\d[\d \t().\-‐‑–]{3,}\d")
 
 IBAN_CANDIDATE = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
 CARD_CANDIDATE = re.compile(r"(?<![\w.,-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\w]|[.,]\d)")
@@ -56,8 +64,8 @@ ID_LABEL = (r"(?:ИНН|INN|СНИЛС|SNILS|tax (?:id|number|no\.?)|taxpayer (?
             r"passnummer|numéro de passeport|pasaporte|passaporte|کد ملی|کدملی|شماره ملی|national (?:id|code)|"
             r"شماره گذرنامه|گذرنامه|پاسپورت|رقم الجواز|جواز السفر|الرقم الوطني|card (?:no\.?|number)|номер карты|счёт|счет|"
             r"account(?: no\.?| number)?|IBAN|شبا|شماره شبا|شماره کارت)")
-LABELLED_ID = re.compile(rf"(?<!\w)(?P<label>{ID_LABEL}[ \t]*(?:№|no\.?|#)?[ \t]*[:.]?[ \t]*)"
-                         r"(?P<value>[A-Z]{0,3}[ \t]?\d[\d \t-]{4,30}\d|[A-Z]{1,3}\d{5,12})(?![\w])", re.I)
+LABELLED_ID = with_first_chars(re.compile(rf"(?<!\w)(?P<label>{ID_LABEL}[ \t]*(?:№|no\.?|#)?[ \t]*[:.]?[ \t]*)"
+                                          r"(?P<value>[A-Z]{0,3}[ \t]?\d[\d \t-]{4,30}\d|[A-Z]{1,3}\d{5,12})(?![\w])", re.I))
 
 
 def ascii_digits(text: str) -> str:
@@ -134,6 +142,8 @@ def redact_phones(text: str, counts: Counter[str]) -> str:
         counts["phone"] += 1
         return candidate.replace(core, "[phone]", 1)
 
+    if not PHONE_RUN.search(text):
+        return text
     if PHONE_LABEL_GATE.search(text):
         text = LABELLED_PHONE.sub(labelled, text)
     if not any(ch.isdigit() for ch in text):
@@ -193,8 +203,11 @@ def redact_ids(text: str, counts: Counter[str]) -> str:
         counts["id"] += 1
         return match.group("label") + "[id]"
 
-    text = LABELLED_ID.sub(labelled, text)
+    if NUMBER_RUN.search(text):
+        text = LABELLED_ID.sub(labelled, text)
     text = replace(IBAN_CANDIDATE, lambda v: iban.is_valid(v.replace(" ", "")), "[account]", text)
+    if not NUMBER_RUN.search(text):
+        return text
     text = replace(CARD_CANDIDATE, _card_is_valid, "[card]", text)
     text = replace(SNILS, snils_is_valid, "[id]", text)
     text = replace(INN_12, inn.is_valid, "[id]", text)

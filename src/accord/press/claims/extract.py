@@ -40,6 +40,46 @@ def _gate_set(lang: str) -> GateSet:
     return GateSet([*pack(lang).patterns(), *shared])
 
 
+@lru_cache(maxsize=None)
+def _step_starters(lang: str) -> dict[str, frozenset[int] | None]:
+    """Per step of a sentence scan, the ids of the patterns it runs whatever else it found (the cues
+    it starts from); every other pattern of the step runs only around a match of one of these.
+    None for a step one of whose starters has no gate (it may match anything)."""
+    lex = pack(lang)
+    starters = {
+        "mutual_defense": [lex.mutual_defense],
+        "booleans": [*lex.booleans.values(), lex.third_countries],
+        "counts": [*lex.article_count],
+        "terms": [lex.renewal, lex.five_years, *lex.duration, *lex.entry_rule],
+        "life_cycle": [*lex.entry_rule, lex.in_force_true, lex.in_force_false, lex.needs_ratification, lex.replaces],
+        "signing": [lex.sign_cue],  # and the names, after a "Signed by" label: see _SentenceScan.run
+        "ratification": [lex.ratify],
+        # the domains that need no scope cue; all of them in a list of fields: see _SentenceScan.run
+        "domains": [lex.scope_cue, lex.mutual_defense, *(rx for name, rx in lex.domains.items() if name in lex.no_scope_needed)],
+        "treaty_cues": [rx for _, rx in CUES],
+    }
+    gated = _gate_set(lang).gated
+    out: dict[str, frozenset[int] | None] = {}
+    for step, patterns in starters.items():
+        ids = frozenset(id(rx) for rx in patterns if rx is not None)
+        out[step] = ids if ids <= gated else None
+    return out
+
+
+@lru_cache(maxsize=None)
+def _starters(lang: str) -> frozenset[int] | None:
+    """Ids of the patterns a sentence scan starts from in any step, or None when one has no gate."""
+    steps = _step_starters(lang).values()
+    return None if None in steps else frozenset().union(*steps)
+
+
+def _quiet(lang: str, admitted: frozenset[int]) -> bool:
+    """Can no step of a scan find anything in a sentence whose gates admit ``admitted``?  (Then the
+    scan emits nothing, names no treaty and opens no list, and need not run.)"""
+    starters = _starters(lang)
+    return starters is not None and starters.isdisjoint(admitted)
+
+
 @dataclass(frozen=True)
 class ExtractedClaim:
     claim: Claim
@@ -84,15 +124,16 @@ class _SentenceScan:
     """
 
     def __init__(self, sink: _Sink, a: int, b: int, lang: str, when: DateContext, carry: str | None,
-                 list_scope: bool = False, after_sign_label: bool = False):
+                 list_scope: bool = False, after_sign_label: bool = False,
+                 admitted: tuple[str, frozenset[int]] | None = None):
         self.sink, self.a, self.lang, self.when, self.carry = sink, a, lang, when, carry
         self.list_scope = list_scope  # an item of a list introduced by "cooperation in these sectors:"
         self.after_sign_label = after_sign_label  # the value cell of an infobox row "Signed by | …"
         self.s = sink.text[a:b]
-        self.folded = fold(self.s)
         self.lex: LanguagePack = pack(lang)
         self._gates = _gate_set(lang)
-        self._admitted = self._gates.admitted(self.folded)
+        # (folded sentence, ids of the patterns its gates admit), when the caller has them already
+        self.folded, self._admitted = admitted or _admitted(self.s, lang)
         self._found: dict[int, list[re.Match]] = {}  # by id(pattern): hashing a pattern is slow
         self._treaty_cues: list[tuple[int, str]] | None = None
         self._dates: list[tuple[int, int, str | None]] | None = None
@@ -142,11 +183,21 @@ class _SentenceScan:
         self.sink.add(treaty, type_, value, self.a + start, self.a + end)
 
     def run(self) -> str | None:
-        for step in (self.mutual_defense, self.booleans, self.counts, self.terms, self.life_cycle, self.signing,
-                     self.ratification, self.domains):
+        starters = _step_starters(self.lang)
+        for name, step in (("mutual_defense", self.mutual_defense), ("booleans", self.booleans), ("counts", self.counts),
+                           ("terms", self.terms), ("life_cycle", self.life_cycle), ("signing", self.signing),
+                           ("ratification", self.ratification), ("domains", self.domains)):
+            if self._silent(starters[name]) and not (name == "signing" and self.after_sign_label) \
+                    and not (name == "domains" and self.list_scope):
+                continue  # none of the cues the step starts from can match: it would find nothing
             step()
+        if self._silent(starters["treaty_cues"]):
+            return None
         cues = [tid for _, tid in self.treaty_cues()]
         return cues[-1] if cues else None
+
+    def _silent(self, starters: frozenset[int] | None) -> bool:
+        return starters is not None and starters.isdisjoint(self._admitted)
 
     # --- security core -------------------------------------------------------------------------
     def mutual_defense(self) -> None:
@@ -347,6 +398,11 @@ class _SentenceScan:
                 break
 
 
+def _admitted(sentence: str, lang: str) -> tuple[str, frozenset[int]]:
+    folded = fold(sentence)
+    return folded, _gate_set(lang).admitted(folded)
+
+
 @dataclass(frozen=True)
 class _Carry:
     """The treaty of the previous paragraph, held until the next paragraph shows it refers back."""
@@ -389,10 +445,19 @@ def extract_document(text: str, paragraphs: list[tuple[int, int, str | None]], *
         if isinstance(carry, _Carry):  # the previous paragraph's treaty, only for "This treaty …"
             anaphora = pack(lang).anaphora
             carry = carry.treaty if anaphora is not None and anaphora.match(source, first, last) else None
-        for a, b in sentences(source, first, last):
+        spans = sentences(source, first, last)
+        # the paragraph folded and scanned for gate strings once, for all its sentences (folding keeps offsets)
+        folded = fold(source[first:last])
+        admitted_sets = _gate_set(lang).admitted_spans(folded, [(a - first, b - first) for a, b in spans])
+        for (a, b), admitted_set in zip(spans, admitted_sets):
             item = list_scope and bool(LIST_ITEM.match(source, a))
             when = contexts.get(lang) or contexts.setdefault(lang, _date_context(text, lang, published, default_year, today))
-            scan = _SentenceScan(sink, a, b, lang, when, carry, list_scope=item, after_sign_label=sign_label)
+            admitted = (folded[a - first : b - first], admitted_set)
+            if not item and not sign_label and _quiet(lang, admitted[1]):
+                carry, list_scope = None, False  # what the scan would have left: most sentences end here
+                continue
+            scan = _SentenceScan(sink, a, b, lang, when, carry, list_scope=item, after_sign_label=sign_label,
+                                 admitted=admitted)
             carry = scan.run()
             list_scope = item or scan.introduces_scope_list()
             sign_label = scan.is_sign_label()

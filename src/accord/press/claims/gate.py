@@ -131,6 +131,32 @@ class GateSet:
         present: set[str] = set()
         for m in self._scan.finditer(folded):
             present.update(self._prefixes[m.group(1)])
+        return self._admitted_by(present)
+
+    def admitted_spans(self, folded: str, spans: list[tuple[int, int]]) -> list[frozenset[int]]:
+        """``admitted(folded[a:b])`` for each of the ordered, non-overlapping ``spans`` (the sentences of
+        a paragraph), from one scan of ``folded``: the strings starting at a position are the prefixes
+        of the longest one found there, and a span holds those that end inside it."""
+        if self._scan is None:
+            return [frozenset() for _ in spans]
+        found = [(m.start(), m.group(1)) for m in self._scan.finditer(folded)]
+        out, i = [], 0
+        for a, b in spans:
+            while i < len(found) and found[i][0] < a:
+                i += 1
+            present: set[str] = set()
+            j = i
+            while j < len(found) and found[j][0] < b:
+                position, longest = found[j]
+                if position + len(longest) <= b:
+                    present.update(self._prefixes[longest])
+                else:
+                    present.update(p for p in self._prefixes[longest] if position + len(p) <= b)
+                j += 1
+            out.append(self._admitted_by(present))
+        return out
+
+    def _admitted_by(self, present: set[str]) -> frozenset[int]:
         candidates: set[int] = set()
         for needle in present:
             candidates |= self._users[needle]
@@ -217,7 +243,9 @@ def _sequence(items) -> _Info:
     for op, av in items:
         info = _node(op, av, c)
         clauses.extend(info.clauses)
-        if info.exact is None:
+        # A piece with a character no gate string may hold ("[–-]" in "Rasht[–-]Astara") ends the run
+        # as an unknown piece does, so that the literal words on either side still make clauses.
+        if info.exact is None or not all(set(s) <= GATE_ALPHABET for s in info.exact):
             if run is not None and run != frozenset({""}):
                 clauses.append(run)
             run, whole = frozenset({""}), None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from accord.knowledge.press_names import OTHER, Names, default_press_names
+from accord.press.first_chars import with_first_chars
 from accord.press.script import fold
 
 DEFAULT = "rus-irn-2025"  # the flagship: claims without a named treaty are about it
@@ -37,7 +38,7 @@ def pattern(*entries: Names) -> re.Pattern:
     patterns = [fold(p) if ARABIC_SCRIPT.search(p) else p for e in entries for p in e.patterns]
     parts = [_spelling(s) for e in entries for s in e.spellings] + patterns
     parts = [f"(?i:{p})" for p in parts] + [_spelling(s) for e in entries for s in e.case_sensitive]
-    return re.compile("|".join(parts) or "(?!)")
+    return with_first_chars(re.compile("|".join(parts) or "(?!)"))
 
 
 def _build():

@@ -10,13 +10,15 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
 import yaml
 
-from accord.press.claims.gate import admits, fold
+from accord.press.claims.gate import GateSet, admits, fold
 from accord.press.events.dates import EventDates
+from accord.press.first_chars import with_first_chars
 
 LANG_ROOT = Path(str(resources.files("accord.press") / "lang"))
 STATUSES = ("done", "announced", "planned", "not_done")
@@ -44,13 +46,22 @@ class EventPack:
         """The types and cues that can match somewhere in ``text`` (see ``claims.gate``: an exact
         pre-check on the literal words a pattern needs, far cheaper than running it); ``among``:
         only of these (those admitted in a text that contains this one)."""
-        folded = fold(text)
+        gates, ungated = self._cue_gates
+        admitted = gates.admitted(fold(text))  # one scan for every cue's literal words
+        if not admitted and not ungated:
+            return ()
         live = []
         for event_type, cues in (self.types if among is None else among):
-            admitted = tuple(rx for rx in cues if admits(rx, folded))
-            if admitted:
-                live.append((event_type, admitted))
+            cues = tuple(rx for rx in cues if id(rx) in admitted or id(rx) in ungated)
+            if cues:
+                live.append((event_type, cues))
         return tuple(live)
+
+    @cached_property
+    def _cue_gates(self) -> tuple[GateSet, frozenset[int]]:
+        """The gates of every cue, and the ids of the cues without one (they may match anywhere)."""
+        gates = GateSet(rx for _, cues in self.types for rx in cues)
+        return gates, frozenset(id(rx) for _, cues in self.types for rx in cues) - gates.gated
 
     def status(self, sentence: str) -> str:
         """How the sentence frames what it reports: not done, announced, planned, else done."""
@@ -80,7 +91,7 @@ class EventPack:
 
 def _compile(pattern: str, where: str) -> re.Pattern:
     try:
-        return re.compile(pattern, re.I)
+        return with_first_chars(re.compile(pattern, re.I))
     except re.error as exc:
         raise PackError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
 

@@ -17,6 +17,7 @@ from importlib import resources
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from accord.press.first_chars import with_first_chars
 from accord.press.script import fold as fold_script
 
 # libyaml when PyYAML has it: the same values as safe_load in a tenth of the time, which counts
@@ -44,6 +45,8 @@ class PackFile(_Strict):
     name: str
     script: str
     word: str  # one letter of the language, as a character class: {W} in patterns
+    # words only this language writes so, frequent in any of its texts (language detection)
+    function_words: list[str] = []
     # sentences and clauses
     abbreviations: list[str] = []  # words after which a full stop does not end a sentence
     clause_breaks: list[str] = []  # a clause ends here: negation and wishes do not reach across
@@ -110,7 +113,7 @@ class LanguagePack:
             "NUMBER": _alternation([r"\d{1,3}", *map(re.escape, number_words)]),
         }
         for key, value in data.model_dump().items():
-            if key in ("code", "name", "script", "word", "numbers", "abbreviations", "verb_final",
+            if key in ("code", "name", "script", "word", "numbers", "abbreviations", "function_words", "verb_final",
                        "not_negatable", "no_scope_needed", "entry_rule_events", "ratify_explicit", "law"):
                 continue
             if key in SEPARATE:
@@ -138,7 +141,7 @@ class LanguagePack:
             return None
         source = _alternation([self.expand(p) for p in patterns])
         try:
-            return re.compile(source, re.I)
+            return with_first_chars(re.compile(source, re.I))
         except re.error as exc:
             raise PackError(f"language pack '{self.code}': {key}: {exc}") from None
 

@@ -45,6 +45,34 @@ def test_the_list_links_its_downloads_with_its_filters(client):
     assert 'href="/claims.json?verdict=contradicted&amp;lang=en"' in page
 
 
+@pytest.mark.parametrize("sort", ["-verdict", "type", "-published"])
+def test_a_sorted_list_downloads_in_its_own_order(client, stored, sort):
+    page = client.get(f"/claims?verdict=contradicted&sort={sort}").text
+    assert f'href="/claims.csv?verdict=contradicted&amp;sort={sort}"' in page
+    every = [int(r["id"]) for r in csv_rows(client.get(f"/claims.csv?sort={sort}").text)]
+    assert every != [c["id"] for c in stored.claims(limit=100_000)], "the order differs from the store's"
+    assert sorted(every) == sorted(c["id"] for c in stored.claims(limit=100_000))
+    rows = csv_rows(client.get(f"/claims.csv?sort={sort}").text)
+    column = sort.lstrip("-")
+    keys = [r[column] for r in rows if r[column]]
+    assert keys == sorted(keys, reverse=sort.startswith("-"))
+
+
+def test_a_sorted_document_list_downloads_in_its_own_order(client):
+    page = client.get("/coverage?sort=document").text
+    assert 'href="/documents.csv?sort=document"' in page
+    ids = [r["id"] for r in csv_rows(client.get("/documents.csv?sort=document").text)]
+    assert ids == sorted(ids) and len(ids) > 1
+    assert [r["id"] for r in csv_rows(client.get("/documents.csv?sort=-document").text)] == ids[::-1]
+
+
+@pytest.mark.parametrize("path", ["/claims.csv?sort=colour", "/documents.json?sort=-colour"])
+def test_an_unknown_sort_key_in_a_download_is_422(client, path):
+    response = client.get(path)
+    assert response.status_code == 422
+    assert "colour" in response.text
+
+
 def test_cells_survive_commas_quotes_and_line_breaks():
     claim = {"id": 1, "doc_id": "d", "quote": 'He said, "no pact"\non 2 lines', "value": {"a": [1, 2]},
              "sources": ["x", "x", "y"], "verdict": "contradicted"}

@@ -145,6 +145,6 @@ def test_documents_list_filters_by_outlet_with_its_total_and_download(client, st
     ids = re.findall(r'<th scope="row" data-label="Document"><a href="/documents/([^"]+)"', page)
     assert ids == sorted(mine)
     assert f"of {len(mine)} document" in page
-    assert 'href="/documents.csv?outlet=SEO+blog"' in page
+    assert 'href="/documents.csv?outlet=SEO+blog&amp;sort=document"' in page  # the download keeps the order too
     # the scorecard's document count links to the outlet's documents
     assert 'href="/coverage?outlet=SEO+blog#documents"' in html.unescape(client.get("/coverage").text)

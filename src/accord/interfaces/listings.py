@@ -17,6 +17,7 @@ from accord.reasoning.compare import compare
 from accord.reasoning.implementation import track
 from accord.reasoning.lifecycle import status
 from accord.reasoning.listing import treaty_row
+from accord.services import listing
 from accord.services.exports import comparison_rows, ranked
 from accord.services.store import Store
 from accord.services.trends import Period, claim_trend
@@ -37,11 +38,20 @@ def claim_filters(catalog: Catalog, given: dict[str, str | None], field=lambda n
             "treaty": treaty, "outlet": given.get("outlet") or None}
 
 
-def claim_rows(store: Store, filters: dict[str, str | None], *, limit: int | None = None, offset: int = 0) -> Iterator[dict]:
-    return store.iter_claims(**{k: filters.get(k) or None for k in CLAIM_FILTERS}, limit=limit, offset=offset)
+def claim_rows(store: Store, filters: dict[str, str | None], *, limit: int | None = None, offset: int = 0,
+               sort: str | None = None) -> Iterator[dict]:
+    """Claims under the filters; in the store's order, or in the order of a page's sort key (a
+    download holds what the page shows, in the order it shows it)."""
+    chosen = {k: filters.get(k) or None for k in CLAIM_FILTERS}
+    if sort:
+        return listing.sorted_claims(store, sort, limit=limit, offset=offset, **chosen)
+    return store.iter_claims(**chosen, limit=limit, offset=offset)
 
 
-def document_rows(store: Store, outlet: str | None = None, *, limit: int | None = None, offset: int = 0) -> Iterator[dict]:
+def document_rows(store: Store, outlet: str | None = None, *, limit: int | None = None, offset: int = 0,
+                  sort: str | None = None) -> Iterator[dict]:
+    if sort:
+        return listing.iter_sorted_documents(store, sort, outlet=outlet or None, limit=limit, offset=offset)
     return store.iter_documents(outlet=outlet or None, limit=limit, offset=offset)
 
 

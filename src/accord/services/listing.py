@@ -94,13 +94,14 @@ def claim_facets(store: Store, **filters: str | None) -> dict[str, list[FacetCou
     return out
 
 
-def sorted_claims(store: Store, sort: str = DEFAULT_CLAIM_SORT, *, limit: int = 100, offset: int = 0,
+def sorted_claims(store: Store, sort: str = DEFAULT_CLAIM_SORT, *, limit: int | None = 100, offset: int = 0,
                   **filters: str | None) -> Iterator[dict]:
-    """Matching claims in the order of a whitelisted sort key, as Store.claims gives them."""
+    """Matching claims in the order of a whitelisted sort key, as Store.claims gives them, read from
+    the cursor as they are consumed (``limit=None``: all of them, for a download)."""
     order = order_by(CLAIM_SORTS, sort, "c.id")
     where, args = _where(filters)
     sql = "SELECT c.*, d.outlet, d.url, d.published" + _CLAIMS_FROM + where + f" ORDER BY {order} LIMIT ? OFFSET ?"
-    for row in store.db.execute(sql, (*args, limit, offset)):
+    for row in store.db.execute(sql, (*args, -1 if limit is None else limit, offset)):
         yield Store._claim(row)
 
 
@@ -108,10 +109,17 @@ def sorted_documents(store: Store, sort: str = DEFAULT_DOCUMENT_SORT, *, outlet:
                      offset: int = 0) -> list[dict]:
     """Stored documents with their claim counts (as Store.documents gives them), in the order of a
     whitelisted sort key."""
+    return list(iter_sorted_documents(store, sort, outlet=outlet, limit=limit, offset=offset))
+
+
+def iter_sorted_documents(store: Store, sort: str = DEFAULT_DOCUMENT_SORT, *, outlet: str | None = None,
+                          limit: int | None = None, offset: int = 0) -> Iterator[dict]:
+    """:func:`sorted_documents` read from the cursor as they are consumed (``limit=None``: all)."""
     order = order_by(DOCUMENT_SORTS, sort, "d.id")
     where, args = (" WHERE d.outlet = ?", [outlet]) if outlet else ("", [])
     sql = ("SELECT d.id, d.url, d.outlet, d.author, d.published, d.lang, d.near_dup_of, d.ingested_at, "
            f"(SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) AS claims FROM documents d{where} "
            f"ORDER BY {order} LIMIT ? OFFSET ?")
-    return [dict(r) for r in store.db.execute(sql, (*args, limit, offset))]
+    for row in store.db.execute(sql, (*args, -1 if limit is None else limit, offset)):
+        yield dict(row)
 

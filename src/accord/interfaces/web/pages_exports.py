@@ -20,6 +20,7 @@ from accord.interfaces.deps import get_catalog, get_store, get_today
 from accord.interfaces.web.rendering import not_found
 from accord.knowledge.catalog import Catalog, LookupFailed, nearest
 from accord.knowledge.implementation_links import implementation_links, tracked_treaties
+from accord.services import listing as sorting
 from accord.services.exports import LISTINGS, Listing
 from accord.services.search_limits import QueryTooLarge, SearchInterrupted, query_terms
 from accord.services.store import Store
@@ -69,25 +70,35 @@ def _unknown_format(request: Request, fmt: str):
 @router.get("/claims.{fmt}")
 def claims_download(request: Request, fmt: str, type: str | None = None, verdict: str | None = None,
                     lang: str | None = None, treaty: str | None = None, outlet: str | None = None,
-                    store: Store = Depends(get_store), catalog: Catalog = Depends(get_catalog)):
+                    sort: str | None = None, store: Store = Depends(get_store), catalog: Catalog = Depends(get_catalog)):
     if fmt not in MEDIA_TYPES:
         return _unknown_format(request, fmt)
     try:
         filters = listings.claim_filters(catalog, {"type": type, "verdict": verdict, "lang": lang, "treaty": treaty,
                                                    "outlet": outlet})
+        if sort:
+            sorting.order_by(sorting.CLAIM_SORTS, sort, "c.id")
     except inputs.InputError as exc:
         return _bad_filter(exc.message)
+    except sorting.UnknownSort as exc:
+        return _bad_filter(str(exc))
     listing = LISTINGS["claims"]
-    chunks = _from_store(store.path, listing, fmt, lambda s: listings.claim_rows(s, filters))
+    chunks = _from_store(store.path, listing, fmt, lambda s: listings.claim_rows(s, filters, sort=sort or None))
     return _download(fmt, chunks, _file_name("claims", *filters.values()))
 
 
 @router.get("/documents.{fmt}")
-def documents_download(request: Request, fmt: str, outlet: str | None = None, store: Store = Depends(get_store)):
+def documents_download(request: Request, fmt: str, outlet: str | None = None, sort: str | None = None,
+                       store: Store = Depends(get_store)):
     if fmt not in MEDIA_TYPES:
         return _unknown_format(request, fmt)
+    if sort:
+        try:
+            sorting.order_by(sorting.DOCUMENT_SORTS, sort, "d.id")
+        except sorting.UnknownSort as exc:
+            return _bad_filter(str(exc))
     listing = LISTINGS["documents"]
-    chunks = _from_store(store.path, listing, fmt, lambda s: listings.document_rows(s, outlet))
+    chunks = _from_store(store.path, listing, fmt, lambda s: listings.document_rows(s, outlet, sort=sort or None))
     return _download(fmt, chunks, _file_name("documents", outlet))
 
 

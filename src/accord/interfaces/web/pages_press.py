@@ -50,7 +50,7 @@ def coverage_page(request: Request, page: str | None = None, sort: str | None = 
         row["share_supported"] = row["supported"] / row["claims"] if row["claims"] else None
     context = {"stats": stats, "summary": summary, "chart": outlet_bars_svg(summary, ui_language(request)), "documents": [],
                "page": number, "pages": 1, "total": 0, "first": 1, "sort": sort_key, "error": None, "outlet": outlet or "",
-               "outlet_query": urlencode({"outlet": outlet}) if outlet else "",
+               "outlet_query": urlencode({k: v for k, v in {"outlet": outlet, "sort": sort}.items() if v}),
                "outlet_links": {r["outlet"]: page_link("/coverage", {"outlet": r["outlet"]}) + "#documents" for r in summary}}
     params = {"outlet": outlet or "", "sort": sort_key if sort_key != listing.DEFAULT_DOCUMENT_SORT else ""}
     context["clear_outlet"] = page_link("/coverage", {**params, "outlet": ""}) + "#documents"
@@ -125,6 +125,7 @@ def claims_page(request: Request, type: str | None = None, verdict: str | None =
     outlets = [r["outlet"] for r in store.sources_summary() if r["outlet"] != "unknown"]
     return render(request, "claims.html", {
         "filters": filters, "filter_query": urlencode({k: v for k, v in filters.items() if v}), "claims": rows,
+        "download_query": urlencode({k: v for k, v in params.items() if v}),
         "page": number, "pages": max(1, -(-total // CLAIMS_PAGE_SIZE)), "total": total, "first": (number - 1) * CLAIMS_PAGE_SIZE + 1,
         "has_more": number * CLAIMS_PAGE_SIZE < total, "sort": sort_key, "sorts": listing.sort_keys(listing.CLAIM_SORTS),
         "sort_links": sort_links("/claims", params, sort_key, ["document", "type", "verdict", "treaty"]),

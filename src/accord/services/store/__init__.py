@@ -26,7 +26,8 @@ __all__ = ["BUSY_TIMEOUT_MS", "MARK_END", "MARK_START", "SCHEMA_VERSION", "Store
 
 # How long a writer waits for another's transaction; each holds the lock for one document (milliseconds).
 BUSY_TIMEOUT_MS = 30_000
-PAGE_SIZE = int(__import__("os").environ.get("ACCORD_PAGE_SIZE", "1024"))
+# Pages of a new file: small pages waste less on the many short rows (paragraph offsets, band keys).
+PAGE_SIZE = 1024
 
 
 class Store(Writing, Reading):

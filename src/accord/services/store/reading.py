@@ -103,18 +103,6 @@ class Reading:
                + (" WHERE " + " AND ".join(where) if where else ""))
         return self.db.execute(sql, args).fetchone()[0]
 
-    def claim_facets(self, **filters: str | None) -> dict[str, dict[str, int]]:
-        """For each filter (verdict, type, lang, treaty, outlet), how many claims each of its values
-        would list, the other filters applied: the counts beside a list page's filter choices."""
-        facets = {}
-        for facet in ("verdict", "type", "lang", "treaty", "outlet"):
-            where, args = self._claim_filters(**{k: v for k, v in filters.items() if k != facet})
-            column = "d.outlet" if facet == "outlet" else f"c.{facet}"
-            sql = (f"SELECT {column} AS value, COUNT(*) FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
-                   + (" WHERE " + " AND ".join(where) if where else "") + f" GROUP BY {column} ORDER BY 2 DESC, 1")
-            facets[facet] = {value: n for value, n in self.db.execute(sql, args) if value is not None}
-        return facets
-
     def claim(self, claim_id: int) -> dict | None:
         """One stored claim with the day its verdict was made and its document's outlet, address and dates."""
         row = self.db.execute(

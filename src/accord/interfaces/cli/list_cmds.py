@@ -84,6 +84,25 @@ class _Counted:
             yield row
 
 
+def _print_machine(output: str, rows: Iterable[dict], *, what: str, offset: int, total: int, listing: str,
+                   model: type) -> list[dict] | None:
+    """CSV (streamed, the columns of ``services.exports.<listing>``) or JSON (``list[model]``) to stdout
+    with the span on stderr, returning None; for a table, the rows as a list for the caller to draw."""
+    if output == "csv":
+        from accord.services import exports
+
+        counted = _Counted(rows)
+        _write(getattr(exports, listing).csv(counted))
+        _total_to_stderr(what, counted.n, offset, total)
+        return None
+    rows = list(rows)
+    if output == "json":
+        print_answer(list[model], rows)
+        _total_to_stderr(what, len(rows), offset, total)
+        return None
+    return rows
+
+
 @app.command("claims")
 def claims(
     verdict: Optional[str] = typer.Option(None, "--verdict", help="supported, contradicted or unverifiable."),
@@ -116,22 +135,16 @@ def claims(
     store = open_store(db)
     total = store.count_claims(**filters)
     rows = listings.claim_rows(store, filters, limit=limit, offset=offset)
-    if output in ("csv", "claimreview"):
-        from accord.services.exports import CLAIMS, json_lines
+    if output == "claimreview":
+        from accord.services.claimreview import stored_claim_reviews
+        from accord.services.exports import json_lines
 
         counted = _Counted(rows)
-        if output == "csv":
-            _write(CLAIMS.csv(counted))
-        else:
-            from accord.services.claimreview import stored_claim_reviews
-
-            _write(json_lines(stored_claim_reviews(counted, base_url)))
+        _write(json_lines(stored_claim_reviews(counted, base_url)))
         _total_to_stderr("claims", counted.n, offset, total)
         return
-    rows = list(rows)
-    if output == "json":
-        print_answer(list[StoredClaim], rows)
-        _total_to_stderr("claims", len(rows), offset, total)
+    rows = _print_machine(output, rows, what="claims", offset=offset, total=total, listing="CLAIMS", model=StoredClaim)
+    if rows is None:
         return
     if not rows:
         console.print(f"No stored claim matches{' at this offset' if total else ''} ({total} in all).", highlight=False)
@@ -162,17 +175,9 @@ def docs(
     store = open_store(db)
     total = store.count_documents(outlet=outlet or None)
     rows = listings.document_rows(store, outlet, limit=limit, offset=offset)
-    if output == "csv":
-        from accord.services.exports import DOCUMENTS
-
-        counted = _Counted(rows)
-        _write(DOCUMENTS.csv(counted))
-        _total_to_stderr("documents", counted.n, offset, total)
-        return
-    rows = list(rows)
-    if output == "json":
-        print_answer(list[DocumentRow], rows)
-        _total_to_stderr("documents", len(rows), offset, total)
+    rows = _print_machine(output, rows, what="documents", offset=offset, total=total, listing="DOCUMENTS",
+                          model=DocumentRow)
+    if rows is None:
         return
     if not rows:
         console.print(f"No stored document{' at this offset' if total else ''} ({total} in all).", highlight=False)

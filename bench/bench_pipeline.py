@@ -243,6 +243,16 @@ def _memory_kib(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
+def tree_memory(pid: int) -> tuple[int, int, int]:
+    """(rss of a process and all its descendants, their pss, rss of the process alone), KiB."""
+    own_rss, own_pss = _memory_kib(pid)
+    rss, pss = own_rss, own_pss
+    for child in _descendants(pid):
+        child_rss, child_pss = _memory_kib(child)
+        rss, pss = rss + child_rss, pss + child_pss
+    return rss, pss, own_rss
+
+
 class MemorySampler(threading.Thread):
     """Samples the memory of this process and its descendants until stopped; keeps the peaks only."""
 
@@ -253,13 +263,7 @@ class MemorySampler(threading.Thread):
         self._stop_event = threading.Event()
 
     def sample(self) -> tuple[int, int, int]:
-        me = os.getpid()
-        parent_rss, parent_pss = _memory_kib(me)
-        rss, pss = parent_rss, parent_pss
-        for child in _descendants(me):
-            child_rss, child_pss = _memory_kib(child)
-            rss, pss = rss + child_rss, pss + child_pss
-        return rss, pss, parent_rss
+        return tree_memory(os.getpid())
 
     def sample_and_keep(self) -> tuple[int, int, int]:
         rss, pss, parent = self.sample()

@@ -40,7 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # gen_corpus, bench_pipeline, when run from elsewhere
 
 import gen_corpus  # noqa: E402 - after the path fix-up above
-from bench_pipeline import _descendants, _memory_kib  # noqa: E402
+from bench_pipeline import tree_memory  # noqa: E402
 
 BIN = Path(sys.executable).parent
 LIMIT_MIB = 1024
@@ -63,16 +63,6 @@ def _feed(pipe, docs: int, words: int, seed: int, fed: list[int]) -> None:
             pass
 
 
-def _memory(pid: int) -> tuple[int, int, int]:
-    """(rss of the command and all its descendants, their pss, rss of the command alone), KiB."""
-    own_rss, own_pss = _memory_kib(pid)
-    rss, pss = own_rss, own_pss
-    for child in _descendants(pid):
-        child_rss, child_pss = _memory_kib(child)
-        rss, pss = rss + child_rss, pss + child_pss
-    return rss, pss, own_rss
-
-
 def stream_run(docs: int, args, folder: Path) -> dict:
     db = folder / f"stream-{docs}.sqlite"
     command = [str(BIN / "accord"), "ingest", "-", "--db", str(db), "--json", "--workers", str(args.workers),
@@ -93,7 +83,7 @@ def stream_run(docs: int, args, folder: Path) -> dict:
     next_tenth = 1
     try:
         while process.poll() is None:
-            rss, pss, own = _memory(process.pid)
+            rss, pss, own = tree_memory(process.pid)
             if rss > peak["rss"]:
                 peak.update(rss=rss, at_documents=fed[0])
             peak["pss"], peak["command_rss"] = max(peak["pss"], pss), max(peak["command_rss"], own)

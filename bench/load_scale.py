@@ -109,7 +109,8 @@ def build_store(cache: Path, documents: int, words: int) -> Path:
     """The cached store of ``documents`` generated documents, built on first use."""
     from accord.services.store import SCHEMA_VERSION  # a new schema gets a store built by its own code
 
-    path = cache / f"store-{documents}-{words}w-seed{GENERATOR_SEED}-schema{SCHEMA_VERSION}.sqlite"
+    stem = f"store-{documents}-{words}w-seed{GENERATOR_SEED}-schema"
+    path = cache / f"{stem}{SCHEMA_VERSION}.sqlite"
     if path.exists():
         return path
     cache.mkdir(parents=True, exist_ok=True)
@@ -117,19 +118,33 @@ def build_store(cache: Path, documents: int, words: int) -> Path:
     building = path.with_suffix(".building")
     for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
         leftover.unlink(missing_ok=True)
+    older = sorted((p for p in cache.glob(f"{stem}*.sqlite") if p.stem[len(stem):].isdigit()
+                    and int(p.stem[len(stem):]) < SCHEMA_VERSION), key=lambda p: int(p.stem[len(stem):]))
+    if older:  # the same documents stored by an older schema: a copy upgraded in place, minutes instead of a rebuild
+        print(f"upgrading a copy of {older[-1].name} to schema {SCHEMA_VERSION} ...", file=sys.stderr, flush=True)
+        shutil.copyfile(older[-1], building)
+        return _finish(building, path)
     print(f"building the {documents}-document store (once; cached in {cache}) ...", file=sys.stderr, flush=True)
     bench = Path(__file__).resolve().parent
     subprocess.run([sys.executable, str(bench / "gen_corpus.py"), str(corpus), "--docs", str(documents), "--words", str(words),
                     "--seed", str(GENERATOR_SEED)], check=True, stdout=subprocess.DEVNULL)
     subprocess.run([str(Path(sys.executable).parent / "accord"), "ingest", str(corpus), "--db", str(building), "--json"],
                    check=True, stdout=subprocess.DEVNULL)
+    corpus.unlink()
+    return _finish(building, path)
+
+
+def _finish(building: Path, path: Path) -> Path:
+    """The store at ``building`` opened (and so upgraded) by this accord, checkpointed and put in its place."""
+    from accord.services.store import Store
+
+    Store(building).close()
     db = sqlite3.connect(building)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     building.rename(path)
     for leftover in (Path(f"{building}-wal"), Path(f"{building}-shm")):
         leftover.unlink(missing_ok=True)
-    corpus.unlink()
     return path
 
 

@@ -22,8 +22,9 @@ from accord.services.event_rows import EVENTS_SCHEMA
 from accord.services.store.legacy import run_script, upgrade_to_3
 
 # 2: implementation events; 3: verdicts apart from claims, with the catalog version; 4: compact (text once);
-# 5: per-outlet counts kept up to date as documents and verdicts are written
-SCHEMA_VERSION = 5
+# 5: per-outlet counts kept up to date as documents and verdicts are written; 6: claim counts per facet
+# combination, row counts and a write version, kept by triggers (reads that do not grow with the store)
+SCHEMA_VERSION = 6
 PARAGRAPH_SLOTS = 1 << 20  # paragraphs a document may have: its paragraph numbers are n * PARAGRAPH_SLOTS + index
 
 SCHEMA = f"""
@@ -116,6 +117,129 @@ INSERT INTO outlet_counts
     JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement GROUP BY 1, 2;
 """
 
+# ---- Counts for the reads (schema 6) ---------------------------------------------------------------
+# Lists, facets, totals and the stats line read these few rows instead of counting the claims, so a
+# read costs the same on any size of store.  ``claim_counts`` holds the judged claims per combination
+# of the five claim filters (verdict, type, lang, treaty, outlet): a total under any filters is a sum
+# over the matching combinations, and every facet is summed from them.  Its key columns cannot hold
+# NULL (the conflict target of the upsert), so an unknown language or outlet is kept as NO_VALUE.
+# ``row_counts`` holds the rows of each table the stats line shows; ``meta.write_version`` goes up with
+# every change a reader could see (documents, verdicts, ingest errors), so an answer computed from the
+# store can be reused until it moves.
+NO_VALUE = "\x00"
+READ_COUNTS = """
+CREATE TABLE IF NOT EXISTS claim_counts (
+    verdict TEXT NOT NULL, type TEXT NOT NULL, lang TEXT NOT NULL, treaty TEXT NOT NULL, outlet TEXT NOT NULL,
+    n INTEGER NOT NULL, PRIMARY KEY (verdict, type, lang, treaty, outlet)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS row_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+INSERT OR IGNORE INTO meta VALUES ('write_version', '0');
+CREATE TRIGGER IF NOT EXISTS count_claim_facets AFTER INSERT ON verdicts BEGIN
+    INSERT INTO claim_counts
+        SELECT j.verdict, c.type, COALESCE(c.lang, char(0)), c.treaty, COALESCE(d.outlet, char(0)), 1
+        FROM claims c JOIN documents d ON d.id = c.doc_id JOIN judgements j ON j.id = NEW.judgement WHERE c.id = NEW.claim_id
+        ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_claim_facets AFTER DELETE ON verdicts BEGIN
+    UPDATE claim_counts SET n = n - 1
+        WHERE (verdict, type, lang, treaty, outlet) = (
+            SELECT j.verdict, c.type, COALESCE(c.lang, char(0)), c.treaty, COALESCE(d.outlet, char(0))
+            FROM claims c JOIN documents d ON d.id = c.doc_id JOIN judgements j ON j.id = OLD.judgement WHERE c.id = OLD.claim_id);
+END;
+CREATE TRIGGER IF NOT EXISTS recount_claim_facets AFTER UPDATE OF judgement ON verdicts
+    WHEN (SELECT verdict FROM judgements WHERE id = OLD.judgement) IS NOT (SELECT verdict FROM judgements WHERE id = NEW.judgement)
+BEGIN
+    UPDATE claim_counts SET n = n - 1
+        WHERE (verdict, type, lang, treaty, outlet) = (
+            SELECT j.verdict, c.type, COALESCE(c.lang, char(0)), c.treaty, COALESCE(d.outlet, char(0))
+            FROM claims c JOIN documents d ON d.id = c.doc_id JOIN judgements j ON j.id = OLD.judgement WHERE c.id = OLD.claim_id);
+    INSERT INTO claim_counts
+        SELECT j.verdict, c.type, COALESCE(c.lang, char(0)), c.treaty, COALESCE(d.outlet, char(0)), 1
+        FROM claims c JOIN documents d ON d.id = c.doc_id JOIN judgements j ON j.id = NEW.judgement WHERE c.id = NEW.claim_id
+        ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+-- A deleted document takes its claims and verdicts with it (ON DELETE CASCADE), but by the time the
+-- cascade deletes them the document row is gone and the triggers above find nothing to uncount, so
+-- the document's judged claims are uncounted before it goes (a claim deleted alone, before it goes).
+CREATE TRIGGER IF NOT EXISTS uncount_document_claims BEFORE DELETE ON documents BEGIN
+    UPDATE claim_counts SET n = n - (
+        SELECT COUNT(*) FROM claims c JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement
+        WHERE c.doc_id = OLD.id AND (j.verdict, c.type, COALESCE(c.lang, char(0)), c.treaty) =
+              (claim_counts.verdict, claim_counts.type, claim_counts.lang, claim_counts.treaty))
+        WHERE outlet = COALESCE(OLD.outlet, char(0));
+    UPDATE outlet_counts SET n = n - (
+        SELECT COUNT(*) FROM claims c JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement
+        WHERE c.doc_id = OLD.id AND j.verdict = outlet_counts.verdict)
+        WHERE outlet = COALESCE(OLD.outlet, 'unknown') AND verdict != '';
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_claim BEFORE DELETE ON claims BEGIN
+    UPDATE claim_counts SET n = n - 1
+        WHERE (verdict, type, lang, treaty, outlet) = (
+            SELECT j.verdict, c.type, COALESCE(c.lang, char(0)), c.treaty, COALESCE(d.outlet, char(0))
+            FROM claims c JOIN documents d ON d.id = c.doc_id JOIN verdicts v ON v.claim_id = c.id
+            JOIN judgements j ON j.id = v.judgement WHERE c.id = OLD.id);
+    UPDATE outlet_counts SET n = n - 1
+        WHERE (outlet, verdict) = (SELECT COALESCE(d.outlet, 'unknown'), j.verdict FROM claims c
+                                   JOIN documents d ON d.id = c.doc_id JOIN verdicts v ON v.claim_id = c.id
+                                   JOIN judgements j ON j.id = v.judgement WHERE c.id = OLD.id);
+END;
+CREATE TRIGGER IF NOT EXISTS version_rejudged AFTER UPDATE OF judgement ON verdicts BEGIN
+    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
+END;
+CREATE TRIGGER IF NOT EXISTS count_document_rows AFTER INSERT ON documents BEGIN
+    INSERT INTO row_counts VALUES ('documents', 1) ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO row_counts SELECT 'near_duplicates', 1 WHERE NEW.near_dup_of IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1;
+    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_document_rows AFTER DELETE ON documents BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'documents' OR (name = 'near_duplicates' AND OLD.near_dup_of IS NOT NULL);
+    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
+END;
+CREATE TRIGGER IF NOT EXISTS count_paragraph_rows AFTER INSERT ON paragraph_spans BEGIN
+    INSERT INTO row_counts VALUES ('paragraphs', 1) ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_paragraph_rows AFTER DELETE ON paragraph_spans BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'paragraphs';
+END;
+CREATE TRIGGER IF NOT EXISTS count_claim_rows AFTER INSERT ON claims BEGIN
+    INSERT INTO row_counts VALUES ('claims', 1) ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_claim_rows AFTER DELETE ON claims BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'claims';
+END;
+CREATE TRIGGER IF NOT EXISTS count_event_rows AFTER INSERT ON events BEGIN
+    INSERT INTO row_counts VALUES ('events', 1) ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_event_rows AFTER DELETE ON events BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'events';
+END;
+CREATE TRIGGER IF NOT EXISTS count_error_rows AFTER INSERT ON ingest_errors BEGIN
+    INSERT INTO row_counts VALUES ('errors', 1) ON CONFLICT DO UPDATE SET n = n + 1;
+    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_error_rows AFTER DELETE ON ingest_errors BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'errors';
+END;
+"""
+# Rebuilds the read counts from the rows (after an upgrade); the triggers keep them afterwards.
+RECOUNT_READS = """
+DELETE FROM claim_counts;
+INSERT INTO claim_counts
+    SELECT j.verdict, c.type, COALESCE(c.lang, char(0)), c.treaty, COALESCE(d.outlet, char(0)), COUNT(*)
+    FROM claims c JOIN documents d ON d.id = c.doc_id JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement
+    GROUP BY 1, 2, 3, 4, 5;
+DELETE FROM row_counts;
+INSERT INTO row_counts
+    SELECT 'documents', COUNT(*) FROM documents UNION ALL
+    SELECT 'near_duplicates', COUNT(*) FROM documents WHERE near_dup_of IS NOT NULL UNION ALL
+    SELECT 'paragraphs', COUNT(*) FROM paragraph_spans UNION ALL
+    SELECT 'claims', COUNT(*) FROM claims UNION ALL
+    SELECT 'events', COUNT(*) FROM events UNION ALL
+    SELECT 'errors', COUNT(*) FROM ingest_errors;
+UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
+"""
+# ---- end of the read counts ------------------------------------------------------------------------
+
 
 class NewerSchema(Exception):
     """The file was written by a newer accord: its version is the argument."""
@@ -160,9 +284,9 @@ def migrate(db: sqlite3.Connection) -> None:
                 if stored and (version is None or version < 4):
                     upgrade_to_3(db)
                     _upgrade_3_to_4(db)
-                run_script(db, SCHEMA + EVENTS_SCHEMA)
+                run_script(db, SCHEMA + EVENTS_SCHEMA + READ_COUNTS)
                 if stored:
-                    run_script(db, RECOUNT)
+                    run_script(db, RECOUNT + RECOUNT_READS)
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             db.execute("COMMIT")
         except BaseException:

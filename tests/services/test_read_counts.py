@@ -28,6 +28,19 @@ def recounted_stats(store: Store) -> dict:
             "events": one("SELECT COUNT(*) FROM events"), "errors": one("SELECT COUNT(*) FROM ingest_errors")}
 
 
+def recounted_days(store: Store, **filters: str) -> tuple[list[dict], int]:
+    """Claims per publication day and verdict counted from the rows, as the trends once read them."""
+    where = "".join(f" AND {'d.outlet' if name == 'outlet' else 'c.' + name} = ?" for name in filters)
+    dated = "d.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
+    joined = "FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
+    rows = [dict(r) for r in store.db.execute(
+        f"SELECT substr(d.published, 1, 10) AS day, c.verdict, COUNT(*) AS n {joined} WHERE {dated}{where} "
+        "GROUP BY day, c.verdict ORDER BY day, c.verdict", list(filters.values()))]
+    undated = store.db.execute(f"SELECT COUNT(*) {joined} WHERE (d.published IS NULL OR NOT ({dated})){where}",
+                               list(filters.values())).fetchone()[0]
+    return rows, undated
+
+
 def assert_counts_match_rows(store: Store) -> None:
     kept = {tuple(r[k] for k in ("verdict", "type", "lang", "treaty", "outlet")): r["n"] for r in store.claim_combinations()}
     assert kept == {tuple(row[:5]): row[5] for row in store.db.execute(RECOUNTED_COMBINATIONS)}
@@ -40,6 +53,10 @@ def assert_counts_match_rows(store: Store) -> None:
     for facet in listing.claim_facets(store, verdict="supported")["lang"]:
         assert facet.count == sum(1 for c in every if c["verdict"] == "supported" and c["lang"] == facet.value)
     assert store.sources_summary() == _summary_from_rows(store)
+    assert store.claims_by_day() == recounted_days(store)
+    some = every[len(every) // 2]
+    for name in ("type", "lang", "outlet"):
+        assert store.claims_by_day(**{name: some[name]}) == recounted_days(store, **{name: some[name]}), name
     for outlet in {d["outlet"] for d in store.documents(limit=1_000_000) if d["outlet"]}:
         assert store.count_documents(outlet=outlet) == len(store.documents(outlet=outlet, limit=1_000_000))
 
@@ -79,8 +96,9 @@ def test_a_schema_5_store_gets_its_counts_when_it_is_upgraded(tmp_path):
         expected = recounted_stats(store)
         # as schema 5 left it: no read counts, no write version
         for (name, kind) in store.db.execute("SELECT name, type FROM sqlite_master WHERE type IN ('trigger', 'table') "
-                                             "AND (name IN ('claim_counts', 'row_counts') OR name LIKE '%_rows' "
-                                             "OR name LIKE '%claim_facets' OR name = 'version_rejudged')").fetchall():
+                                             "AND (name IN ('claim_counts', 'claim_days', 'row_counts') OR name LIKE '%_rows' "
+                                             "OR name LIKE '%claim_counts%' OR name LIKE '%claim_days%' "
+                                             "OR name LIKE 'uncount_outlet_claim%' OR name = 'version_rejudged')").fetchall():
             store.db.execute(f"DROP {kind.upper()} {name}")
         store.db.execute("DELETE FROM meta WHERE key = 'write_version'")
         store.db.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")

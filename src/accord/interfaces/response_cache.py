@@ -68,7 +68,9 @@ class _Answer:
 
     def __init__(self, headers: list[tuple[bytes, bytes]], body: bytes):
         self.etag = b'"' + hashlib.blake2b(body, digest_size=16).hexdigest().encode() + b'"'
-        self.headers = [*headers, (b"etag", self.etag)]
+        # a streamed answer came without its length; kept whole, it is sent with it
+        headers = [(k, v) for k, v in headers if k.lower() not in (b"content-length", b"transfer-encoding")]
+        self.headers = [*headers, (b"content-length", str(len(body)).encode()), (b"etag", self.etag)]
         self.body = body
 
     @property

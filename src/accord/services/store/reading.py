@@ -140,15 +140,16 @@ class Reading:
     def claims_by_day(self, *, type: str | None = None, lang: str | None = None, treaty: str | None = None,
                       outlet: str | None = None) -> tuple[list[dict], int]:
         """Claim counts per publication day and verdict, and how many matching claims have no
-        publication date; a day is as precise as the document's date (``YYYY-MM`` stays a month)."""
-        where, args = self._claim_filters(type=type, lang=lang, treaty=treaty, outlet=outlet)
-        dated = "d.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
-        sql = ("SELECT substr(d.published, 1, 10) AS day, c.verdict, COUNT(*) AS n FROM judged_claims c "
-               f"JOIN documents d ON d.id = c.doc_id WHERE {' AND '.join([dated, *where])} GROUP BY day, c.verdict ORDER BY day")
+        publication date; a day is as precise as the document's date (``YYYY-MM`` stays a month).
+        Summed from the counts the store keeps per day as it writes (``claim_days``)."""
+        set_ = {name: value for name, value in {"type": type, "lang": lang, "treaty": treaty, "outlet": outlet}.items() if value}
+        where = "".join(f" AND {name} = ?" for name in set_)
+        args = list(set_.values())
+        sql = (f"SELECT day, verdict, SUM(n) AS n FROM claim_days WHERE day != ''{where} GROUP BY day, verdict "
+               "HAVING SUM(n) > 0 ORDER BY day, verdict")
         rows = [dict(r) for r in self.db.execute(sql, args)]
-        undated_sql = ("SELECT COUNT(*) FROM judged_claims c JOIN documents d ON d.id = c.doc_id "
-                       f"WHERE {' AND '.join([f'(d.published IS NULL OR NOT ({dated}))', *where])}")
-        return rows, self.db.execute(undated_sql, args).fetchone()[0]
+        undated = self.db.execute(f"SELECT COALESCE(SUM(n), 0) FROM claim_days WHERE day = ''{where}", args).fetchone()[0]
+        return rows, undated
 
     def sources_summary(self) -> list[dict]:
         """Documents and claims by verdict per outlet, from the counts the store keeps as it writes

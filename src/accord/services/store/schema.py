@@ -121,63 +121,80 @@ INSERT INTO outlet_counts
 # Lists, facets, totals and the stats line read these few rows instead of counting the claims, so a
 # read costs the same on any size of store.  ``claim_counts`` holds the judged claims per combination
 # of the five claim filters (verdict, type, lang, treaty, outlet): a total under any filters is a sum
-# over the matching combinations, and every facet is summed from them.  Its key columns cannot hold
+# over the matching combinations, and every facet is summed from them; ``claim_days`` the same per
+# publication day as well, for the trends.  Its key columns cannot hold
 # NULL (the conflict target of the upsert), so an unknown language or outlet is kept as NO_VALUE.
 # ``row_counts`` holds the rows of each table the stats line shows; ``meta.write_version`` goes up with
 # every change a reader could see (documents, verdicts, ingest errors), so an answer computed from the
 # store can be reused until it moves.
 NO_VALUE = "\x00"
-READ_COUNTS = """
-CREATE TABLE IF NOT EXISTS claim_counts (
-    verdict TEXT NOT NULL, type TEXT NOT NULL, lang TEXT NOT NULL, treaty TEXT NOT NULL, outlet TEXT NOT NULL,
-    n INTEGER NOT NULL, PRIMARY KEY (verdict, type, lang, treaty, outlet)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS row_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
-INSERT OR IGNORE INTO meta VALUES ('write_version', '0');
-CREATE TRIGGER IF NOT EXISTS count_claim_facets AFTER INSERT ON verdicts BEGIN
-    INSERT INTO claim_counts
-        SELECT j.verdict, c.type, COALESCE(c.lang, char(0)), c.treaty, COALESCE(d.outlet, char(0)), 1
-        FROM claims c JOIN documents d ON d.id = c.doc_id JOIN judgements j ON j.id = NEW.judgement WHERE c.id = NEW.claim_id
-        ON CONFLICT DO UPDATE SET n = n + 1;
+# The publication day a claim is counted under in ``claim_days`` (the trends): the date as precise as
+# it is written (a month stays a month), '' for a document without a readable date.
+CLAIM_DAY = ("CASE WHEN d.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(d.published, 1, 10) "
+             "ELSE '' END")
+_FILTERS = "verdict, type, lang, treaty, outlet"
+_FILTER_VALUES = "j.verdict, c.type, COALESCE(c.lang, char(0)), c.treaty, COALESCE(d.outlet, char(0))"
+
+
+def _kept_claim_counts(table: str, keys: str, values: str) -> str:
+    """A table of judged claims per combination of ``keys`` (the SQL ``values`` of claim ``c``, its
+    document ``d`` and judgement ``j``) and the triggers that keep it as verdicts are written,
+    changed and deleted.  A deleted document takes its claims and verdicts with it (ON DELETE
+    CASCADE), but by the time the cascade deletes them the document row is gone and the verdicts'
+    triggers find nothing to uncount, so its judged claims are uncounted before it goes (and a claim
+    deleted alone, before it goes)."""
+    judged = "FROM claims c JOIN documents d ON d.id = c.doc_id JOIN judgements j ON j.id = {judgement} WHERE c.id = {claim}"
+    count = (f"INSERT INTO {table} SELECT {values}, 1 " + judged.format(judgement="NEW.judgement", claim="NEW.claim_id")
+             + " ON CONFLICT DO UPDATE SET n = n + 1;")
+    uncount = (f"UPDATE {table} SET n = n - 1 WHERE ({keys}) = (SELECT {values} "
+               + judged.format(judgement="OLD.judgement", claim="OLD.claim_id") + ");")
+    key_columns = ", ".join(f"{key} TEXT NOT NULL" for key in keys.split(", "))
+    return f"""
+CREATE TABLE IF NOT EXISTS {table} ({key_columns}, n INTEGER NOT NULL, PRIMARY KEY ({keys})) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS count_{table} AFTER INSERT ON verdicts BEGIN
+    {count}
 END;
-CREATE TRIGGER IF NOT EXISTS uncount_claim_facets AFTER DELETE ON verdicts BEGIN
-    UPDATE claim_counts SET n = n - 1
-        WHERE (verdict, type, lang, treaty, outlet) = (
-            SELECT j.verdict, c.type, COALESCE(c.lang, char(0)), c.treaty, COALESCE(d.outlet, char(0))
-            FROM claims c JOIN documents d ON d.id = c.doc_id JOIN judgements j ON j.id = OLD.judgement WHERE c.id = OLD.claim_id);
+CREATE TRIGGER IF NOT EXISTS uncount_{table} AFTER DELETE ON verdicts BEGIN
+    {uncount}
 END;
-CREATE TRIGGER IF NOT EXISTS recount_claim_facets AFTER UPDATE OF judgement ON verdicts
+CREATE TRIGGER IF NOT EXISTS recount_{table} AFTER UPDATE OF judgement ON verdicts
     WHEN (SELECT verdict FROM judgements WHERE id = OLD.judgement) IS NOT (SELECT verdict FROM judgements WHERE id = NEW.judgement)
 BEGIN
-    UPDATE claim_counts SET n = n - 1
-        WHERE (verdict, type, lang, treaty, outlet) = (
-            SELECT j.verdict, c.type, COALESCE(c.lang, char(0)), c.treaty, COALESCE(d.outlet, char(0))
-            FROM claims c JOIN documents d ON d.id = c.doc_id JOIN judgements j ON j.id = OLD.judgement WHERE c.id = OLD.claim_id);
-    INSERT INTO claim_counts
-        SELECT j.verdict, c.type, COALESCE(c.lang, char(0)), c.treaty, COALESCE(d.outlet, char(0)), 1
-        FROM claims c JOIN documents d ON d.id = c.doc_id JOIN judgements j ON j.id = NEW.judgement WHERE c.id = NEW.claim_id
-        ON CONFLICT DO UPDATE SET n = n + 1;
+    {uncount}
+    {count}
 END;
--- A deleted document takes its claims and verdicts with it (ON DELETE CASCADE), but by the time the
--- cascade deletes them the document row is gone and the triggers above find nothing to uncount, so
--- the document's judged claims are uncounted before it goes (a claim deleted alone, before it goes).
-CREATE TRIGGER IF NOT EXISTS uncount_document_claims BEFORE DELETE ON documents BEGIN
-    UPDATE claim_counts SET n = n - (
-        SELECT COUNT(*) FROM claims c JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement
-        WHERE c.doc_id = OLD.id AND (j.verdict, c.type, COALESCE(c.lang, char(0)), c.treaty) =
-              (claim_counts.verdict, claim_counts.type, claim_counts.lang, claim_counts.treaty))
-        WHERE outlet = COALESCE(OLD.outlet, char(0));
+CREATE TRIGGER IF NOT EXISTS uncount_{table}_of_document BEFORE DELETE ON documents BEGIN
+    UPDATE {table} SET n = n - (
+        SELECT COUNT(*) FROM claims c JOIN documents d ON d.id = c.doc_id JOIN verdicts v ON v.claim_id = c.id
+        JOIN judgements j ON j.id = v.judgement WHERE d.id = OLD.id AND ({values}) = ({", ".join(f"{table}.{k}" for k in keys.split(", "))}))
+        WHERE ({keys}) IN (SELECT {values} FROM claims c JOIN documents d ON d.id = c.doc_id JOIN verdicts v ON v.claim_id = c.id
+                           JOIN judgements j ON j.id = v.judgement WHERE d.id = OLD.id);
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_{table}_of_claim BEFORE DELETE ON claims BEGIN
+    UPDATE {table} SET n = n - 1 WHERE ({keys}) = (
+        SELECT {values} FROM claims c JOIN documents d ON d.id = c.doc_id JOIN verdicts v ON v.claim_id = c.id
+        JOIN judgements j ON j.id = v.judgement WHERE c.id = OLD.id);
+END;
+"""
+
+
+def _recount_claims(table: str, keys: str, values: str) -> str:
+    return (f"DELETE FROM {table};\nINSERT INTO {table} SELECT {values}, COUNT(*) FROM claims c JOIN documents d ON d.id = c.doc_id "
+            f"JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement GROUP BY {', '.join(str(i + 1) for i in range(len(keys.split(', '))))};\n")
+
+
+READ_COUNTS = (_kept_claim_counts("claim_counts", _FILTERS, _FILTER_VALUES)
+               + _kept_claim_counts("claim_days", "day, " + _FILTERS, f"{CLAIM_DAY}, {_FILTER_VALUES}") + """
+CREATE TABLE IF NOT EXISTS row_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+INSERT OR IGNORE INTO meta VALUES ('write_version', '0');
+-- the per-outlet verdict counts (schema 5) lose a deleted document's claims the same way
+CREATE TRIGGER IF NOT EXISTS uncount_outlet_claims_of_document BEFORE DELETE ON documents BEGIN
     UPDATE outlet_counts SET n = n - (
         SELECT COUNT(*) FROM claims c JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement
         WHERE c.doc_id = OLD.id AND j.verdict = outlet_counts.verdict)
         WHERE outlet = COALESCE(OLD.outlet, 'unknown') AND verdict != '';
 END;
-CREATE TRIGGER IF NOT EXISTS uncount_claim BEFORE DELETE ON claims BEGIN
-    UPDATE claim_counts SET n = n - 1
-        WHERE (verdict, type, lang, treaty, outlet) = (
-            SELECT j.verdict, c.type, COALESCE(c.lang, char(0)), c.treaty, COALESCE(d.outlet, char(0))
-            FROM claims c JOIN documents d ON d.id = c.doc_id JOIN verdicts v ON v.claim_id = c.id
-            JOIN judgements j ON j.id = v.judgement WHERE c.id = OLD.id);
+CREATE TRIGGER IF NOT EXISTS uncount_outlet_claim BEFORE DELETE ON claims BEGIN
     UPDATE outlet_counts SET n = n - 1
         WHERE (outlet, verdict) = (SELECT COALESCE(d.outlet, 'unknown'), j.verdict FROM claims c
                                    JOIN documents d ON d.id = c.doc_id JOIN verdicts v ON v.claim_id = c.id
@@ -220,14 +237,10 @@ END;
 CREATE TRIGGER IF NOT EXISTS uncount_error_rows AFTER DELETE ON ingest_errors BEGIN
     UPDATE row_counts SET n = n - 1 WHERE name = 'errors';
 END;
-"""
+""")
 # Rebuilds the read counts from the rows (after an upgrade); the triggers keep them afterwards.
-RECOUNT_READS = """
-DELETE FROM claim_counts;
-INSERT INTO claim_counts
-    SELECT j.verdict, c.type, COALESCE(c.lang, char(0)), c.treaty, COALESCE(d.outlet, char(0)), COUNT(*)
-    FROM claims c JOIN documents d ON d.id = c.doc_id JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement
-    GROUP BY 1, 2, 3, 4, 5;
+RECOUNT_READS = (_recount_claims("claim_counts", _FILTERS, _FILTER_VALUES)
+                 + _recount_claims("claim_days", "day, " + _FILTERS, f"{CLAIM_DAY}, {_FILTER_VALUES}") + """
 DELETE FROM row_counts;
 INSERT INTO row_counts
     SELECT 'documents', COUNT(*) FROM documents UNION ALL
@@ -237,7 +250,7 @@ INSERT INTO row_counts
     SELECT 'events', COUNT(*) FROM events UNION ALL
     SELECT 'errors', COUNT(*) FROM ingest_errors;
 UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
-"""
+""")
 # ---- end of the read counts ------------------------------------------------------------------------
 
 

@@ -238,6 +238,8 @@ CREATE TRIGGER IF NOT EXISTS uncount_error_rows AFTER DELETE ON ingest_errors BE
     UPDATE row_counts SET n = n - 1 WHERE name = 'errors';
 END;
 """)
+# Tables the triggers fill from the other rows: a copy of a store's rows leaves them to the triggers.
+KEPT_BY_TRIGGERS = ("outlet_counts", "claim_counts", "claim_days", "row_counts")
 # Rebuilds the read counts from the rows (after an upgrade); the triggers keep them afterwards.
 RECOUNT_READS = (_recount_claims("claim_counts", _FILTERS, _FILTER_VALUES)
                  + _recount_claims("claim_days", "day, " + _FILTERS, f"{CLAIM_DAY}, {_FILTER_VALUES}") + """

@@ -176,6 +176,11 @@ class ResponseCache:
             _, dropped = self._answers.popitem(last=False)
             self._bytes -= dropped.size
 
+    def clear(self) -> None:
+        """Forget every kept answer (for a change the write version cannot see: code or settings)."""
+        self._answers.clear()
+        self._bytes = 0
+
     def __len__(self) -> int:
         return len(self._answers)
 

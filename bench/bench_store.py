@@ -165,7 +165,6 @@ def _build_large(path: Path, count: int, judging) -> None:
     look-ups stay as selective as on real coverage."""
     from accord.services.ingest import store_results
     from accord.services.store import Store
-    from accord.services.store.schema import PARAGRAPH_SLOTS as SLOTS
 
     with Store(path) as store:
         have = store.stats()["documents"]
@@ -184,20 +183,24 @@ def _build_large(path: Path, count: int, judging) -> None:
             db.execute("BEGIN IMMEDIATE")
             top = db.execute("SELECT COALESCE(MAX(n), 0) FROM documents").fetchone()[0]
             top_claim = db.execute("SELECT COALESCE(MAX(id), 0) FROM claims").fetchone()[0]
+            top_pid = db.execute("SELECT COALESCE(MAX(pid), 0) FROM paragraph_spans").fetchone()[0]
+            # each copy's paragraphs are numbered on from the last copy's, as the store numbers them
             db.execute(
                 "WITH RECURSIVE k(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM k WHERE i + 1 < ?) "
                 "INSERT INTO documents (id, origin, url, outlet, author, published, lang, content_hash, near_dup_of, "
-                "removed_blocks, redactions, not_analysed, ingested_at, text) "
+                "removed_blocks, redactions, not_analysed, ingested_at, first_pid, paragraphs, text) "
                 "SELECT printf('bulk-%07d', k.i), m.origin, m.url || '?copy=' || k.i, m.outlet, m.author, m.published, "
-                "m.lang, lower(hex(randomblob(32))), NULL, m.removed_blocks, m.redactions, m.not_analysed, m.ingested_at, "
-                "m.text FROM k JOIN documents m ON m.n = k.i % ? + 1", (first, last, models))
-            copies = "SELECT d.n, d.id, m.n AS mn, m.id AS mid FROM documents d JOIN documents m ON m.n = d.n % ? + 1 WHERE d.n > ?"
-            db.execute(f'INSERT INTO paragraph_spans (pid, start, "end", lang, analysed) '
-                       f'SELECT c.n * {SLOTS} + p.pid - c.mn * {SLOTS}, p.start, p."end", p.lang, p.analysed '
-                       f"FROM ({copies}) c JOIN paragraph_spans p ON p.pid BETWEEN c.mn * {SLOTS} AND c.mn * {SLOTS} + {SLOTS - 1}",
+                "m.lang, randomblob(32), NULL, m.removed_blocks, m.redactions, m.not_analysed, m.ingested_at, "
+                "? + 1 + SUM(m.paragraphs) OVER (ORDER BY k.i) - m.paragraphs, m.paragraphs, "
+                "m.text FROM k JOIN documents m ON m.n = k.i % ? + 1 ORDER BY k.i", (first, last, top_pid, models))
+            copies = ("SELECT d.n, d.id, d.first_pid AS f, m.n AS mn, m.id AS mid, m.first_pid AS mf, m.paragraphs AS mp "
+                      "FROM documents d JOIN documents m ON m.n = d.n % ? + 1 WHERE d.n > ?")
+            db.execute('INSERT INTO paragraph_spans (pid, doc, start, "end", lang, analysed) '
+                       'SELECT c.f + p.pid - c.mf, c.n, p.start, p."end", p.lang, p.analysed '
+                       f"FROM ({copies}) c JOIN paragraph_spans p ON p.pid BETWEEN c.mf AND c.mf + c.mp - 1 ORDER BY 1",
                        (models, top))
             db.execute("INSERT INTO paragraph_fts (rowid, text, doc_id, idx) SELECT pid, text, doc_id, idx FROM paragraph_text "
-                       "WHERE pid > ?", ((top + 1) * SLOTS - 1,))
+                       "WHERE pid > ?", (top_pid,))
             db.execute('INSERT INTO claims (doc_id, treaty, type, value, start, "end", quote, lang) '
                        'SELECT c.id, x.treaty, x.type, x.value, x.start, x."end", x.quote, x.lang '
                        f"FROM ({copies}) c JOIN claims x ON x.doc_id = c.mid ORDER BY c.n, x.id", (models, top))

@@ -89,19 +89,19 @@ def test_counts_follow_ingests_changed_verdicts_errors_and_deletions(store: Stor
     assert_counts_match_rows(store)
 
 
-def test_a_schema_5_store_gets_its_counts_when_it_is_upgraded(tmp_path):
+def test_a_schema_6_store_gets_its_counts_when_it_is_upgraded(tmp_path):
     path = tmp_path / "old.sqlite"
     with Store(path) as store:
         ingest([corpus_file("seeds.jsonl")], store, JUDGING)
         expected = recounted_stats(store)
-        # as schema 5 left it: no read counts, no write version
+        # as schema 6 left it: no read counts, no write version
         for (name, kind) in store.db.execute("SELECT name, type FROM sqlite_master WHERE type IN ('trigger', 'table') "
                                              "AND (name IN ('claim_counts', 'claim_days', 'row_counts') OR name LIKE '%_rows' "
                                              "OR name LIKE '%claim_counts%' OR name LIKE '%claim_days%' "
                                              "OR name LIKE 'uncount_outlet_claim%' OR name = 'version_rejudged')").fetchall():
             store.db.execute(f"DROP {kind.upper()} {name}")
         store.db.execute("DELETE FROM meta WHERE key = 'write_version'")
-        store.db.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+        store.db.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
     with Store(path) as store:
         assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
         assert store.stats() == expected and expected["claims"] > 0

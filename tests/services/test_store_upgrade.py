@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import sqlite3
 from pathlib import Path
@@ -15,6 +16,7 @@ from judging_context import CATALOG, TODAY
 from shared_data import corpus_records
 
 from .store_v3 import write_schema_3
+from .store_v5 import write_schema_5
 
 QUERIES = ["treaty", "strategic partnership", "договор", "договора о партнёрстве", "Caspian", "ratified"]
 
@@ -65,6 +67,38 @@ def test_a_schema_3_store_is_upgraded_in_place_and_answers_as_a_new_one(tmp_path
         assert not {"paragraph_fts_content", "documents_3", "paragraphs_3", "verdicts_3"} & tables
         store.put(docs[0])  # the upgraded store goes on taking documents
         assert store.stats() == expected["stats"]
+        store.db.execute("VACUUM")
+    assert old.stat().st_size < before
+
+
+def test_a_schema_5_store_is_compacted_in_place_and_answers_as_a_new_one(tmp_path: Path, docs):
+    old, new = tmp_path / "old.sqlite", tmp_path / "new.sqlite"
+    write_schema_5(old, docs)
+    with Store(new) as store:
+        for doc in docs:
+            store.put(doc)
+        expected = _everything(store)
+        expected_spans = store.db.execute('SELECT doc, start, "end", lang, analysed FROM paragraph_spans ORDER BY pid').fetchall()
+    assert expected["stats"]["near_duplicates"] >= 1 and expected["stats"]["paragraphs"] > len(docs)
+    db = sqlite3.connect(old)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    before = old.stat().st_size
+    with Store(old) as store:
+        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert _everything(store) == expected
+        # numbered as a new store numbers them: one after another, each document's paragraphs in one range
+        assert store.db.execute('SELECT doc, start, "end", lang, analysed FROM paragraph_spans ORDER BY pid').fetchall() == expected_spans
+        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+        store.db.execute("INSERT INTO paragraph_fts(paragraph_fts) VALUES ('integrity-check')")  # raises if it disagrees
+        tables = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
+        assert not {"documents_5", "paragraph_spans_5"} & tables
+        assert {"count_document", "uncount_document", "documents_by_date", "documents_by_outlet"} <= tables
+        assert store.put(docs[0]).outcome == "unchanged"  # found by its content hash, now kept as bytes
+        fresh = dataclasses.replace(docs[0], id="after-upgrade", content_hash="0" * 64)
+        assert store.put(fresh).outcome in ("new", "near-duplicate")  # the upgraded store goes on taking documents
+        assert store.document("after-upgrade")["paragraphs"] == store.document(docs[0].id)["paragraphs"]
         store.db.execute("VACUUM")
     assert old.stat().st_size < before
 

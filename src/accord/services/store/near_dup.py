@@ -13,6 +13,7 @@ import sqlite3
 import numpy as np
 
 from accord.press.dedupe import JACCARD_MIN, Fingerprint, _sorted_jaccard, band_keys, shingles
+from accord.services.store.packed_text import unpack
 
 
 def band_rows(fp: Fingerprint, n: int) -> list[tuple[int, int]]:
@@ -29,7 +30,7 @@ def near_duplicates(db: sqlite3.Connection, fp: Fingerprint) -> list[tuple[str, 
     query = np.array(sorted(fp.shingles), dtype=np.uint32)
     found = []
     for doc_id, text in rows:
-        stored = np.array(sorted(shingles(text)), dtype=np.uint32)
+        stored = np.array(sorted(shingles(unpack(text))), dtype=np.uint32)
         similarity = _sorted_jaccard(query, stored)
         if similarity >= JACCARD_MIN:
             found.append((doc_id, round(similarity, 4)))

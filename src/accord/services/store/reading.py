@@ -65,7 +65,8 @@ class Reading:
         return row[0] if row else 0
 
     def document(self, doc_id: str) -> dict | None:
-        row = self.db.execute("SELECT id, origin, url, outlet, author, published, lang, content_hash, near_dup_of, text, "
+        row = self.db.execute("SELECT id, origin, url, outlet, author, published, lang, lower(hex(content_hash)) AS content_hash, "
+                              "near_dup_of, document_text(text) AS text, "
                               "removed_blocks, redactions, not_analysed, ingested_at FROM documents WHERE id = ?",
                               (doc_id,)).fetchone()
         if row is None:

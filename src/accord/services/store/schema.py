@@ -1,14 +1,18 @@
 """The store's tables, and how an older store is upgraded in place.
 
-Schema 4 keeps each document's cleaned text once.  Paragraphs are offsets into it (one row of
-integers each, numbered ``document number * 2**20 + index`` so a document's paragraphs are one
-key range), and the full-text index is an FTS5 table with *external content*: it reads the text
-it shows back (snippets) from the ``paragraph_text`` view over the documents, and keeps only its
-index.  It keeps no lemmas: a search asks for every form of a Russian word instead (see
-``text_search``).  A document's near-duplicate
-keys are its 18 LSH band keys in ``near_bands``, looked up by index when a document is stored, so
-opening a store reads nothing.  A verdict row points at its judgement (verdict, citation, reason,
-sources), which many claims share, instead of repeating it.
+Schema 6 keeps each document's cleaned text once, zlib-compressed (see ``packed_text``), and its
+content hash as 32 bytes.  Paragraphs are offsets into the text, one row of integers each, numbered
+one after another across the store: a document's paragraphs are the key range that starts at its
+``first_pid`` and runs for its ``paragraphs``, and each names its document, so the full-text index
+finds a paragraph's text by primary keys alone.  Dense numbers matter because the full-text index
+stores each entry's paragraph number as the difference from the one before: a number per document
+slot (schema 4 and 5 left a gap of 2**20 between documents) cost a byte or two more per entry.
+The full-text index is an FTS5 table with *external content*: it reads the text it shows back
+(snippets) from the ``paragraph_text`` view over the documents, and keeps only its index.  It keeps
+no lemmas: a search asks for every form of a Russian word instead (see ``text_search``).  A
+document's near-duplicate keys are its 18 LSH band keys in ``near_bands``, looked up by index when a
+document is stored, so opening a store reads nothing.  A verdict row points at its judgement
+(verdict, citation, reason, sources), which many claims share, instead of repeating it.
 """
 
 from __future__ import annotations
@@ -19,60 +23,17 @@ import sqlite3
 
 from accord.press.dedupe import MAGIC, NUM_PERM, band_keys
 from accord.services.event_rows import EVENTS_SCHEMA
-from accord.services.store.legacy import run_script, upgrade_to_3
+from accord.services.store.legacy import PARAGRAPH_SLOTS, SCHEMA_5, run_script, upgrade_to_3
+from accord.services.store.packed_text import pack
 
 # 2: implementation events; 3: verdicts apart from claims, with the catalog version; 4: compact (text once);
-# 5: per-outlet counts kept up to date as documents and verdicts are written; 6: claim counts per facet
-# combination, row counts and a write version, kept by triggers (reads that do not grow with the store)
-SCHEMA_VERSION = 6
-PARAGRAPH_SLOTS = 1 << 20  # paragraphs a document may have: its paragraph numbers are n * PARAGRAPH_SLOTS + index
+# 5: per-outlet counts kept up to date as documents and verdicts are written; 6: texts compressed, content
+# hashes as bytes, paragraphs numbered densely; 7: claim counts per filter combination and per day, row
+# counts and a write version, kept by triggers (reads that do not grow with the store)
+SCHEMA_VERSION = 7
 
-SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, origin TEXT, url TEXT, outlet TEXT, author TEXT, published TEXT,
-    lang TEXT, content_hash TEXT NOT NULL UNIQUE, near_dup_of TEXT, removed_blocks INTEGER, redactions TEXT,
-    not_analysed TEXT, ingested_at TEXT NOT NULL, text TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS paragraph_spans (
-    pid INTEGER PRIMARY KEY, start INTEGER NOT NULL, "end" INTEGER NOT NULL, lang TEXT, analysed INTEGER NOT NULL
-);
-CREATE VIEW IF NOT EXISTS paragraphs AS
-    SELECT d.id AS doc_id, p.pid - d.n * {PARAGRAPH_SLOTS} AS idx, p.start, p."end", p.lang, p.analysed
-    FROM documents d JOIN paragraph_spans p ON p.pid BETWEEN d.n * {PARAGRAPH_SLOTS} AND d.n * {PARAGRAPH_SLOTS} + {PARAGRAPH_SLOTS - 1};
-CREATE VIEW IF NOT EXISTS paragraph_text AS
-    SELECT p.pid, substr(d.text, p.start + 1, p."end" - p.start) AS text, d.id AS doc_id, p.pid - d.n * {PARAGRAPH_SLOTS} AS idx
-    FROM paragraph_spans p JOIN documents d ON d.n = p.pid / {PARAGRAPH_SLOTS};
-CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_fts USING fts5(
-    text, doc_id UNINDEXED, idx UNINDEXED, content = 'paragraph_text', content_rowid = 'pid',
-    tokenize = 'porter unicode61 remove_diacritics 2'
-);
-CREATE TABLE IF NOT EXISTS near_bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS claims (
-    id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    treaty TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, start INTEGER, "end" INTEGER, quote TEXT,
-    lang TEXT
-);
-CREATE INDEX IF NOT EXISTS claims_by_doc ON claims(doc_id, start);
-CREATE INDEX IF NOT EXISTS documents_by_date ON documents(published DESC, id);
-CREATE INDEX IF NOT EXISTS documents_by_outlet ON documents(outlet, published DESC, id);
-CREATE TABLE IF NOT EXISTS judgements (
-    id INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE, verdict TEXT NOT NULL, citation TEXT, reason TEXT, sources TEXT,
-    catalog_version TEXT
-);
-CREATE TABLE IF NOT EXISTS verdicts (
-    claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
-    judgement INTEGER NOT NULL REFERENCES judgements(id), as_of TEXT
-);
-CREATE INDEX IF NOT EXISTS verdicts_by_judgement ON verdicts(judgement);
-CREATE VIEW IF NOT EXISTS judged_claims AS
-    SELECT c.id, c.doc_id, c.treaty, c.type, c.value, c.start, c."end",
-           COALESCE(c.quote, substr(d.text, c.start + 1, c."end" - c.start)) AS quote, c.lang,
-           j.verdict, j.citation, j.reason, j.sources
-    FROM claims c JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement
-         JOIN documents d ON d.id = c.doc_id;
-CREATE TABLE IF NOT EXISTS ingest_errors (id INTEGER PRIMARY KEY, origin TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
-""" + """
+# The per-outlet counts (schema 5), kept by triggers as documents and verdicts are written.
+OUTLET_COUNTS = """
 CREATE TABLE IF NOT EXISTS outlet_counts (
     outlet TEXT NOT NULL, verdict TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (outlet, verdict)
 ) WITHOUT ROWID;
@@ -108,6 +69,55 @@ BEGIN
         ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 """
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, origin TEXT, url TEXT, outlet TEXT, author TEXT, published TEXT,
+    lang TEXT, content_hash BLOB NOT NULL UNIQUE, near_dup_of TEXT, removed_blocks INTEGER, redactions TEXT,
+    not_analysed TEXT, ingested_at TEXT NOT NULL, first_pid INTEGER NOT NULL, paragraphs INTEGER NOT NULL,
+    text BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS paragraph_spans (
+    pid INTEGER PRIMARY KEY, doc INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, lang TEXT,
+    analysed INTEGER NOT NULL
+);
+CREATE VIEW IF NOT EXISTS paragraphs AS
+    SELECT d.id AS doc_id, p.pid - d.first_pid AS idx, p.start, p."end", p.lang, p.analysed
+    FROM documents d JOIN paragraph_spans p ON p.pid BETWEEN d.first_pid AND d.first_pid + d.paragraphs - 1;
+CREATE VIEW IF NOT EXISTS paragraph_text AS
+    SELECT p.pid, substr(document_text(d.text), p.start + 1, p."end" - p.start) AS text, d.id AS doc_id,
+           p.pid - d.first_pid AS idx
+    FROM paragraph_spans p JOIN documents d ON d.n = p.doc;
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_fts USING fts5(
+    text, doc_id UNINDEXED, idx UNINDEXED, content = 'paragraph_text', content_rowid = 'pid',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TABLE IF NOT EXISTS near_bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS claims (
+    id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    treaty TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, start INTEGER, "end" INTEGER, quote TEXT,
+    lang TEXT
+);
+CREATE INDEX IF NOT EXISTS claims_by_doc ON claims(doc_id, start);
+CREATE INDEX IF NOT EXISTS documents_by_date ON documents(published DESC, id);
+CREATE INDEX IF NOT EXISTS documents_by_outlet ON documents(outlet, published DESC, id);
+CREATE TABLE IF NOT EXISTS judgements (
+    id INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE, verdict TEXT NOT NULL, citation TEXT, reason TEXT, sources TEXT,
+    catalog_version TEXT
+);
+CREATE TABLE IF NOT EXISTS verdicts (
+    claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    judgement INTEGER NOT NULL REFERENCES judgements(id), as_of TEXT
+);
+CREATE INDEX IF NOT EXISTS verdicts_by_judgement ON verdicts(judgement);
+CREATE VIEW IF NOT EXISTS judged_claims AS
+    SELECT c.id, c.doc_id, c.treaty, c.type, c.value, c.start, c."end",
+           COALESCE(c.quote, substr(document_text(d.text), c.start + 1, c."end" - c.start)) AS quote, c.lang,
+           j.verdict, j.citation, j.reason, j.sources
+    FROM claims c JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement
+         JOIN documents d ON d.id = c.doc_id;
+CREATE TABLE IF NOT EXISTS ingest_errors (id INTEGER PRIMARY KEY, origin TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
+""" + OUTLET_COUNTS
 # Rebuilds the per-outlet counts from the rows (after an upgrade); the triggers keep them afterwards.
 RECOUNT = """
 DELETE FROM outlet_counts;
@@ -117,7 +127,7 @@ INSERT INTO outlet_counts
     JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement GROUP BY 1, 2;
 """
 
-# ---- Counts for the reads (schema 6) ---------------------------------------------------------------
+# ---- Counts for the reads (schema 7) ---------------------------------------------------------------
 # Lists, facets, totals and the stats line read these few rows instead of counting the claims, so a
 # read costs the same on any size of store.  ``claim_counts`` holds the judged claims per combination
 # of the five claim filters (verdict, type, lang, treaty, outlet): a total under any filters is a sum
@@ -299,6 +309,8 @@ def migrate(db: sqlite3.Connection) -> None:
                 if stored and (version is None or version < 4):
                     upgrade_to_3(db)
                     _upgrade_3_to_4(db)
+                if stored and (version is None or version < 6):
+                    _upgrade_5_to_6(db)
                 run_script(db, SCHEMA + EVENTS_SCHEMA + READ_COUNTS)
                 if stored:
                     run_script(db, RECOUNT + RECOUNT_READS)
@@ -326,7 +338,7 @@ def _upgrade_3_to_4(db: sqlite3.Connection) -> None:
     db.execute("DROP TABLE paragraph_fts")
     db.execute("DROP INDEX IF EXISTS claims_by_doc")
     db.execute("DROP INDEX IF EXISTS verdicts_by_verdict")
-    run_script(db, SCHEMA)
+    run_script(db, SCHEMA_5)
     db.execute("INSERT INTO documents (id, origin, url, outlet, author, published, lang, content_hash, near_dup_of, "
                "removed_blocks, redactions, not_analysed, ingested_at, text) "
                "SELECT id, origin, url, outlet, author, published, lang, content_hash, near_dup_of, removed_blocks, "
@@ -353,6 +365,47 @@ def _upgrade_3_to_4(db: sqlite3.Connection) -> None:
     db.execute('UPDATE claims SET quote = NULL WHERE quote = (SELECT substr(d.text, claims.start + 1, claims."end" - claims.start) '
                "FROM documents d WHERE d.id = claims.doc_id)")
     for table in ("paragraphs_3", "verdicts_3", "documents_3"):
+        db.execute(f"DROP TABLE {table}")
+    if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        raise sqlite3.IntegrityError("the upgraded store has rows that point at nothing; it was left as it was")
+
+
+def _upgrade_5_to_6(db: sqlite3.Connection) -> None:
+    """Compress the texts, store the hashes as bytes and number the paragraphs densely, inside the
+    caller's transaction (foreign keys off; ``packed_text`` registered on the connection).
+
+    The documents keep their numbers, so the near-duplicate keys, claims and events stay as they
+    are; the full-text index is built again over the renumbered paragraphs."""
+    for (view,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'view'").fetchall():
+        db.execute(f"DROP VIEW {view}")
+    db.execute("DROP TABLE paragraph_fts")
+    # a renamed table takes its triggers and indexes along, and their names would keep the new table's out
+    for name in ("count_document", "uncount_document"):
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for name in ("documents_by_date", "documents_by_outlet"):
+        db.execute(f"DROP INDEX IF EXISTS {name}")
+    db.create_function("pack_text", 1, pack, deterministic=True)
+    db.create_function("hash_bytes", 1, bytes.fromhex, deterministic=True)
+    db.execute("PRAGMA legacy_alter_table=ON")  # as in _upgrade_3_to_4: the claims keep pointing at "documents"
+    try:
+        for table in ("paragraph_spans", "documents"):
+            db.execute(f"ALTER TABLE {table} RENAME TO {table}_5")
+    finally:
+        db.execute("PRAGMA legacy_alter_table=OFF")
+    run_script(db, SCHEMA)
+    db.execute(f"CREATE TEMP TABLE counted AS SELECT pid / {PARAGRAPH_SLOTS} AS n, COUNT(*) AS k FROM paragraph_spans_5 GROUP BY 1")
+    db.execute("INSERT INTO documents (n, id, origin, url, outlet, author, published, lang, content_hash, near_dup_of, "
+               "removed_blocks, redactions, not_analysed, ingested_at, first_pid, paragraphs, text) "
+               "SELECT d.n, d.id, d.origin, d.url, d.outlet, d.author, d.published, d.lang, hash_bytes(d.content_hash), "
+               "d.near_dup_of, d.removed_blocks, d.redactions, d.not_analysed, d.ingested_at, "
+               "1 + SUM(COALESCE(c.k, 0)) OVER (ORDER BY d.n) - COALESCE(c.k, 0), COALESCE(c.k, 0), pack_text(d.text) "
+               "FROM documents_5 d LEFT JOIN counted c ON c.n = d.n ORDER BY d.n")
+    db.execute('INSERT INTO paragraph_spans (pid, doc, start, "end", lang, analysed) '
+               f'SELECT d.first_pid + p.pid % {PARAGRAPH_SLOTS}, d.n, p.start, p."end", p.lang, p.analysed '
+               f"FROM paragraph_spans_5 p JOIN documents d ON d.n = p.pid / {PARAGRAPH_SLOTS} ORDER BY p.pid")
+    db.execute("DROP TABLE temp.counted")
+    db.execute("INSERT INTO paragraph_fts (paragraph_fts) VALUES ('rebuild')")
+    for table in ("paragraph_spans_5", "documents_5"):
         db.execute(f"DROP TABLE {table}")
     if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
         raise sqlite3.IntegrityError("the upgraded store has rows that point at nothing; it was left as it was")

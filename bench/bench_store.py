@@ -185,14 +185,16 @@ def _build_large(path: Path, count: int, judging) -> None:
             top_claim = db.execute("SELECT COALESCE(MAX(id), 0) FROM claims").fetchone()[0]
             top_pid = db.execute("SELECT COALESCE(MAX(pid), 0) FROM paragraph_spans").fetchone()[0]
             # each copy's paragraphs are numbered on from the last copy's, as the store numbers them
+            # k.i is the copy's number n, so its model (n % models + 1) is the one ``copies`` finds below
             db.execute(
-                "WITH RECURSIVE k(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM k WHERE i + 1 < ?) "
-                "INSERT INTO documents (id, origin, url, outlet, author, published, lang, content_hash, near_dup_of, "
+                "WITH RECURSIVE k(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM k WHERE i + 1 <= ?) "
+                "INSERT INTO documents (n, id, origin, url, outlet, author, published, lang, content_hash, near_dup_of, "
                 "removed_blocks, redactions, not_analysed, ingested_at, first_pid, paragraphs, text) "
-                "SELECT printf('bulk-%07d', k.i), m.origin, m.url || '?copy=' || k.i, m.outlet, m.author, m.published, "
-                "m.lang, randomblob(32), NULL, m.removed_blocks, m.redactions, m.not_analysed, m.ingested_at, "
+                "SELECT k.i, printf('bulk-%07d', k.i - ?), m.origin, m.url || '?copy=' || k.i, m.outlet, m.author, "
+                "m.published, m.lang, randomblob(32), NULL, m.removed_blocks, m.redactions, m.not_analysed, m.ingested_at, "
                 "? + 1 + SUM(m.paragraphs) OVER (ORDER BY k.i) - m.paragraphs, m.paragraphs, "
-                "m.text FROM k JOIN documents m ON m.n = k.i % ? + 1 ORDER BY k.i", (first, last, top_pid, models))
+                "m.text FROM k JOIN documents m ON m.n = k.i % ? + 1 ORDER BY k.i",
+                (top + 1, top + last - first, top + 1 - first, top_pid, models))
             copies = ("SELECT d.n, d.id, d.first_pid AS f, m.n AS mn, m.id AS mid, m.first_pid AS mf, m.paragraphs AS mp "
                       "FROM documents d JOIN documents m ON m.n = d.n % ? + 1 WHERE d.n > ?")
             db.execute('INSERT INTO paragraph_spans (pid, doc, start, "end", lang, analysed) '

@@ -27,8 +27,8 @@ under new ids and content hashes with fresh random band keys, so that near-dupli
 stay as selective as on real coverage; then a fresh interpreter opens it and stores one new document,
 timed (wall and CPU), median of three.
 
-reads: each read the list pages, API and CLI make (first pages, filters, totals, facets, the
-sources summary, searches), on the large store, in CPU milliseconds.
+reads: each read the list pages, API and CLI make (first pages, filters, sorts, totals, facets, the
+sources summary, searches, trends, implementation events), on the large store, in CPU milliseconds.
 """
 
 from __future__ import annotations
@@ -284,7 +284,24 @@ READS = {  # what the list pages, the API and the CLI ask the store, first page 
     "search, rare word": lambda s: s.search("ferry", limit=20),
     "document(id)": lambda s: s.document("bulk-0050000") or s.document(s.documents(limit=1)[0]["id"]),
     "stats()": lambda s: s.stats(),
+    # the rest of what the endpoints and pages read: sorted lists, the claim page, trends, implementation
+    "sorted claims, -verdict": lambda s: list(_listing().sorted_claims(s, "-verdict", limit=100)),
+    "sorted claims, published": lambda s: list(_listing().sorted_claims(s, "published", limit=100)),
+    "sorted claims by verdict": lambda s: list(_listing().sorted_claims(s, verdict="contradicted", limit=100)),
+    "sorted documents, claims": lambda s: _listing().sorted_documents(s, "-claims", limit=50),
+    "sorted documents, outlet": lambda s: _listing().sorted_documents(s, "outlet", limit=50),
+    "claim(id) + same_claims": lambda s: s.same_claims(s.claim(s.claims(limit=1, offset=100)[0]["id"])),
+    "claims_by_day() (trends)": lambda s: s.claims_by_day(),
+    "events(rus-irn-2025)": lambda s: s.events("rus-irn-2025"),
+    "count_search, frequent": lambda s: s.count_search("treaty"),
+    "write_version()": lambda s: s.write_version(),
 }
+
+
+def _listing():
+    from accord.services import listing
+
+    return listing
 
 
 def run_reads(args) -> None:

@@ -1,20 +1,20 @@
 """The store's tables, and how an older store is upgraded in place.
 
-Schema 6 keeps each document's cleaned text once, zlib-compressed (see ``packed_text``), and its
-content hash as 32 bytes.  Paragraphs are offsets into the text, one row of integers each, numbered
-one after another across the store: a document's paragraphs are the key range that starts at its
-``first_pid`` and runs for its ``paragraphs``, and each names its document, so the full-text index
-finds a paragraph's text by primary keys alone.  Dense numbers matter because the full-text index
-stores each entry's paragraph number as the difference from the one before: a number per document
-slot (schema 4 and 5 left a gap of 2**20 between documents) cost a byte or two more per entry.
-The full-text index is an FTS5 table with *external content*: it reads the text it shows back
-(snippets) from the ``paragraph_text`` view over the documents, and keeps only its index.  It keeps
-no lemmas: a search asks for every form of a Russian word instead (see ``text_search``).  A
+Since schema 6 the store keeps each document's cleaned text once, zlib-compressed (see
+``packed_text``), and its content hash as 32 bytes. Paragraphs are offsets into the text, one row of
+integers each, numbered one after another across the store: a document's paragraphs are the key
+range that starts at its ``first_pid`` and runs for its ``paragraphs``, and each names its document,
+so the full-text index finds a paragraph's text by primary keys alone. Dense numbers matter because
+the full-text index stores each entry's paragraph number as the difference from the one before: a
+number per document slot (schema 4 and 5 left a gap of 2**20 between documents) cost a byte or two
+more per entry. The full-text index is an FTS5 table with *external content*: it reads the text it
+shows back (snippets) from the ``paragraph_text`` view over the documents, and keeps only its index.
+It keeps no lemmas: a search asks for every form of a Russian word instead (see ``text_search``). A
 document's near-duplicate keys are its 18 LSH band keys (their top 32 bits) in ``near_bands``,
-looked up by index when a document is stored, so opening a store reads nothing.  A verdict row
-points at its judgement (verdict, citation, reason, sources), which many claims share, instead of
-repeating it.  A claim keeps its quote (a few words) although the text holds it too: lists,
-exports and SQL tools outside accord read claims without unpacking any text.
+looked up by index when a document is stored, so opening a store reads nothing. A verdict row points
+at its judgement (verdict, citation, reason, sources), which many claims share, instead of repeating
+it. A claim keeps its quote (a few words) although the text holds it too: lists, exports and SQL
+tools outside accord read claims without unpacking any text.
 """
 
 from __future__ import annotations
@@ -31,9 +31,10 @@ from accord.services.store.packed_text import pack
 
 # 2: implementation events; 3: verdicts apart from claims, with the catalog version; 4: compact (text once);
 # 5: per-outlet counts kept up to date as documents and verdicts are written; 6: texts compressed, content
-# hashes as bytes, paragraphs numbered densely; 7: every claim keeps its quote (read without the texts), band
-# keys in 32 bits
-SCHEMA_VERSION = 7
+# hashes as bytes, paragraphs numbered densely; 7: claim counts per filter combination and per day, row
+# counts and a write version, kept by triggers (reads that do not grow with the store); 8: every claim keeps
+# its quote (read without the texts), band keys in 32 bits
+SCHEMA_VERSION = 8
 
 # The per-outlet counts (schema 5), kept by triggers as documents and verdicts are written.
 OUTLET_COUNTS = """
@@ -128,6 +129,144 @@ INSERT INTO outlet_counts
     JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement GROUP BY 1, 2;
 """
 
+# ---- Counts for the reads (schema 7) ---------------------------------------------------------------
+# Lists, facets, totals and the stats line read these few rows instead of counting the claims, so a
+# read costs the same on any size of store.  ``claim_counts`` holds the judged claims per combination
+# of the five claim filters (verdict, type, lang, treaty, outlet): a total under any filters is a sum
+# over the matching combinations, and every facet is summed from them; ``claim_days`` the same per
+# publication day as well, for the trends.  Its key columns cannot hold
+# NULL (the conflict target of the upsert), so an unknown language or outlet is kept as NO_VALUE.
+# ``row_counts`` holds the rows of each table the stats line shows; ``meta.write_version`` goes up with
+# every change a reader could see (documents, verdicts, ingest errors), so an answer computed from the
+# store can be reused until it moves.
+NO_VALUE = "\x00"
+# The publication day a claim is counted under in ``claim_days`` (the trends): the date as precise as
+# it is written (a month stays a month), '' for a document without a readable date.
+CLAIM_DAY = ("CASE WHEN d.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(d.published, 1, 10) "
+             "ELSE '' END")
+_FILTERS = "verdict, type, lang, treaty, outlet"
+_FILTER_VALUES = "j.verdict, c.type, COALESCE(c.lang, char(0)), c.treaty, COALESCE(d.outlet, char(0))"
+
+
+def _kept_claim_counts(table: str, keys: str, values: str) -> str:
+    """A table of judged claims per combination of ``keys`` (the SQL ``values`` of claim ``c``, its
+    document ``d`` and judgement ``j``) and the triggers that keep it as verdicts are written,
+    changed and deleted.  A deleted document takes its claims and verdicts with it (ON DELETE
+    CASCADE), but by the time the cascade deletes them the document row is gone and the verdicts'
+    triggers find nothing to uncount, so its judged claims are uncounted before it goes (and a claim
+    deleted alone, before it goes)."""
+    judged = "FROM claims c JOIN documents d ON d.id = c.doc_id JOIN judgements j ON j.id = {judgement} WHERE c.id = {claim}"
+    count = (f"INSERT INTO {table} SELECT {values}, 1 " + judged.format(judgement="NEW.judgement", claim="NEW.claim_id")
+             + " ON CONFLICT DO UPDATE SET n = n + 1;")
+    uncount = (f"UPDATE {table} SET n = n - 1 WHERE ({keys}) = (SELECT {values} "
+               + judged.format(judgement="OLD.judgement", claim="OLD.claim_id") + ");")
+    key_columns = ", ".join(f"{key} TEXT NOT NULL" for key in keys.split(", "))
+    return f"""
+CREATE TABLE IF NOT EXISTS {table} ({key_columns}, n INTEGER NOT NULL, PRIMARY KEY ({keys})) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS count_{table} AFTER INSERT ON verdicts BEGIN
+    {count}
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_{table} AFTER DELETE ON verdicts BEGIN
+    {uncount}
+END;
+CREATE TRIGGER IF NOT EXISTS recount_{table} AFTER UPDATE OF judgement ON verdicts
+    WHEN (SELECT verdict FROM judgements WHERE id = OLD.judgement) IS NOT (SELECT verdict FROM judgements WHERE id = NEW.judgement)
+BEGIN
+    {uncount}
+    {count}
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_{table}_of_document BEFORE DELETE ON documents BEGIN
+    UPDATE {table} SET n = n - (
+        SELECT COUNT(*) FROM claims c JOIN documents d ON d.id = c.doc_id JOIN verdicts v ON v.claim_id = c.id
+        JOIN judgements j ON j.id = v.judgement WHERE d.id = OLD.id AND ({values}) = ({", ".join(f"{table}.{k}" for k in keys.split(", "))}))
+        WHERE ({keys}) IN (SELECT {values} FROM claims c JOIN documents d ON d.id = c.doc_id JOIN verdicts v ON v.claim_id = c.id
+                           JOIN judgements j ON j.id = v.judgement WHERE d.id = OLD.id);
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_{table}_of_claim BEFORE DELETE ON claims BEGIN
+    UPDATE {table} SET n = n - 1 WHERE ({keys}) = (
+        SELECT {values} FROM claims c JOIN documents d ON d.id = c.doc_id JOIN verdicts v ON v.claim_id = c.id
+        JOIN judgements j ON j.id = v.judgement WHERE c.id = OLD.id);
+END;
+"""
+
+
+def _recount_claims(table: str, keys: str, values: str) -> str:
+    return (f"DELETE FROM {table};\nINSERT INTO {table} SELECT {values}, COUNT(*) FROM claims c JOIN documents d ON d.id = c.doc_id "
+            f"JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement GROUP BY {', '.join(str(i + 1) for i in range(len(keys.split(', '))))};\n")
+
+
+READ_COUNTS = (_kept_claim_counts("claim_counts", _FILTERS, _FILTER_VALUES)
+               + _kept_claim_counts("claim_days", "day, " + _FILTERS, f"{CLAIM_DAY}, {_FILTER_VALUES}") + """
+CREATE TABLE IF NOT EXISTS row_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+INSERT OR IGNORE INTO meta VALUES ('write_version', '0');
+-- the per-outlet verdict counts (schema 5) lose a deleted document's claims the same way
+CREATE TRIGGER IF NOT EXISTS uncount_outlet_claims_of_document BEFORE DELETE ON documents BEGIN
+    UPDATE outlet_counts SET n = n - (
+        SELECT COUNT(*) FROM claims c JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement
+        WHERE c.doc_id = OLD.id AND j.verdict = outlet_counts.verdict)
+        WHERE outlet = COALESCE(OLD.outlet, 'unknown') AND verdict != '';
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_outlet_claim BEFORE DELETE ON claims BEGIN
+    UPDATE outlet_counts SET n = n - 1
+        WHERE (outlet, verdict) = (SELECT COALESCE(d.outlet, 'unknown'), j.verdict FROM claims c
+                                   JOIN documents d ON d.id = c.doc_id JOIN verdicts v ON v.claim_id = c.id
+                                   JOIN judgements j ON j.id = v.judgement WHERE c.id = OLD.id);
+END;
+CREATE TRIGGER IF NOT EXISTS version_rejudged AFTER UPDATE OF judgement ON verdicts BEGIN
+    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
+END;
+CREATE TRIGGER IF NOT EXISTS count_document_rows AFTER INSERT ON documents BEGIN
+    INSERT INTO row_counts VALUES ('documents', 1) ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO row_counts SELECT 'near_duplicates', 1 WHERE NEW.near_dup_of IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1;
+    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_document_rows AFTER DELETE ON documents BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'documents' OR (name = 'near_duplicates' AND OLD.near_dup_of IS NOT NULL);
+    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
+END;
+CREATE TRIGGER IF NOT EXISTS count_paragraph_rows AFTER INSERT ON paragraph_spans BEGIN
+    INSERT INTO row_counts VALUES ('paragraphs', 1) ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_paragraph_rows AFTER DELETE ON paragraph_spans BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'paragraphs';
+END;
+CREATE TRIGGER IF NOT EXISTS count_claim_rows AFTER INSERT ON claims BEGIN
+    INSERT INTO row_counts VALUES ('claims', 1) ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_claim_rows AFTER DELETE ON claims BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'claims';
+END;
+CREATE TRIGGER IF NOT EXISTS count_event_rows AFTER INSERT ON events BEGIN
+    INSERT INTO row_counts VALUES ('events', 1) ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_event_rows AFTER DELETE ON events BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'events';
+END;
+CREATE TRIGGER IF NOT EXISTS count_error_rows AFTER INSERT ON ingest_errors BEGIN
+    INSERT INTO row_counts VALUES ('errors', 1) ON CONFLICT DO UPDATE SET n = n + 1;
+    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_error_rows AFTER DELETE ON ingest_errors BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'errors';
+END;
+""")
+# Tables the triggers fill from the other rows: a copy of a store's rows leaves them to the triggers.
+KEPT_BY_TRIGGERS = ("outlet_counts", "claim_counts", "claim_days", "row_counts")
+# Rebuilds the read counts from the rows (after an upgrade); the triggers keep them afterwards.
+RECOUNT_READS = (_recount_claims("claim_counts", _FILTERS, _FILTER_VALUES)
+                 + _recount_claims("claim_days", "day, " + _FILTERS, f"{CLAIM_DAY}, {_FILTER_VALUES}") + """
+DELETE FROM row_counts;
+INSERT INTO row_counts
+    SELECT 'documents', COUNT(*) FROM documents UNION ALL
+    SELECT 'near_duplicates', COUNT(*) FROM documents WHERE near_dup_of IS NOT NULL UNION ALL
+    SELECT 'paragraphs', COUNT(*) FROM paragraph_spans UNION ALL
+    SELECT 'claims', COUNT(*) FROM claims UNION ALL
+    SELECT 'events', COUNT(*) FROM events UNION ALL
+    SELECT 'errors', COUNT(*) FROM ingest_errors;
+UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
+""")
+# ---- end of the read counts ------------------------------------------------------------------------
+
 
 class NewerSchema(Exception):
     """The file was written by a newer accord: its version is the argument."""
@@ -174,11 +313,11 @@ def migrate(db: sqlite3.Connection) -> None:
                     _upgrade_3_to_4(db)
                 if stored and (version is None or version < 6):
                     _upgrade_5_to_6(db)
-                if stored and (version is None or version < 7):
-                    _upgrade_6_to_7(db)
-                run_script(db, SCHEMA + EVENTS_SCHEMA)
+                if stored and (version is None or version < 8):
+                    _upgrade_to_8(db)
+                run_script(db, SCHEMA + EVENTS_SCHEMA + READ_COUNTS)
                 if stored:
-                    run_script(db, RECOUNT)
+                    run_script(db, RECOUNT + RECOUNT_READS)
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             db.execute("COMMIT")
         except BaseException:
@@ -276,9 +415,10 @@ def _upgrade_5_to_6(db: sqlite3.Connection) -> None:
         raise sqlite3.IntegrityError("the upgraded store has rows that point at nothing; it was left as it was")
 
 
-def _upgrade_6_to_7(db: sqlite3.Connection) -> None:
+def _upgrade_to_8(db: sqlite3.Connection) -> None:
     """Give every claim its quote, read from its document's text where it was left out because the two
-    were the same, and keep the band keys' top 32 bits, inside the caller's transaction."""
+    were the same, and keep the band keys' top 32 bits, inside the caller's transaction (a store of
+    schema 6 or 7, or one just brought to 6; the read counts of 7 are kept or added by the caller)."""
     db.execute("DROP VIEW IF EXISTS judged_claims")
     db.execute("ALTER TABLE near_bands RENAME TO near_bands_6")
     run_script(db, SCHEMA)

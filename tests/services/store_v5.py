@@ -15,7 +15,6 @@ from accord.press.dedupe import JACCARD_MIN, Fingerprint, _sorted_jaccard, band_
 from accord.press.pipeline import ProcessedDocument
 from accord.services.event_rows import EVENTS_SCHEMA, insert_events
 from accord.services.store.legacy import PARAGRAPH_SLOTS, SCHEMA_5
-from accord.services.store.near_dup import band_rows
 from accord.services.store.schema import OUTLET_COUNTS, judgement_id
 
 
@@ -47,7 +46,7 @@ def write_schema_5(path: Path, docs: list[ProcessedDocument]) -> None:
             (doc.id, doc.origin, doc.url, doc.outlet, doc.author, doc.published.isoformat() if doc.published else None,
              doc.lang, doc.content_hash, near_of, doc.removed_blocks, json.dumps(doc.redactions),
              json.dumps(doc.not_analysed), now, doc.text)).fetchone()[0]
-        db.executemany("INSERT INTO near_bands (key, doc) VALUES (?, ?) ON CONFLICT DO NOTHING", band_rows(fp, n))
+        db.executemany("INSERT INTO near_bands (key, doc) VALUES (?, ?) ON CONFLICT DO NOTHING", [(key, n) for key in keys])
         first = n * PARAGRAPH_SLOTS
         db.executemany('INSERT INTO paragraph_spans (pid, start, "end", lang, analysed) VALUES (?,?,?,?,?)',
                        [(first + i, p.start, p.end, p.lang, int(p.analysed)) for i, p in enumerate(doc.paragraphs)])

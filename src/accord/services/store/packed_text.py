@@ -2,9 +2,9 @@
 
 The cleaned text is most of what a store holds; compressed, it takes about a third of its bytes
 on long articles and about half on short ones.  SQL reads it through ``document_text(blob)``,
-which :func:`register` adds to a connection (the ``paragraph_text`` and ``judged_claims`` views
-use it).  The last few texts are kept unpacked: the full-text index reads a document's paragraphs
-one after another, and a claims list reads each claim's quote from its document in turn.
+which :func:`register` adds to a connection: the ``paragraph_text`` view, which the full-text index
+reads its snippets through, uses it.  The last few texts are kept unpacked, as the index reads a
+document's paragraphs one after another.
 """
 
 from __future__ import annotations

@@ -1,18 +1,20 @@
 """The store's tables, and how an older store is upgraded in place.
 
-Schema 6 keeps each document's cleaned text once, zlib-compressed (see ``packed_text``), and its
-content hash as 32 bytes.  Paragraphs are offsets into the text, one row of integers each, numbered
-one after another across the store: a document's paragraphs are the key range that starts at its
-``first_pid`` and runs for its ``paragraphs``, and each names its document, so the full-text index
-finds a paragraph's text by primary keys alone.  Dense numbers matter because the full-text index
-stores each entry's paragraph number as the difference from the one before: a number per document
-slot (schema 4 and 5 left a gap of 2**20 between documents) cost a byte or two more per entry.
-The full-text index is an FTS5 table with *external content*: it reads the text it shows back
-(snippets) from the ``paragraph_text`` view over the documents, and keeps only its index.  It keeps
-no lemmas: a search asks for every form of a Russian word instead (see ``text_search``).  A
-document's near-duplicate keys are its 18 LSH band keys in ``near_bands``, looked up by index when a
-document is stored, so opening a store reads nothing.  A verdict row points at its judgement
-(verdict, citation, reason, sources), which many claims share, instead of repeating it.
+Since schema 6 the store keeps each document's cleaned text once, zlib-compressed (see
+``packed_text``), and its content hash as 32 bytes. Paragraphs are offsets into the text, one row of
+integers each, numbered one after another across the store: a document's paragraphs are the key
+range that starts at its ``first_pid`` and runs for its ``paragraphs``, and each names its document,
+so the full-text index finds a paragraph's text by primary keys alone. Dense numbers matter because
+the full-text index stores each entry's paragraph number as the difference from the one before: a
+number per document slot (schema 4 and 5 left a gap of 2**20 between documents) cost a byte or two
+more per entry. The full-text index is an FTS5 table with *external content*: it reads the text it
+shows back (snippets) from the ``paragraph_text`` view over the documents, and keeps only its index.
+It keeps no lemmas: a search asks for every form of a Russian word instead (see ``text_search``). A
+document's near-duplicate keys are its 18 LSH band keys (their top 32 bits) in ``near_bands``,
+looked up by index when a document is stored, so opening a store reads nothing. A verdict row points
+at its judgement (verdict, citation, reason, sources), which many claims share, instead of repeating
+it. A claim keeps its quote (a few words) although the text holds it too: lists, exports and SQL
+tools outside accord read claims without unpacking any text.
 """
 
 from __future__ import annotations
@@ -24,13 +26,15 @@ import sqlite3
 from accord.press.dedupe import MAGIC, NUM_PERM, band_keys
 from accord.services.event_rows import EVENTS_SCHEMA
 from accord.services.store.legacy import PARAGRAPH_SLOTS, SCHEMA_5, run_script, upgrade_to_3
+from accord.services.store.near_dup import KEY_SHIFT
 from accord.services.store.packed_text import pack
 
 # 2: implementation events; 3: verdicts apart from claims, with the catalog version; 4: compact (text once);
 # 5: per-outlet counts kept up to date as documents and verdicts are written; 6: texts compressed, content
 # hashes as bytes, paragraphs numbered densely; 7: claim counts per filter combination and per day, row
-# counts and a write version, kept by triggers (reads that do not grow with the store)
-SCHEMA_VERSION = 7
+# counts and a write version, kept by triggers (reads that do not grow with the store); 8: every claim keeps
+# its quote (read without the texts), band keys in 32 bits
+SCHEMA_VERSION = 8
 
 # The per-outlet counts (schema 5), kept by triggers as documents and verdicts are written.
 OUTLET_COUNTS = """
@@ -111,11 +115,9 @@ CREATE TABLE IF NOT EXISTS verdicts (
 );
 CREATE INDEX IF NOT EXISTS verdicts_by_judgement ON verdicts(judgement);
 CREATE VIEW IF NOT EXISTS judged_claims AS
-    SELECT c.id, c.doc_id, c.treaty, c.type, c.value, c.start, c."end",
-           COALESCE(c.quote, substr(document_text(d.text), c.start + 1, c."end" - c.start)) AS quote, c.lang,
+    SELECT c.id, c.doc_id, c.treaty, c.type, c.value, c.start, c."end", c.quote, c.lang,
            j.verdict, j.citation, j.reason, j.sources
-    FROM claims c JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement
-         JOIN documents d ON d.id = c.doc_id;
+    FROM claims c JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement;
 CREATE TABLE IF NOT EXISTS ingest_errors (id INTEGER PRIMARY KEY, origin TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
 """ + OUTLET_COUNTS
 # Rebuilds the per-outlet counts from the rows (after an upgrade); the triggers keep them afterwards.
@@ -311,6 +313,8 @@ def migrate(db: sqlite3.Connection) -> None:
                     _upgrade_3_to_4(db)
                 if stored and (version is None or version < 6):
                     _upgrade_5_to_6(db)
+                if stored and (version is None or version < 8):
+                    _upgrade_to_8(db)
                 run_script(db, SCHEMA + EVENTS_SCHEMA + READ_COUNTS)
                 if stored:
                     run_script(db, RECOUNT + RECOUNT_READS)
@@ -409,6 +413,19 @@ def _upgrade_5_to_6(db: sqlite3.Connection) -> None:
         db.execute(f"DROP TABLE {table}")
     if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
         raise sqlite3.IntegrityError("the upgraded store has rows that point at nothing; it was left as it was")
+
+
+def _upgrade_to_8(db: sqlite3.Connection) -> None:
+    """Give every claim its quote, read from its document's text where it was left out because the two
+    were the same, and keep the band keys' top 32 bits, inside the caller's transaction (a store of
+    schema 6 or 7, or one just brought to 6; the read counts of 7 are kept or added by the caller)."""
+    db.execute("DROP VIEW IF EXISTS judged_claims")
+    db.execute("ALTER TABLE near_bands RENAME TO near_bands_6")
+    run_script(db, SCHEMA)
+    db.execute(f"INSERT OR IGNORE INTO near_bands (key, doc) SELECT key >> {KEY_SHIFT}, doc FROM near_bands_6")
+    db.execute("DROP TABLE near_bands_6")
+    db.execute('UPDATE claims SET quote = (SELECT substr(document_text(d.text), claims.start + 1, claims."end" - claims.start) '
+               'FROM documents d WHERE d.id = claims.doc_id) WHERE quote IS NULL AND start IS NOT NULL AND "end" IS NOT NULL')
 
 
 def judgement_id(db: sqlite3.Connection, verdict: str, citation, reason, sources: list, catalog_version) -> int:

@@ -101,8 +101,7 @@ class Writing:
         for c in doc.claims:
             claim_id = self.db.execute(
                 'INSERT INTO claims (doc_id, treaty, type, value, start, "end", quote, lang) VALUES (?,?,?,?,?,?,?,?)',
-                (doc_id, c.treaty, c.type, json.dumps(c.value, ensure_ascii=False), c.start, c.end,
-                 None if _quotes_text(doc.text, c) else c.quote, c.lang),
+                (doc_id, c.treaty, c.type, json.dumps(c.value, ensure_ascii=False), c.start, c.end, c.quote, c.lang),
             ).lastrowid
             judgement = judgement_id(self.db, c.verdict, c.citation, c.reason, list(c.sources), doc.catalog_version)
             self.db.execute("INSERT INTO verdicts (claim_id, judgement, as_of) VALUES (?,?,?)", (claim_id, judgement, as_of))
@@ -126,7 +125,3 @@ class Writing:
             self.db.execute("ROLLBACK")
             raise
 
-
-def _quotes_text(text: str, claim) -> bool:
-    """Whether a claim's quote is the text between its offsets, which the store then reads from the text."""
-    return claim.start is not None and claim.end is not None and claim.quote == text[claim.start:claim.end]

@@ -112,8 +112,8 @@ def sorted_claims(store: Store, sort: str = DEFAULT_CLAIM_SORT, *, limit: int | 
             yield Store._claim(row)
         return
     # A page: an order no index serves sorts every matching claim, so the sort carries only the
-    # columns it orders by; the page's claims are then read whole (their quotes come from the
-    # compressed texts, which the sort would otherwise unpack for every claim it compares).
+    # columns it orders by; the page's claims are then read whole (quote, reason, sources), which the
+    # sort would otherwise copy for every claim it compares.
     sql = "SELECT c.id" + _SORT_FROM + where + f" ORDER BY {order} LIMIT ? OFFSET ?"
     ids = [row[0] for row in store.db.execute(sql, (*args, limit, offset))]
     if not ids:

@@ -251,16 +251,18 @@ def merge_alone(shard: Path, target: Path, documents: int) -> dict:
     """The cheapest merge of a shard into a store: every row copied in SQL inside SQLite (no Python per
     row, no near-duplicate checks across shards, which a real merge would add), the full-text index
     filled from the copied rows.  Its rate bounds what per-worker shards merged into one file can reach."""
-    from accord.services.store import Store
+    from accord.services.store import Store, packed_text
+    from accord.services.store.schema import KEPT_BY_TRIGGERS
 
     Store(target).close()  # the same schema, empty
     db = sqlite3.connect(target, isolation_level=None)
+    packed_text.register(db)  # the full-text index is rebuilt from the compressed texts
     db.execute("ATTACH ? AS shard", (str(shard),))
     tables = db.execute("SELECT name, sql FROM shard.sqlite_master WHERE type = 'table' ORDER BY rowid").fetchall()
     fts = [(name, sql) for name, sql in tables if "fts5" in (sql or "").lower()]
     shadows = tuple(f"{name}_" for name, _ in fts)
     plain = [name for name, _ in tables if not name.startswith(("sqlite_", *shadows)) and name not in dict(fts)
-             and name not in ("meta", "outlet_counts")]  # the store's triggers count the copied rows themselves
+             and name not in ("meta", *KEPT_BY_TRIGGERS)]  # the store's triggers count the copied rows themselves
     cpu = time.process_time()
     db.execute("BEGIN")
     for name in plain:

@@ -14,6 +14,7 @@ arrived. The target is an export peak under 200 MB.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import resource
@@ -26,6 +27,7 @@ import urllib.request
 from pathlib import Path
 
 from accord.services.store import Store
+from accord.services.store.packed_text import pack
 from accord.services.store.schema import judgement_id
 
 QUOTE = "Russia is now obliged to defend Iran militarily, according to the commentator, who added a remark"
@@ -36,11 +38,13 @@ def build(path: Path, claims: int, per_doc: int = 10) -> None:
     db = store.db
     now = "2026-11-30T00:00:00+00:00"
     docs = claims // per_doc
+    text = pack(QUOTE * 10)
     db.execute("BEGIN")
     db.executemany(
-        "INSERT INTO documents (id, url, outlet, published, lang, content_hash, text, ingested_at) VALUES (?,?,?,?,?,?,?,?)",
+        "INSERT INTO documents (id, url, outlet, published, lang, content_hash, text, ingested_at, first_pid, paragraphs) "
+        "VALUES (?,?,?,?,?,?,?,?,1,0)",
         ((f"doc-{i:06d}", f"https://example.org/news/{i}", f"Outlet {i % 40}", f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
-          "en", f"hash-{i}", QUOTE * 10, now) for i in range(docs)))
+          "en", hashlib.sha256(f"doc-{i}".encode()).digest(), text, now) for i in range(docs)))
     db.executemany(
         'INSERT INTO claims (id, doc_id, treaty, type, value, start, "end", quote, lang) VALUES (?,?,?,?,?,?,?,?,?)',
         ((i + 1, f"doc-{i // per_doc:06d}", "rus-irn-2025", "mutual_defense", json.dumps(True), 100 * (i % per_doc),

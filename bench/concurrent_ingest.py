@@ -27,6 +27,8 @@ from pathlib import Path
 
 import httpx
 
+from accord.services.store import packed_text
+
 HOST = "127.0.0.1"
 TOKEN = "concurrent-ingest-bench"
 BIN = Path(sys.executable).parent
@@ -97,6 +99,7 @@ def main() -> int:
             server.wait(timeout=30)
 
         with sqlite3.connect(db) as conn:
+            packed_text.register(conn)  # the full-text index's integrity check reads the compressed texts
             documents = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
             hashes = conn.execute("SELECT COUNT(DISTINCT content_hash) FROM documents").fetchone()[0]
             integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
@@ -126,9 +129,8 @@ def main() -> int:
 def indexed_documents(conn: sqlite3.Connection) -> int:
     """Documents with paragraphs in the full-text index itself (its docsize table has a row per indexed
     paragraph), not read through an external-content index's content, which would count the text stored."""
-    from accord.services.store.schema import PARAGRAPH_SLOTS  # a paragraph's rowid is its document's n * slots + index
-
-    return conn.execute("SELECT COUNT(DISTINCT id / ?) FROM paragraph_fts_docsize", (PARAGRAPH_SLOTS,)).fetchone()[0]
+    return conn.execute("SELECT COUNT(DISTINCT p.doc) FROM paragraph_fts_docsize s "
+                        "JOIN paragraph_spans p ON p.pid = s.id").fetchone()[0]
 
 
 def _wait_until_up(base: str, server: subprocess.Popen, timeout: float = 90) -> None:

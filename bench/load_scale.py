@@ -2,7 +2,7 @@
 against a bare endpoint served the same way.
 
     .venv/bin/python bench/load_scale.py [--clients 50] [--duration 4] [--runs 3] [--sizes 1000,20000]
-        [--words 400] [--only NAME,...] [--cache-dir DIR] [--json]
+        [--words 400] [--only NAME,...] [--cache-dir DIR] [--response-cache-mb MB] [--json]
 
 Builds each store once (bench/gen_corpus.py, then ``accord ingest``) and keeps it under
 ``--cache-dir`` (default: accord-load-scale in the system's temporary folder), keyed by its
@@ -12,7 +12,8 @@ per store (the accord application with its middleware, on ``accord serve``'s uvi
 plus a route ``/bench/bare`` answering a constant JSON object, and the same as a plain function, which
 the benchmark polls between endpoints until requests abandoned by a slow one have finished) and, for every run: the bare
 route on each server, then endpoint by endpoint the small store and the large one back to back,
-so the two are measured under the same machine load.
+so the two are measured under the same machine load.  ``--response-cache-mb 0`` serves without the
+cache of whole answers (accord.interfaces.response_cache), to measure the reads themselves.
 
 For each endpoint and store it prints p50/p99 latency and requests/s (medians over runs), the
 rate's ratio to the bare route on the same server in the same run, and the large store's rate
@@ -42,6 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+from accord.interfaces.settings import DEFAULT_RESPONSE_CACHE_BYTES
 from load_api import CHECK_BODIES, HOST, Endpoint, RunResult, _exchange, free_port, http_request, stop_server, wait_until_up
 
 TARGET_P99_MS = 200.0
@@ -109,7 +111,8 @@ def build_store(cache: Path, documents: int, words: int) -> Path:
     """The cached store of ``documents`` generated documents, built on first use."""
     from accord.services.store import SCHEMA_VERSION  # a new schema gets a store built by its own code
 
-    path = cache / f"store-{documents}-{words}w-seed{GENERATOR_SEED}-schema{SCHEMA_VERSION}.sqlite"
+    stem = f"store-{documents}-{words}w-seed{GENERATOR_SEED}-schema"
+    path = cache / f"{stem}{SCHEMA_VERSION}.sqlite"
     if path.exists():
         return path
     cache.mkdir(parents=True, exist_ok=True)
@@ -117,19 +120,33 @@ def build_store(cache: Path, documents: int, words: int) -> Path:
     building = path.with_suffix(".building")
     for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
         leftover.unlink(missing_ok=True)
+    older = sorted((p for p in cache.glob(f"{stem}*.sqlite") if p.stem[len(stem):].isdigit()
+                    and int(p.stem[len(stem):]) < SCHEMA_VERSION), key=lambda p: int(p.stem[len(stem):]))
+    if older:  # the same documents stored by an older schema: a copy upgraded in place, minutes instead of a rebuild
+        print(f"upgrading a copy of {older[-1].name} to schema {SCHEMA_VERSION} ...", file=sys.stderr, flush=True)
+        shutil.copyfile(older[-1], building)
+        return _finish(building, path)
     print(f"building the {documents}-document store (once; cached in {cache}) ...", file=sys.stderr, flush=True)
     bench = Path(__file__).resolve().parent
     subprocess.run([sys.executable, str(bench / "gen_corpus.py"), str(corpus), "--docs", str(documents), "--words", str(words),
                     "--seed", str(GENERATOR_SEED)], check=True, stdout=subprocess.DEVNULL)
     subprocess.run([str(Path(sys.executable).parent / "accord"), "ingest", str(corpus), "--db", str(building), "--json"],
                    check=True, stdout=subprocess.DEVNULL)
+    corpus.unlink()
+    return _finish(building, path)
+
+
+def _finish(building: Path, path: Path) -> Path:
+    """The store at ``building`` opened (and so upgraded) by this accord, checkpointed and put in its place."""
+    from accord.services.store import Store
+
+    Store(building).close()
     db = sqlite3.connect(building)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     building.rename(path)
     for leftover in (Path(f"{building}-wal"), Path(f"{building}-shm")):
         leftover.unlink(missing_ok=True)
-    corpus.unlink()
     return path
 
 
@@ -141,25 +158,29 @@ def sample_ids(db_path: Path) -> dict[str, str]:
     return {"doc": quote(doc_id), "claim": str(claim_id)}
 
 
-def start_server(port: int, db_path: Path) -> subprocess.Popen:
-    command = [sys.executable, str(Path(__file__).resolve()), "--serve", str(db_path), "--port", str(port)]
+def start_server(port: int, db_path: Path, cache_mb: float) -> subprocess.Popen:
+    command = [sys.executable, str(Path(__file__).resolve()), "--serve", str(db_path), "--port", str(port),
+               "--response-cache-mb", str(cache_mb)]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-def serve(db_path: Path, port: int) -> None:
+def serve(db_path: Path, port: int, cache_mb: float) -> None:
     """The accord application as ``accord serve`` runs it (no search rate limit: all clients share one address), plus the bare route."""
     import uvicorn
+    from fastapi.responses import JSONResponse
 
     from accord.interfaces.api.server import server_config
     from accord.interfaces.app import create_app
 
-    app = create_app(db_path=db_path, search_rate=None)
+    app = create_app(db_path=db_path, search_rate=None, response_cache_bytes=int(cache_mb * 2**20))
 
-    async def bare() -> dict:
-        return {"ok": True}
+    # never kept by the response cache: the bare rate is the server's without any work or look-up, and
+    # the threaded one must answer from a request thread to tell when the abandoned requests are done
+    async def bare() -> JSONResponse:
+        return JSONResponse({"ok": True}, headers={"Cache-Control": "no-store"})
 
-    def bare_thread() -> dict:
-        return {"ok": True}
+    def bare_thread() -> JSONResponse:
+        return JSONResponse({"ok": True}, headers={"Cache-Control": "no-store"})
 
     app.add_api_route(BARE, bare, include_in_schema=False)
     app.add_api_route(BARE_THREAD, bare_thread, include_in_schema=False)
@@ -249,12 +270,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=400, help="Words per generated document.")
     parser.add_argument("--only", default="", help="Comma-separated endpoint names (default: all).")
     parser.add_argument("--cache-dir", type=Path, default=Path(tempfile.gettempdir()) / "accord-load-scale")
+    parser.add_argument("--response-cache-mb", type=float, default=DEFAULT_RESPONSE_CACHE_BYTES / 2**20,
+                        help="The server's cache of whole answers (as accord serve's option); 0: measure without it.")
     parser.add_argument("--json", action="store_true", help="Print the medians as JSON.")
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve:
-        serve(args.serve, args.port)
+        serve(args.serve, args.port, args.response_cache_mb)
         return 0
 
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -272,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
                 copy = Path(scratch) / cached[n].name
                 shutil.copyfile(cached[n], copy)
                 port = free_port()
-                servers[n] = (start_server(port, copy), port, sample_ids(copy))
+                servers[n] = (start_server(port, copy, args.response_cache_mb), port, sample_ids(copy))
             for proc, port, _ in servers.values():
                 wait_until_up(proc, f"http://{HOST}:{port}")
             results = measure(servers, probes, args)

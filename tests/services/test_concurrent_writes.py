@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 
-from accord.services.store import Store
+from accord.services.store import Store, packed_text
 
 ACCORD = str(Path(sys.executable).parent / "accord")
 WORDS = ("harbour", "grain", "ferry", "pipeline", "tariff", "railway", "customs", "turbine", "drill", "cargo",
@@ -33,6 +33,7 @@ def documents(n: int) -> list[dict]:
 
 def check_store(db: Path, n: int) -> None:
     with sqlite3.connect(db) as conn:
+        packed_text.register(conn)  # the full-text index reads the compressed texts through it
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == n
         assert conn.execute("SELECT COUNT(DISTINCT content_hash) FROM documents").fetchone()[0] == n

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from accord.press.dedupe import Fingerprint, band_keys
 from accord.press.pipeline import process
 from accord.press.read import RawDocument
 from accord.services.store import SCHEMA_VERSION, Store
@@ -15,6 +17,7 @@ from judging_context import CATALOG, TODAY
 from shared_data import corpus_records
 
 from .store_v3 import write_schema_3
+from .store_v5 import write_schema_5
 
 QUERIES = ["treaty", "strategic partnership", "договор", "договора о партнёрстве", "Caspian", "ratified"]
 
@@ -67,6 +70,82 @@ def test_a_schema_3_store_is_upgraded_in_place_and_answers_as_a_new_one(tmp_path
         assert store.stats() == expected["stats"]
         store.db.execute("VACUUM")
     assert old.stat().st_size < before
+
+
+def test_a_schema_5_store_is_compacted_in_place_and_answers_as_a_new_one(tmp_path: Path, docs):
+    old, new = tmp_path / "old.sqlite", tmp_path / "new.sqlite"
+    write_schema_5(old, docs)
+    with Store(new) as store:
+        for doc in docs:
+            store.put(doc)
+        expected = _everything(store)
+        expected_spans = store.db.execute('SELECT doc, start, "end", lang, analysed FROM paragraph_spans ORDER BY pid').fetchall()
+    assert expected["stats"]["near_duplicates"] >= 1 and expected["stats"]["paragraphs"] > len(docs)
+    db = sqlite3.connect(old)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    before = old.stat().st_size
+    with Store(old) as store:
+        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert _everything(store) == expected
+        # numbered as a new store numbers them: one after another, each document's paragraphs in one range
+        assert store.db.execute('SELECT doc, start, "end", lang, analysed FROM paragraph_spans ORDER BY pid').fetchall() == expected_spans
+        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+        store.db.execute("INSERT INTO paragraph_fts(paragraph_fts) VALUES ('integrity-check')")  # raises if it disagrees
+        tables = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
+        assert not {"documents_5", "paragraph_spans_5"} & tables
+        assert {"count_document", "uncount_document", "documents_by_date", "documents_by_outlet"} <= tables
+        assert store.put(docs[0]).outcome == "unchanged"  # found by its content hash, now kept as bytes
+        fresh = dataclasses.replace(docs[0], id="after-upgrade", content_hash="0" * 64)
+        # the upgraded store goes on taking documents, and finds its near duplicates by the converted band keys
+        assert store.put(fresh).outcome == "near-duplicate"
+        assert store.document("after-upgrade")["paragraphs"] == store.document(docs[0].id)["paragraphs"]
+        store.db.execute("VACUUM")
+    assert old.stat().st_size < before
+
+
+SCHEMA_7_CLAIMS_VIEW = """
+CREATE VIEW judged_claims AS
+    SELECT c.id, c.doc_id, c.treaty, c.type, c.value, c.start, c."end",
+           COALESCE(c.quote, substr(document_text(d.text), c.start + 1, c."end" - c.start)) AS quote, c.lang,
+           j.verdict, j.citation, j.reason, j.sources
+    FROM claims c JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement
+         JOIN documents d ON d.id = c.doc_id;
+"""
+
+
+def test_a_schema_7_store_gets_its_claims_quotes_back_and_shorter_band_keys(tmp_path: Path, docs):
+    """Schemas 6 and 7 left out a quote that was its document's text between the offsets and kept band
+    keys in 64 bits; 8 keeps every quote and the keys' top 32 bits."""
+    path = tmp_path / "seven.sqlite"
+    with Store(path) as store:
+        for doc in docs:
+            store.put(doc)
+        expected = _everything(store)
+        expected_bands = store.db.execute("SELECT key, doc FROM near_bands ORDER BY doc, key").fetchall()
+        db = store.db  # back to the schema-7 layout, as a schema-7 writer left it
+        db.execute("DROP VIEW judged_claims")
+        db.execute(SCHEMA_7_CLAIMS_VIEW)
+        db.execute('UPDATE claims SET quote = NULL WHERE quote = (SELECT substr(document_text(d.text), claims.start + 1, '
+                   'claims."end" - claims.start) FROM documents d WHERE d.id = claims.doc_id)')
+        left_out = db.execute("SELECT COUNT(*) FROM claims WHERE quote IS NULL").fetchone()[0]
+        db.execute("DELETE FROM near_bands")
+        numbers = dict(db.execute("SELECT content_hash, n FROM documents").fetchall())
+        for doc in docs:
+            n = numbers.get(bytes.fromhex(doc.content_hash))
+            if n is not None:
+                db.executemany("INSERT OR IGNORE INTO near_bands (key, doc) VALUES (?, ?)",
+                               [(key, n) for key in band_keys(Fingerprint.from_bytes(doc.fingerprint).signature)])
+        db.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+    assert left_out > 0
+    with Store(path) as store:
+        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert store.db.execute("SELECT COUNT(*) FROM claims WHERE quote IS NULL").fetchone()[0] == 0
+        assert "document_text" not in store.db.execute("SELECT sql FROM sqlite_master WHERE name = 'judged_claims'").fetchone()[0]
+        assert store.db.execute("SELECT key, doc FROM near_bands ORDER BY doc, key").fetchall() == expected_bands
+        assert _everything(store) == expected
+        assert store.put(dataclasses.replace(docs[0], id="after-upgrade", content_hash="0" * 64)).outcome == "near-duplicate"
 
 
 def _open(path: str, start) -> int:

@@ -21,6 +21,7 @@ from accord.interfaces.api.limits import BodySizeLimit
 from accord.interfaces.api.ratelimit import SearchRateLimit
 from accord.interfaces.answer_cache import AnswerCache
 from accord.interfaces.deps import close_stores
+from accord.interfaces.response_cache import ResponseCache, ServeCached, StoreVersion
 from accord.interfaces.settings import Settings
 from accord.interfaces.web.rate_limited import too_many_searches_page
 from accord.knowledge.catalog import Catalog
@@ -41,6 +42,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
     finally:
         close_stores(app)
+        app.state.store_version.close()
 
 
 class _App(FastAPI):
@@ -61,6 +63,14 @@ def create_app(settings: Settings | None = None, *, catalog: Catalog | None = No
     app.state.settings = settings
     app.state.catalog = catalog or settings.catalog
     app.state.answers = AnswerCache()  # checks and scenarios, keyed on their inputs, the catalog version and the day
+    app.state.store_version = StoreVersion(settings.db_path)
+
+    def answers_depend_on() -> tuple:
+        return app.state.store_version(), app.state.catalog.version, settings.today()
+
+    # innermost: the body limit and the search rate limit still see every request
+    app.state.responses = ResponseCache(max_bytes=settings.response_cache_bytes, version=answers_depend_on)
+    app.add_middleware(ServeCached, cache=app.state.responses)
     app.add_middleware(BodySizeLimit)
     app.add_middleware(SearchRateLimit, page=too_many_searches_page)
     api.install(app)

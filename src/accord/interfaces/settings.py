@@ -29,6 +29,8 @@ DEFAULT_SEARCH_RATE = "20/second;300/minute"
 # GIL (every thread gets its 5 ms turn first), which under load delayed even the cheapest answers
 # by seconds.  A few more than the cores keep SQLite's reads (which release the GIL) overlapping.
 DEFAULT_REQUEST_THREADS = 8
+# Whole GET answers kept until the store, the catalog or the day changes (accord.interfaces.response_cache).
+DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024
 
 
 def default_db_path(environ: Mapping[str, str] | None = None) -> Path:
@@ -63,6 +65,8 @@ class Settings(BaseModel):
     clock: Callable[[], dt.date] = Field(system_today, description="Today's date; fixed in tests.")
     request_threads: int = Field(DEFAULT_REQUEST_THREADS, ge=1, description="Threads running the blocking handlers "
                                  "(store reads, pages) of one server process.")
+    response_cache_bytes: int = Field(DEFAULT_RESPONSE_CACHE_BYTES, ge=0, description="Bytes of whole GET answers a server "
+                                      "process keeps until the store, the catalog or the day changes; 0: none.")
 
     def today(self) -> dt.date:
         return self.clock()

@@ -9,7 +9,8 @@ from typing import Optional
 import typer
 
 from accord.interfaces.cli.common import app, catalog, console, db_path, fail, settings
-from accord.interfaces.settings import DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_THREADS, DEFAULT_SEARCH_RATE, DEFAULT_TOKEN_ENV
+from accord.interfaces.settings import (DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_THREADS, DEFAULT_RESPONSE_CACHE_BYTES,
+                                        DEFAULT_SEARCH_RATE, DEFAULT_TOKEN_ENV)
 
 DEFAULT_HEADER_TIMEOUT = 10.0  # the server's (accord.interfaces.api.server), not imported: serve --help stays fast
 
@@ -30,6 +31,10 @@ def serve(
                                          help="Seconds a client has to send its request headers."),
     threads: int = typer.Option(DEFAULT_REQUEST_THREADS, "--threads", min=1, max=256,
                                 help="Threads for the blocking handlers (store reads, pages), per worker."),
+    response_cache_mb: float = typer.Option(DEFAULT_RESPONSE_CACHE_BYTES / 2**20, "--response-cache-mb", min=0,
+                                            envvar="ACCORD_RESPONSE_CACHE_MB",
+                                            help="Megabytes of whole GET answers kept per worker until the store, the "
+                                                 "catalog or the day changes; 0 turns the cache off."),
     workers: int = typer.Option(1, "--workers", min=1, max=64,
                                 help="Server processes sharing the port (e.g. one per core); each keeps its own "
                                      "search rate-limit counts."),
@@ -55,7 +60,8 @@ def serve(
         except ValueError:
             fail(f"bad --search-rate '{search_rate}': expected e.g. '20/second;300/minute' or 'off'")
     chosen = settings().model_copy(update={"db_path": store_path, "ingest_token": token, "max_body_bytes": max_body_bytes,
-                                           "search_rate": rate, "request_threads": threads})
+                                           "search_rate": rate, "request_threads": threads,
+                                           "response_cache_bytes": int(response_cache_mb * 2**20)})
     application = create_app(chosen, catalog=catalog())  # the built-in catalog with the user's imported treaties and texts
     shown_host = f"[{host}]" if ":" in host else host
     console.print(f"accord on http://{shown_host}:{port}/ — API under /api, documentation at /docs", highlight=False, soft_wrap=True)

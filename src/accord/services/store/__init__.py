@@ -2,12 +2,13 @@
 
 Documents are written whole, several to a transaction, so an interrupted ingest
 leaves whole documents or nothing, and a re-run picks up where it stopped.  Only
-cleaned (redacted) text is ever written, and only once (see ``schema``).  Full-text
-search uses FTS5 with two columns: the text (Porter stemming, good for English) and
-a lemma column (pymorphy3 normal forms), because FTS5 has no Russian stemmer.
+cleaned (redacted) text is ever written, and only once, compressed (see ``schema``).
+Full-text search uses FTS5 over the text (Porter stemming, good for English); a
+Russian word is searched in all its forms (pymorphy3), because FTS5 has no Russian stemmer.
 
 The package keeps one concern a module: ``schema`` (tables and upgrades), ``writing``,
-``reading``, ``text_search``, ``near_dup`` and ``legacy`` (older layouts); :class:`Store` puts them together.
+``reading``, ``text_search``, ``near_dup``, ``packed_text`` (how texts are compressed) and
+``legacy`` (older layouts); :class:`Store` puts them together.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sqlite3
 from pathlib import Path
 
 from accord.services.store.errors import Stored, StoreError, StoreUnavailable
+from accord.services.store import packed_text
 from accord.services.store.reading import Reading
 from accord.services.store.schema import SCHEMA_VERSION, NewerSchema, migrate
 from accord.services.store.text_search import MARK_END, MARK_START, lemmatise
@@ -44,6 +46,7 @@ class Store(Writing, Reading):
             self.db.execute(f"PRAGMA page_size={PAGE_SIZE}")
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
+            packed_text.register(self.db)  # before migrate(): an upgrade rebuilds the full-text index through the views
             migrate(self.db)
         except NewerSchema as exc:
             raise StoreError(f"{self.path}: schema version {exc.args[0]} is newer than this accord ({SCHEMA_VERSION})") from None

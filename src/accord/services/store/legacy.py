@@ -50,6 +50,57 @@ CREATE VIEW IF NOT EXISTS judged_claims AS
 """
 LEGACY_VERDICT_COLUMNS = ("verdict", "citation", "reason", "sources")
 
+# Schemas 4 and 5 (5 added the per-outlet counts, which schema 6 keeps as they were): the text as it
+# is, in a TEXT column, the content hash in hex, and a paragraph numbered n * PARAGRAPH_SLOTS + index.
+PARAGRAPH_SLOTS = 1 << 20
+SCHEMA_5 = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, origin TEXT, url TEXT, outlet TEXT, author TEXT, published TEXT,
+    lang TEXT, content_hash TEXT NOT NULL UNIQUE, near_dup_of TEXT, removed_blocks INTEGER, redactions TEXT,
+    not_analysed TEXT, ingested_at TEXT NOT NULL, text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS paragraph_spans (
+    pid INTEGER PRIMARY KEY, start INTEGER NOT NULL, "end" INTEGER NOT NULL, lang TEXT, analysed INTEGER NOT NULL
+);
+CREATE VIEW IF NOT EXISTS paragraphs AS
+    SELECT d.id AS doc_id, p.pid - d.n * {PARAGRAPH_SLOTS} AS idx, p.start, p."end", p.lang, p.analysed
+    FROM documents d JOIN paragraph_spans p ON p.pid BETWEEN d.n * {PARAGRAPH_SLOTS} AND d.n * {PARAGRAPH_SLOTS} + {PARAGRAPH_SLOTS - 1};
+CREATE VIEW IF NOT EXISTS paragraph_text AS
+    SELECT p.pid, substr(d.text, p.start + 1, p."end" - p.start) AS text, d.id AS doc_id, p.pid - d.n * {PARAGRAPH_SLOTS} AS idx
+    FROM paragraph_spans p JOIN documents d ON d.n = p.pid / {PARAGRAPH_SLOTS};
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_fts USING fts5(
+    text, doc_id UNINDEXED, idx UNINDEXED, content = 'paragraph_text', content_rowid = 'pid',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TABLE IF NOT EXISTS near_bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS claims (
+    id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    treaty TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, start INTEGER, "end" INTEGER, quote TEXT,
+    lang TEXT
+);
+CREATE INDEX IF NOT EXISTS claims_by_doc ON claims(doc_id, start);
+CREATE INDEX IF NOT EXISTS documents_by_date ON documents(published DESC, id);
+CREATE INDEX IF NOT EXISTS documents_by_outlet ON documents(outlet, published DESC, id);
+CREATE TABLE IF NOT EXISTS judgements (
+    id INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE, verdict TEXT NOT NULL, citation TEXT, reason TEXT, sources TEXT,
+    catalog_version TEXT
+);
+CREATE TABLE IF NOT EXISTS verdicts (
+    claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    judgement INTEGER NOT NULL REFERENCES judgements(id), as_of TEXT
+);
+CREATE INDEX IF NOT EXISTS verdicts_by_judgement ON verdicts(judgement);
+CREATE VIEW IF NOT EXISTS judged_claims AS
+    SELECT c.id, c.doc_id, c.treaty, c.type, c.value, c.start, c."end",
+           COALESCE(c.quote, substr(d.text, c.start + 1, c."end" - c.start)) AS quote, c.lang,
+           j.verdict, j.citation, j.reason, j.sources
+    FROM claims c JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement
+         JOIN documents d ON d.id = c.doc_id;
+CREATE TABLE IF NOT EXISTS ingest_errors (id INTEGER PRIMARY KEY, origin TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
+"""
+
+
 
 def run_script(db: sqlite3.Connection, script: str) -> None:
     """Run each statement of ``script`` inside the caller's transaction (``executescript`` would commit it)."""

@@ -10,6 +10,11 @@ from accord.knowledge.catalog import nearest
 from accord.services.event_rows import select_events
 from accord.services.search_limits import SEARCH_BUDGET_SECONDS
 from accord.services.store import text_search
+from accord.services.store.schema import NO_VALUE
+
+
+# The columns claims are filtered by (claim_counts has one of each).
+CLAIM_FILTERS = frozenset({"verdict", "type", "lang", "treaty", "outlet"})
 
 
 class Reading:
@@ -45,13 +50,23 @@ class Reading:
             yield dict(row)
 
     def count_documents(self, *, outlet: str | None = None) -> int:
-        """How many documents :meth:`documents` lists under the same filter, on all its pages."""
-        if outlet:
+        """How many documents :meth:`documents` lists under the same filter, on all its pages, from
+        the counts the store keeps as it writes (an outlet named 'unknown' is counted from its rows:
+        the kept counts file documents without an outlet under that name too)."""
+        if outlet == "unknown":
             return self.db.execute("SELECT COUNT(*) FROM documents WHERE outlet = ?", (outlet,)).fetchone()[0]
-        return self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        if outlet:
+            row = self.db.execute("SELECT n FROM outlet_counts WHERE outlet = ? AND verdict = ''", (outlet,)).fetchone()
+            return row[0] if row else 0
+        return self._row_count("documents")
+
+    def _row_count(self, name: str) -> int:
+        row = self.db.execute("SELECT n FROM row_counts WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else 0
 
     def document(self, doc_id: str) -> dict | None:
-        row = self.db.execute("SELECT id, origin, url, outlet, author, published, lang, content_hash, near_dup_of, text, "
+        row = self.db.execute("SELECT id, origin, url, outlet, author, published, lang, lower(hex(content_hash)) AS content_hash, "
+                              "near_dup_of, document_text(text) AS text, "
                               "removed_blocks, redactions, not_analysed, ingested_at FROM documents WHERE id = ?",
                               (doc_id,)).fetchone()
         if row is None:
@@ -92,16 +107,21 @@ class Reading:
             yield self._claim(row)
 
     def count_claims(self, **filters: str | None) -> int:
-        """How many claims :meth:`claims` lists under the same filters, on all its pages."""
-        if not any(value for name, value in filters.items() if name != "verdict"):
-            # the counts kept per outlet and verdict answer without reading a claim
-            verdict = filters.get("verdict")
-            sql = "SELECT COALESCE(SUM(n), 0) FROM outlet_counts WHERE " + ("verdict = ?" if verdict else "verdict != ''")
-            return self.db.execute(sql, (verdict,) if verdict else ()).fetchone()[0]
-        where, args = self._claim_filters(**filters)
-        sql = ("SELECT COUNT(*) FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
-               + (" WHERE " + " AND ".join(where) if where else ""))
-        return self.db.execute(sql, args).fetchone()[0]
+        """How many claims :meth:`claims` lists under the same filters, on all its pages: a sum over
+        the counts the store keeps per combination of the filters, never a count of the claims."""
+        set_ = {name: value for name, value in filters.items() if value}
+        unknown = set(set_) - CLAIM_FILTERS
+        if unknown:
+            raise TypeError(f"no claim filter {sorted(unknown)[0]!r}")
+        where = " AND ".join(f"{name} = ?" for name in set_)
+        sql = "SELECT COALESCE(SUM(n), 0) FROM claim_counts" + (f" WHERE {where}" if where else "")
+        return self.db.execute(sql, list(set_.values())).fetchone()[0]
+
+    def claim_combinations(self) -> list[dict]:
+        """The judged claims per combination of verdict, type, lang, treaty and outlet (None where the
+        claim has no language or its document no outlet), from the counts the store keeps."""
+        rows = self.db.execute("SELECT verdict, type, lang, treaty, outlet, n FROM claim_counts WHERE n > 0").fetchall()
+        return [{key: (None if value == NO_VALUE else value) for key, value in zip(row.keys(), row)} for row in rows]
 
     def claim(self, claim_id: int) -> dict | None:
         """One stored claim with the day its verdict was made and its document's outlet, address and dates."""
@@ -121,15 +141,16 @@ class Reading:
     def claims_by_day(self, *, type: str | None = None, lang: str | None = None, treaty: str | None = None,
                       outlet: str | None = None) -> tuple[list[dict], int]:
         """Claim counts per publication day and verdict, and how many matching claims have no
-        publication date; a day is as precise as the document's date (``YYYY-MM`` stays a month)."""
-        where, args = self._claim_filters(type=type, lang=lang, treaty=treaty, outlet=outlet)
-        dated = "d.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
-        sql = ("SELECT substr(d.published, 1, 10) AS day, c.verdict, COUNT(*) AS n FROM judged_claims c "
-               f"JOIN documents d ON d.id = c.doc_id WHERE {' AND '.join([dated, *where])} GROUP BY day, c.verdict ORDER BY day")
+        publication date; a day is as precise as the document's date (``YYYY-MM`` stays a month).
+        Summed from the counts the store keeps per day as it writes (``claim_days``)."""
+        set_ = {name: value for name, value in {"type": type, "lang": lang, "treaty": treaty, "outlet": outlet}.items() if value}
+        where = "".join(f" AND {name} = ?" for name in set_)
+        args = list(set_.values())
+        sql = (f"SELECT day, verdict, SUM(n) AS n FROM claim_days WHERE day != ''{where} GROUP BY day, verdict "
+               "HAVING SUM(n) > 0 ORDER BY day, verdict")
         rows = [dict(r) for r in self.db.execute(sql, args)]
-        undated_sql = ("SELECT COUNT(*) FROM judged_claims c JOIN documents d ON d.id = c.doc_id "
-                       f"WHERE {' AND '.join([f'(d.published IS NULL OR NOT ({dated}))', *where])}")
-        return rows, self.db.execute(undated_sql, args).fetchone()[0]
+        undated = self.db.execute(f"SELECT COALESCE(SUM(n), 0) FROM claim_days WHERE day = ''{where}", args).fetchone()[0]
+        return rows, undated
 
     def sources_summary(self) -> list[dict]:
         """Documents and claims by verdict per outlet, from the counts the store keeps as it writes
@@ -164,12 +185,11 @@ class Reading:
         return select_events(self.db, treaty, provision=provision)
 
     def stats(self) -> dict:
-        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731 - tiny local helper
-        return {
-            "documents": one("SELECT COUNT(*) FROM documents"),
-            "near_duplicates": one("SELECT COUNT(*) FROM documents WHERE near_dup_of IS NOT NULL"),
-            "paragraphs": one("SELECT COUNT(*) FROM paragraph_spans"),
-            "claims": one("SELECT COUNT(*) FROM claims"),
-            "events": one("SELECT COUNT(*) FROM events"),
-            "errors": one("SELECT COUNT(*) FROM ingest_errors"),
-        }
+        """Rows per table, from the counts the store keeps as it writes."""
+        kept = dict(self.db.execute("SELECT name, n FROM row_counts").fetchall())
+        return {name: kept.get(name, 0) for name in ("documents", "near_duplicates", "paragraphs", "claims", "events", "errors")}
+
+    def write_version(self) -> int:
+        """A number that goes up with every change a reader could see (documents, verdicts, errors)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'write_version'").fetchone()
+        return int(row[0]) if row else 0

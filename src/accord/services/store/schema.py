@@ -1,14 +1,20 @@
 """The store's tables, and how an older store is upgraded in place.
 
-Schema 4 keeps each document's cleaned text once.  Paragraphs are offsets into it (one row of
-integers each, numbered ``document number * 2**20 + index`` so a document's paragraphs are one
-key range), and the full-text index is an FTS5 table with *external content*: it reads the text
-it shows back (snippets) from the ``paragraph_text`` view over the documents, and keeps only its
-index.  It keeps no lemmas: a search asks for every form of a Russian word instead (see
-``text_search``).  A document's near-duplicate
-keys are its 18 LSH band keys in ``near_bands``, looked up by index when a document is stored, so
-opening a store reads nothing.  A verdict row points at its judgement (verdict, citation, reason,
-sources), which many claims share, instead of repeating it.
+Since schema 6 the store keeps each document's cleaned text once, zlib-compressed (see
+``packed_text``), and its content hash as 32 bytes. Paragraphs are offsets into the text, one row of
+integers each, numbered one after another across the store: a document's paragraphs are the key
+range that starts at its ``first_pid`` and runs for its ``paragraphs``, and each names its document,
+so the full-text index finds a paragraph's text by primary keys alone. Dense numbers matter because
+the full-text index stores each entry's paragraph number as the difference from the one before: a
+number per document slot (schema 4 and 5 left a gap of 2**20 between documents) cost a byte or two
+more per entry. The full-text index is an FTS5 table with *external content*: it reads the text it
+shows back (snippets) from the ``paragraph_text`` view over the documents, and keeps only its index.
+It keeps no lemmas: a search asks for every form of a Russian word instead (see ``text_search``). A
+document's near-duplicate keys are its 18 LSH band keys (their top 32 bits) in ``near_bands``,
+looked up by index when a document is stored, so opening a store reads nothing. A verdict row points
+at its judgement (verdict, citation, reason, sources), which many claims share, instead of repeating
+it. A claim keeps its quote (a few words) although the text holds it too: lists, exports and SQL
+tools outside accord read claims without unpacking any text.
 """
 
 from __future__ import annotations
@@ -19,59 +25,19 @@ import sqlite3
 
 from accord.press.dedupe import MAGIC, NUM_PERM, band_keys
 from accord.services.event_rows import EVENTS_SCHEMA
-from accord.services.store.legacy import run_script, upgrade_to_3
+from accord.services.store.legacy import PARAGRAPH_SLOTS, SCHEMA_5, run_script, upgrade_to_3
+from accord.services.store.near_dup import KEY_SHIFT
+from accord.services.store.packed_text import pack
 
 # 2: implementation events; 3: verdicts apart from claims, with the catalog version; 4: compact (text once);
-# 5: per-outlet counts kept up to date as documents and verdicts are written
-SCHEMA_VERSION = 5
-PARAGRAPH_SLOTS = 1 << 20  # paragraphs a document may have: its paragraph numbers are n * PARAGRAPH_SLOTS + index
+# 5: per-outlet counts kept up to date as documents and verdicts are written; 6: texts compressed, content
+# hashes as bytes, paragraphs numbered densely; 7: claim counts per filter combination and per day, row
+# counts and a write version, kept by triggers (reads that do not grow with the store); 8: every claim keeps
+# its quote (read without the texts), band keys in 32 bits
+SCHEMA_VERSION = 8
 
-SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, origin TEXT, url TEXT, outlet TEXT, author TEXT, published TEXT,
-    lang TEXT, content_hash TEXT NOT NULL UNIQUE, near_dup_of TEXT, removed_blocks INTEGER, redactions TEXT,
-    not_analysed TEXT, ingested_at TEXT NOT NULL, text TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS paragraph_spans (
-    pid INTEGER PRIMARY KEY, start INTEGER NOT NULL, "end" INTEGER NOT NULL, lang TEXT, analysed INTEGER NOT NULL
-);
-CREATE VIEW IF NOT EXISTS paragraphs AS
-    SELECT d.id AS doc_id, p.pid - d.n * {PARAGRAPH_SLOTS} AS idx, p.start, p."end", p.lang, p.analysed
-    FROM documents d JOIN paragraph_spans p ON p.pid BETWEEN d.n * {PARAGRAPH_SLOTS} AND d.n * {PARAGRAPH_SLOTS} + {PARAGRAPH_SLOTS - 1};
-CREATE VIEW IF NOT EXISTS paragraph_text AS
-    SELECT p.pid, substr(d.text, p.start + 1, p."end" - p.start) AS text, d.id AS doc_id, p.pid - d.n * {PARAGRAPH_SLOTS} AS idx
-    FROM paragraph_spans p JOIN documents d ON d.n = p.pid / {PARAGRAPH_SLOTS};
-CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_fts USING fts5(
-    text, doc_id UNINDEXED, idx UNINDEXED, content = 'paragraph_text', content_rowid = 'pid',
-    tokenize = 'porter unicode61 remove_diacritics 2'
-);
-CREATE TABLE IF NOT EXISTS near_bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS claims (
-    id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    treaty TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, start INTEGER, "end" INTEGER, quote TEXT,
-    lang TEXT
-);
-CREATE INDEX IF NOT EXISTS claims_by_doc ON claims(doc_id, start);
-CREATE INDEX IF NOT EXISTS documents_by_date ON documents(published DESC, id);
-CREATE INDEX IF NOT EXISTS documents_by_outlet ON documents(outlet, published DESC, id);
-CREATE TABLE IF NOT EXISTS judgements (
-    id INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE, verdict TEXT NOT NULL, citation TEXT, reason TEXT, sources TEXT,
-    catalog_version TEXT
-);
-CREATE TABLE IF NOT EXISTS verdicts (
-    claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
-    judgement INTEGER NOT NULL REFERENCES judgements(id), as_of TEXT
-);
-CREATE INDEX IF NOT EXISTS verdicts_by_judgement ON verdicts(judgement);
-CREATE VIEW IF NOT EXISTS judged_claims AS
-    SELECT c.id, c.doc_id, c.treaty, c.type, c.value, c.start, c."end",
-           COALESCE(c.quote, substr(d.text, c.start + 1, c."end" - c.start)) AS quote, c.lang,
-           j.verdict, j.citation, j.reason, j.sources
-    FROM claims c JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement
-         JOIN documents d ON d.id = c.doc_id;
-CREATE TABLE IF NOT EXISTS ingest_errors (id INTEGER PRIMARY KEY, origin TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
-""" + """
+# The per-outlet counts (schema 5), kept by triggers as documents and verdicts are written.
+OUTLET_COUNTS = """
 CREATE TABLE IF NOT EXISTS outlet_counts (
     outlet TEXT NOT NULL, verdict TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (outlet, verdict)
 ) WITHOUT ROWID;
@@ -107,6 +73,53 @@ BEGIN
         ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 """
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, origin TEXT, url TEXT, outlet TEXT, author TEXT, published TEXT,
+    lang TEXT, content_hash BLOB NOT NULL UNIQUE, near_dup_of TEXT, removed_blocks INTEGER, redactions TEXT,
+    not_analysed TEXT, ingested_at TEXT NOT NULL, first_pid INTEGER NOT NULL, paragraphs INTEGER NOT NULL,
+    text BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS paragraph_spans (
+    pid INTEGER PRIMARY KEY, doc INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, lang TEXT,
+    analysed INTEGER NOT NULL
+);
+CREATE VIEW IF NOT EXISTS paragraphs AS
+    SELECT d.id AS doc_id, p.pid - d.first_pid AS idx, p.start, p."end", p.lang, p.analysed
+    FROM documents d JOIN paragraph_spans p ON p.pid BETWEEN d.first_pid AND d.first_pid + d.paragraphs - 1;
+CREATE VIEW IF NOT EXISTS paragraph_text AS
+    SELECT p.pid, substr(document_text(d.text), p.start + 1, p."end" - p.start) AS text, d.id AS doc_id,
+           p.pid - d.first_pid AS idx
+    FROM paragraph_spans p JOIN documents d ON d.n = p.doc;
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_fts USING fts5(
+    text, doc_id UNINDEXED, idx UNINDEXED, content = 'paragraph_text', content_rowid = 'pid',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TABLE IF NOT EXISTS near_bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS claims (
+    id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    treaty TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, start INTEGER, "end" INTEGER, quote TEXT,
+    lang TEXT
+);
+CREATE INDEX IF NOT EXISTS claims_by_doc ON claims(doc_id, start);
+CREATE INDEX IF NOT EXISTS documents_by_date ON documents(published DESC, id);
+CREATE INDEX IF NOT EXISTS documents_by_outlet ON documents(outlet, published DESC, id);
+CREATE TABLE IF NOT EXISTS judgements (
+    id INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE, verdict TEXT NOT NULL, citation TEXT, reason TEXT, sources TEXT,
+    catalog_version TEXT
+);
+CREATE TABLE IF NOT EXISTS verdicts (
+    claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    judgement INTEGER NOT NULL REFERENCES judgements(id), as_of TEXT
+);
+CREATE INDEX IF NOT EXISTS verdicts_by_judgement ON verdicts(judgement);
+CREATE VIEW IF NOT EXISTS judged_claims AS
+    SELECT c.id, c.doc_id, c.treaty, c.type, c.value, c.start, c."end", c.quote, c.lang,
+           j.verdict, j.citation, j.reason, j.sources
+    FROM claims c JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement;
+CREATE TABLE IF NOT EXISTS ingest_errors (id INTEGER PRIMARY KEY, origin TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
+""" + OUTLET_COUNTS
 # Rebuilds the per-outlet counts from the rows (after an upgrade); the triggers keep them afterwards.
 RECOUNT = """
 DELETE FROM outlet_counts;
@@ -115,6 +128,144 @@ INSERT INTO outlet_counts
     SELECT COALESCE(d.outlet, 'unknown'), j.verdict, COUNT(*) FROM claims c JOIN documents d ON d.id = c.doc_id
     JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement GROUP BY 1, 2;
 """
+
+# ---- Counts for the reads (schema 7) ---------------------------------------------------------------
+# Lists, facets, totals and the stats line read these few rows instead of counting the claims, so a
+# read costs the same on any size of store.  ``claim_counts`` holds the judged claims per combination
+# of the five claim filters (verdict, type, lang, treaty, outlet): a total under any filters is a sum
+# over the matching combinations, and every facet is summed from them; ``claim_days`` the same per
+# publication day as well, for the trends.  Its key columns cannot hold
+# NULL (the conflict target of the upsert), so an unknown language or outlet is kept as NO_VALUE.
+# ``row_counts`` holds the rows of each table the stats line shows; ``meta.write_version`` goes up with
+# every change a reader could see (documents, verdicts, ingest errors), so an answer computed from the
+# store can be reused until it moves.
+NO_VALUE = "\x00"
+# The publication day a claim is counted under in ``claim_days`` (the trends): the date as precise as
+# it is written (a month stays a month), '' for a document without a readable date.
+CLAIM_DAY = ("CASE WHEN d.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(d.published, 1, 10) "
+             "ELSE '' END")
+_FILTERS = "verdict, type, lang, treaty, outlet"
+_FILTER_VALUES = "j.verdict, c.type, COALESCE(c.lang, char(0)), c.treaty, COALESCE(d.outlet, char(0))"
+
+
+def _kept_claim_counts(table: str, keys: str, values: str) -> str:
+    """A table of judged claims per combination of ``keys`` (the SQL ``values`` of claim ``c``, its
+    document ``d`` and judgement ``j``) and the triggers that keep it as verdicts are written,
+    changed and deleted.  A deleted document takes its claims and verdicts with it (ON DELETE
+    CASCADE), but by the time the cascade deletes them the document row is gone and the verdicts'
+    triggers find nothing to uncount, so its judged claims are uncounted before it goes (and a claim
+    deleted alone, before it goes)."""
+    judged = "FROM claims c JOIN documents d ON d.id = c.doc_id JOIN judgements j ON j.id = {judgement} WHERE c.id = {claim}"
+    count = (f"INSERT INTO {table} SELECT {values}, 1 " + judged.format(judgement="NEW.judgement", claim="NEW.claim_id")
+             + " ON CONFLICT DO UPDATE SET n = n + 1;")
+    uncount = (f"UPDATE {table} SET n = n - 1 WHERE ({keys}) = (SELECT {values} "
+               + judged.format(judgement="OLD.judgement", claim="OLD.claim_id") + ");")
+    key_columns = ", ".join(f"{key} TEXT NOT NULL" for key in keys.split(", "))
+    return f"""
+CREATE TABLE IF NOT EXISTS {table} ({key_columns}, n INTEGER NOT NULL, PRIMARY KEY ({keys})) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS count_{table} AFTER INSERT ON verdicts BEGIN
+    {count}
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_{table} AFTER DELETE ON verdicts BEGIN
+    {uncount}
+END;
+CREATE TRIGGER IF NOT EXISTS recount_{table} AFTER UPDATE OF judgement ON verdicts
+    WHEN (SELECT verdict FROM judgements WHERE id = OLD.judgement) IS NOT (SELECT verdict FROM judgements WHERE id = NEW.judgement)
+BEGIN
+    {uncount}
+    {count}
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_{table}_of_document BEFORE DELETE ON documents BEGIN
+    UPDATE {table} SET n = n - (
+        SELECT COUNT(*) FROM claims c JOIN documents d ON d.id = c.doc_id JOIN verdicts v ON v.claim_id = c.id
+        JOIN judgements j ON j.id = v.judgement WHERE d.id = OLD.id AND ({values}) = ({", ".join(f"{table}.{k}" for k in keys.split(", "))}))
+        WHERE ({keys}) IN (SELECT {values} FROM claims c JOIN documents d ON d.id = c.doc_id JOIN verdicts v ON v.claim_id = c.id
+                           JOIN judgements j ON j.id = v.judgement WHERE d.id = OLD.id);
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_{table}_of_claim BEFORE DELETE ON claims BEGIN
+    UPDATE {table} SET n = n - 1 WHERE ({keys}) = (
+        SELECT {values} FROM claims c JOIN documents d ON d.id = c.doc_id JOIN verdicts v ON v.claim_id = c.id
+        JOIN judgements j ON j.id = v.judgement WHERE c.id = OLD.id);
+END;
+"""
+
+
+def _recount_claims(table: str, keys: str, values: str) -> str:
+    return (f"DELETE FROM {table};\nINSERT INTO {table} SELECT {values}, COUNT(*) FROM claims c JOIN documents d ON d.id = c.doc_id "
+            f"JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement GROUP BY {', '.join(str(i + 1) for i in range(len(keys.split(', '))))};\n")
+
+
+READ_COUNTS = (_kept_claim_counts("claim_counts", _FILTERS, _FILTER_VALUES)
+               + _kept_claim_counts("claim_days", "day, " + _FILTERS, f"{CLAIM_DAY}, {_FILTER_VALUES}") + """
+CREATE TABLE IF NOT EXISTS row_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+INSERT OR IGNORE INTO meta VALUES ('write_version', '0');
+-- the per-outlet verdict counts (schema 5) lose a deleted document's claims the same way
+CREATE TRIGGER IF NOT EXISTS uncount_outlet_claims_of_document BEFORE DELETE ON documents BEGIN
+    UPDATE outlet_counts SET n = n - (
+        SELECT COUNT(*) FROM claims c JOIN verdicts v ON v.claim_id = c.id JOIN judgements j ON j.id = v.judgement
+        WHERE c.doc_id = OLD.id AND j.verdict = outlet_counts.verdict)
+        WHERE outlet = COALESCE(OLD.outlet, 'unknown') AND verdict != '';
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_outlet_claim BEFORE DELETE ON claims BEGIN
+    UPDATE outlet_counts SET n = n - 1
+        WHERE (outlet, verdict) = (SELECT COALESCE(d.outlet, 'unknown'), j.verdict FROM claims c
+                                   JOIN documents d ON d.id = c.doc_id JOIN verdicts v ON v.claim_id = c.id
+                                   JOIN judgements j ON j.id = v.judgement WHERE c.id = OLD.id);
+END;
+CREATE TRIGGER IF NOT EXISTS version_rejudged AFTER UPDATE OF judgement ON verdicts BEGIN
+    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
+END;
+CREATE TRIGGER IF NOT EXISTS count_document_rows AFTER INSERT ON documents BEGIN
+    INSERT INTO row_counts VALUES ('documents', 1) ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO row_counts SELECT 'near_duplicates', 1 WHERE NEW.near_dup_of IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1;
+    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_document_rows AFTER DELETE ON documents BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'documents' OR (name = 'near_duplicates' AND OLD.near_dup_of IS NOT NULL);
+    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
+END;
+CREATE TRIGGER IF NOT EXISTS count_paragraph_rows AFTER INSERT ON paragraph_spans BEGIN
+    INSERT INTO row_counts VALUES ('paragraphs', 1) ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_paragraph_rows AFTER DELETE ON paragraph_spans BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'paragraphs';
+END;
+CREATE TRIGGER IF NOT EXISTS count_claim_rows AFTER INSERT ON claims BEGIN
+    INSERT INTO row_counts VALUES ('claims', 1) ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_claim_rows AFTER DELETE ON claims BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'claims';
+END;
+CREATE TRIGGER IF NOT EXISTS count_event_rows AFTER INSERT ON events BEGIN
+    INSERT INTO row_counts VALUES ('events', 1) ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_event_rows AFTER DELETE ON events BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'events';
+END;
+CREATE TRIGGER IF NOT EXISTS count_error_rows AFTER INSERT ON ingest_errors BEGIN
+    INSERT INTO row_counts VALUES ('errors', 1) ON CONFLICT DO UPDATE SET n = n + 1;
+    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
+END;
+CREATE TRIGGER IF NOT EXISTS uncount_error_rows AFTER DELETE ON ingest_errors BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'errors';
+END;
+""")
+# Tables the triggers fill from the other rows: a copy of a store's rows leaves them to the triggers.
+KEPT_BY_TRIGGERS = ("outlet_counts", "claim_counts", "claim_days", "row_counts")
+# Rebuilds the read counts from the rows (after an upgrade); the triggers keep them afterwards.
+RECOUNT_READS = (_recount_claims("claim_counts", _FILTERS, _FILTER_VALUES)
+                 + _recount_claims("claim_days", "day, " + _FILTERS, f"{CLAIM_DAY}, {_FILTER_VALUES}") + """
+DELETE FROM row_counts;
+INSERT INTO row_counts
+    SELECT 'documents', COUNT(*) FROM documents UNION ALL
+    SELECT 'near_duplicates', COUNT(*) FROM documents WHERE near_dup_of IS NOT NULL UNION ALL
+    SELECT 'paragraphs', COUNT(*) FROM paragraph_spans UNION ALL
+    SELECT 'claims', COUNT(*) FROM claims UNION ALL
+    SELECT 'events', COUNT(*) FROM events UNION ALL
+    SELECT 'errors', COUNT(*) FROM ingest_errors;
+UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
+""")
+# ---- end of the read counts ------------------------------------------------------------------------
 
 
 class NewerSchema(Exception):
@@ -160,9 +311,13 @@ def migrate(db: sqlite3.Connection) -> None:
                 if stored and (version is None or version < 4):
                     upgrade_to_3(db)
                     _upgrade_3_to_4(db)
-                run_script(db, SCHEMA + EVENTS_SCHEMA)
+                if stored and (version is None or version < 6):
+                    _upgrade_5_to_6(db)
+                if stored and (version is None or version < 8):
+                    _upgrade_to_8(db)
+                run_script(db, SCHEMA + EVENTS_SCHEMA + READ_COUNTS)
                 if stored:
-                    run_script(db, RECOUNT)
+                    run_script(db, RECOUNT + RECOUNT_READS)
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             db.execute("COMMIT")
         except BaseException:
@@ -187,7 +342,7 @@ def _upgrade_3_to_4(db: sqlite3.Connection) -> None:
     db.execute("DROP TABLE paragraph_fts")
     db.execute("DROP INDEX IF EXISTS claims_by_doc")
     db.execute("DROP INDEX IF EXISTS verdicts_by_verdict")
-    run_script(db, SCHEMA)
+    run_script(db, SCHEMA_5)
     db.execute("INSERT INTO documents (id, origin, url, outlet, author, published, lang, content_hash, near_dup_of, "
                "removed_blocks, redactions, not_analysed, ingested_at, text) "
                "SELECT id, origin, url, outlet, author, published, lang, content_hash, near_dup_of, removed_blocks, "
@@ -217,6 +372,60 @@ def _upgrade_3_to_4(db: sqlite3.Connection) -> None:
         db.execute(f"DROP TABLE {table}")
     if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
         raise sqlite3.IntegrityError("the upgraded store has rows that point at nothing; it was left as it was")
+
+
+def _upgrade_5_to_6(db: sqlite3.Connection) -> None:
+    """Compress the texts, store the hashes as bytes and number the paragraphs densely, inside the
+    caller's transaction (foreign keys off; ``packed_text`` registered on the connection).
+
+    The documents keep their numbers, so the near-duplicate keys, claims and events stay as they
+    are; the full-text index is built again over the renumbered paragraphs."""
+    for (view,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'view'").fetchall():
+        db.execute(f"DROP VIEW {view}")
+    db.execute("DROP TABLE paragraph_fts")
+    # a renamed table takes its triggers and indexes along, and their names would keep the new table's out
+    for name in ("count_document", "uncount_document"):
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for name in ("documents_by_date", "documents_by_outlet"):
+        db.execute(f"DROP INDEX IF EXISTS {name}")
+    db.create_function("pack_text", 1, pack, deterministic=True)
+    db.create_function("hash_bytes", 1, bytes.fromhex, deterministic=True)
+    db.execute("PRAGMA legacy_alter_table=ON")  # as in _upgrade_3_to_4: the claims keep pointing at "documents"
+    try:
+        for table in ("paragraph_spans", "documents"):
+            db.execute(f"ALTER TABLE {table} RENAME TO {table}_5")
+    finally:
+        db.execute("PRAGMA legacy_alter_table=OFF")
+    run_script(db, SCHEMA)
+    db.execute(f"CREATE TEMP TABLE counted AS SELECT pid / {PARAGRAPH_SLOTS} AS n, COUNT(*) AS k FROM paragraph_spans_5 GROUP BY 1")
+    db.execute("INSERT INTO documents (n, id, origin, url, outlet, author, published, lang, content_hash, near_dup_of, "
+               "removed_blocks, redactions, not_analysed, ingested_at, first_pid, paragraphs, text) "
+               "SELECT d.n, d.id, d.origin, d.url, d.outlet, d.author, d.published, d.lang, hash_bytes(d.content_hash), "
+               "d.near_dup_of, d.removed_blocks, d.redactions, d.not_analysed, d.ingested_at, "
+               "1 + SUM(COALESCE(c.k, 0)) OVER (ORDER BY d.n) - COALESCE(c.k, 0), COALESCE(c.k, 0), pack_text(d.text) "
+               "FROM documents_5 d LEFT JOIN counted c ON c.n = d.n ORDER BY d.n")
+    db.execute('INSERT INTO paragraph_spans (pid, doc, start, "end", lang, analysed) '
+               f'SELECT d.first_pid + p.pid % {PARAGRAPH_SLOTS}, d.n, p.start, p."end", p.lang, p.analysed '
+               f"FROM paragraph_spans_5 p JOIN documents d ON d.n = p.pid / {PARAGRAPH_SLOTS} ORDER BY p.pid")
+    db.execute("DROP TABLE temp.counted")
+    db.execute("INSERT INTO paragraph_fts (paragraph_fts) VALUES ('rebuild')")
+    for table in ("paragraph_spans_5", "documents_5"):
+        db.execute(f"DROP TABLE {table}")
+    if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        raise sqlite3.IntegrityError("the upgraded store has rows that point at nothing; it was left as it was")
+
+
+def _upgrade_to_8(db: sqlite3.Connection) -> None:
+    """Give every claim its quote, read from its document's text where it was left out because the two
+    were the same, and keep the band keys' top 32 bits, inside the caller's transaction (a store of
+    schema 6 or 7, or one just brought to 6; the read counts of 7 are kept or added by the caller)."""
+    db.execute("DROP VIEW IF EXISTS judged_claims")
+    db.execute("ALTER TABLE near_bands RENAME TO near_bands_6")
+    run_script(db, SCHEMA)
+    db.execute(f"INSERT OR IGNORE INTO near_bands (key, doc) SELECT key >> {KEY_SHIFT}, doc FROM near_bands_6")
+    db.execute("DROP TABLE near_bands_6")
+    db.execute('UPDATE claims SET quote = (SELECT substr(document_text(d.text), claims.start + 1, claims."end" - claims.start) '
+               'FROM documents d WHERE d.id = claims.doc_id) WHERE quote IS NULL AND start IS NOT NULL AND "end" IS NOT NULL')
 
 
 def judgement_id(db: sqlite3.Connection, verdict: str, citation, reason, sources: list, catalog_version) -> int:

@@ -12,7 +12,8 @@ from accord.press.pipeline import ProcessedDocument
 from accord.services.event_rows import insert_events
 from accord.services.store.errors import Stored, StoreUnavailable
 from accord.services.store.near_dup import band_rows, near_duplicate_of
-from accord.services.store.schema import PARAGRAPH_SLOTS, judgement_id
+from accord.services.store.packed_text import pack
+from accord.services.store.schema import judgement_id
 
 
 class Writing:
@@ -69,39 +70,38 @@ class Writing:
         return outcomes
 
     def _insert(self, doc: ProcessedDocument, now: str) -> Stored:
-        same = self.db.execute("SELECT id FROM documents WHERE content_hash = ?", (doc.content_hash,)).fetchone()
+        content_hash = bytes.fromhex(doc.content_hash)
+        same = self.db.execute("SELECT id FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
         if same is not None:
             return Stored("unchanged", same[0], same[0])
-        if len(doc.paragraphs) >= PARAGRAPH_SLOTS:
-            raise ValueError(f"{len(doc.paragraphs):,} paragraphs; a document can have at most {PARAGRAPH_SLOTS - 1:,}")
         fp = Fingerprint.from_bytes(doc.fingerprint)
         doc_id = doc.id
         if self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
             doc_id = f"{doc.id}~{doc.content_hash[:8]}"  # same id, other content: keep both versions
         near_of = near_duplicate_of(self.db, fp)
+        # the paragraphs are numbered on from the last stored (under the write lock, so no other writer's overlap)
+        first = self.db.execute("SELECT COALESCE(MAX(pid), 0) + 1 FROM paragraph_spans").fetchone()[0]
         n = self.db.execute(
             "INSERT INTO documents (id, origin, url, outlet, author, published, lang, content_hash, near_dup_of, "
-            "removed_blocks, redactions, not_analysed, ingested_at, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-            "ON CONFLICT(content_hash) DO NOTHING RETURNING n",
+            "removed_blocks, redactions, not_analysed, ingested_at, first_pid, paragraphs, text) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(content_hash) DO NOTHING RETURNING n",
             (doc_id, doc.origin, doc.url, doc.outlet, doc.author, doc.published.isoformat() if doc.published else None,
-             doc.lang, doc.content_hash, near_of, doc.removed_blocks, json.dumps(doc.redactions),
-             json.dumps(doc.not_analysed), now, doc.text),
+             doc.lang, content_hash, near_of, doc.removed_blocks, json.dumps(doc.redactions),
+             json.dumps(doc.not_analysed), now, first, len(doc.paragraphs), pack(doc.text)),
         ).fetchall()
         if not n:  # cannot happen under the lock; kept so a copy is never stored twice
             return Stored("unchanged", doc_id, doc_id)
         n = n[0][0]
         self.db.executemany("INSERT INTO near_bands (key, doc) VALUES (?, ?) ON CONFLICT DO NOTHING", band_rows(fp, n))
-        first = n * PARAGRAPH_SLOTS
-        self.db.executemany('INSERT INTO paragraph_spans (pid, start, "end", lang, analysed) VALUES (?,?,?,?,?)',
-                            [(first + i, p.start, p.end, p.lang, int(p.analysed)) for i, p in enumerate(doc.paragraphs)])
+        self.db.executemany('INSERT INTO paragraph_spans (pid, doc, start, "end", lang, analysed) VALUES (?,?,?,?,?,?)',
+                            [(first + i, n, p.start, p.end, p.lang, int(p.analysed)) for i, p in enumerate(doc.paragraphs)])
         self.db.executemany("INSERT INTO paragraph_fts (rowid, text, doc_id, idx) VALUES (?,?,?,?)",
                             [(first + i, doc.text[p.start:p.end], doc_id, i) for i, p in enumerate(doc.paragraphs)])
         as_of = doc.judged_as_of.isoformat() if doc.judged_as_of else None
         for c in doc.claims:
             claim_id = self.db.execute(
                 'INSERT INTO claims (doc_id, treaty, type, value, start, "end", quote, lang) VALUES (?,?,?,?,?,?,?,?)',
-                (doc_id, c.treaty, c.type, json.dumps(c.value, ensure_ascii=False), c.start, c.end,
-                 None if _quotes_text(doc.text, c) else c.quote, c.lang),
+                (doc_id, c.treaty, c.type, json.dumps(c.value, ensure_ascii=False), c.start, c.end, c.quote, c.lang),
             ).lastrowid
             judgement = judgement_id(self.db, c.verdict, c.citation, c.reason, list(c.sources), doc.catalog_version)
             self.db.execute("INSERT INTO verdicts (claim_id, judgement, as_of) VALUES (?,?,?)", (claim_id, judgement, as_of))
@@ -125,7 +125,3 @@ class Writing:
             self.db.execute("ROLLBACK")
             raise
 
-
-def _quotes_text(text: str, claim) -> bool:
-    """Whether a claim's quote is the text between its offsets, which the store then reads from the text."""
-    return claim.start is not None and claim.end is not None and claim.quote == text[claim.start:claim.end]

@@ -1,0 +1,93 @@
+"""Whole GET answers are kept until the store changes: a write (over HTTP, or by another process),
+a re-judgement or a new day shows at once; the cache stays within its bytes, answers 304 to a known
+ETag, keeps no errors, and is off at 0 bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi.testclient import TestClient
+
+from accord.interfaces.app import create_app
+from accord.services.ingest import ingest
+from accord.services.store import Store
+from judging_context import JUDGING
+from shared_data import corpus_file
+
+from .conftest import TOKEN, auth
+
+
+def test_an_ingest_over_http_shows_in_the_next_read_and_repeats_are_answered_from_memory(ingest_client, seeds):
+    responses = ingest_client.app.state.responses
+    for _ in range(3):  # the first creates the store, which moves its version: the third is a repeat
+        assert ingest_client.get("/api/claims").json()["total"] == 0
+    assert responses.hits >= 1
+    doc = next(iter(seeds.values()))
+    assert ingest_client.post("/api/documents", json=doc, headers=auth()).status_code == 201
+    listed = ingest_client.get("/api/claims").json()
+    assert listed["total"] > 0 and listed["items"]
+    assert ingest_client.get("/api/documents").json()["items"][0]["id"] == doc["id"]
+    assert ingest_client.get(f"/api/documents/{doc['id']}").status_code == 200
+    hits = responses.hits
+    assert ingest_client.get("/api/claims").json() == listed
+    assert responses.hits == hits + 1
+
+
+def test_a_write_by_another_connection_and_a_rejudgement_show_at_once(tmp_path):
+    from types import SimpleNamespace
+
+    from accord.reasoning.claims import Verdict
+
+    path = tmp_path / "accord.sqlite"
+    with TestClient(create_app(db_path=path)) as client:
+        before = client.get("/coverage")
+        assert before.status_code == 200 and client.get("/api/sources").json() == []
+        with Store(path) as store:  # as `accord ingest` in another process would
+            ingest([corpus_file("seeds.jsonl")], store, JUDGING)
+            summary = store.sources_summary()
+        assert client.get("/api/sources").json() == summary != []
+        assert client.get("/coverage").text != before.text
+        contradicted = client.get("/api/claims", params={"verdict": "contradicted"}).json()["total"]
+        with Store(path) as store:
+            supported = store.claims(verdict="supported", limit=2)
+            changed = SimpleNamespace(verdict=Verdict("contradicted"), citation="x", reason="edited", sources=())
+            store.set_verdicts([(c["id"], changed) for c in supported], "edited-catalog")
+        assert client.get("/api/claims", params={"verdict": "contradicted"}).json()["total"] == contradicted + len(supported)
+
+
+def test_a_known_etag_gets_304_and_a_new_day_a_fresh_answer(tmp_path):
+    day = {"today": dt.date(2025, 6, 13)}
+    with TestClient(create_app(db_path=tmp_path / "s.sqlite", clock=lambda: day["today"])) as client:
+        first = client.get("/api/treaties/rus-irn-2025/status")
+        etag = first.headers["etag"]
+        assert first.json()["in_force"] is False
+        again = client.get("/api/treaties/rus-irn-2025/status", headers={"If-None-Match": etag})
+        assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == etag
+        day["today"] = dt.date(2026, 11, 22)
+        later = client.get("/api/treaties/rus-irn-2025/status", headers={"If-None-Match": etag})
+        assert later.status_code == 200 and later.json()["in_force"] is True and later.headers["etag"] != etag
+
+
+def test_errors_and_credentials_are_not_kept_and_the_bytes_stay_bounded(tmp_path):
+    app = create_app(db_path=tmp_path / "s.sqlite", response_cache_bytes=40_000, ingest_token=TOKEN)
+    responses = app.state.responses
+    with TestClient(app) as client:
+        for _ in range(2):
+            assert client.get("/api/treaties/no-such-treaty").status_code == 404
+            assert client.get("/api/treaties", headers=auth()).status_code == 200
+        assert len(responses) == 0 and responses.hits == 0
+        for treaty in client.get("/api/treaties").json():
+            assert client.get(f"/api/treaties/{treaty['id']}").status_code == 200
+            assert responses.bytes <= 40_000
+        assert 0 < len(responses) < len(client.get("/api/treaties").json())  # the oldest went first
+        big = client.get("/treaties/rus-irn-2025")  # a page over a quarter of the cache goes out whole, unkept
+        assert big.status_code == 200 and len(big.content) > 10_000 and "etag" not in big.headers
+
+
+def test_at_zero_bytes_nothing_is_kept(tmp_path):
+    app = create_app(db_path=tmp_path / "s.sqlite", response_cache_bytes=0)
+    with TestClient(app) as client:
+        for _ in range(2):
+            answer = client.get("/api/treaties")
+            assert answer.status_code == 200 and "etag" not in answer.headers
+        assert len(app.state.responses) == 0 and app.state.responses.hits == 0

@@ -15,7 +15,7 @@ The stream is as long as the largest of ``--docs``; for each count the peak is t
 memory seen until that many documents were fed (the stream of the largest count starts
 with the smaller ones: the generator is deterministic), so ``--docs 100000,1000000`` gives
 the peak at 100k and at 1M from one run.  Counts are of documents fed, which run ahead of
-those stored by the pipe's buffer and the chunks in flight, a few hundred documents.  The memory at each twentieth of the stream is
+those stored by the pipe's buffer and the chunks in flight, a few hundred documents.  The memory at each fiftieth of the stream is
 printed as it goes, and the growth per document is the slope of a least-squares line
 through those points after the first count.  The target: the peaks within 10 % of each
 other, all under 1 GiB; the exit code is 1 when it is missed (or the run was cut short).
@@ -56,6 +56,7 @@ BIN = Path(sys.executable).parent
 LIMIT_MIB = 1024
 FLAT_WITHIN = 0.10
 SAMPLE_S = 0.25
+POINTS = 50  # memory figures printed along the stream, evenly spaced
 
 
 def _feed(pipe, docs: int, words: int, seed: int, fed: list[int]) -> None:
@@ -101,7 +102,7 @@ def stream_run(args, folder: Path) -> dict:
     err_reader.start()
     # peaks until each count was fed: (rss, pss, command rss, documents fed at the rss peak)
     peaks = {n: {"rss": 0, "pss": 0, "command_rss": 0, "at_documents": 0} for n in counts}
-    points: list[dict] = []  # the memory at each twentieth of the stream
+    points: list[dict] = []  # the memory at each fiftieth of the stream
     next_point = 1
     complete = False
     try:
@@ -117,7 +118,7 @@ def stream_run(args, folder: Path) -> dict:
                 if rss > peak["rss"]:
                     peak.update(rss=rss, at_documents=now_fed)
                 peak["pss"], peak["command_rss"] = max(peak["pss"], pss), max(peak["command_rss"], own)
-            while next_point <= 20 and now_fed >= next_point * total // 20:
+            while next_point <= POINTS and now_fed >= next_point * total // POINTS:
                 points.append({"fed": now_fed, "seconds": round(time.perf_counter() - start, 1),
                                "rss_mib": round(rss / 1024, 1), "command_rss_mib": round(own / 1024, 1)})
                 print(f"    {now_fed:>9} fed  {points[-1]['seconds']:8.1f} s  rss {rss / 1024:6.1f} MiB "

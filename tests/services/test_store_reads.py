@@ -79,3 +79,21 @@ def test_the_outlet_summary_kept_at_write_time_follows_ingests_and_changed_verdi
     assert sum(r["contradicted"] for r in after) == store.count_claims(verdict="contradicted")
     ingest([corpus_file("dev.jsonl")], store, JUDGING)  # nothing new: nothing counted twice
     assert store.sources_summary() == after
+
+
+def test_a_sorted_page_and_the_same_claims_are_those_of_the_whole_sorted_list(store: Store):
+    import json
+
+    ingest([corpus_file("seeds.jsonl"), corpus_file("dev.jsonl")], store, JUDGING)
+    for key in listing.sort_keys(listing.CLAIM_SORTS):
+        every = list(listing.sorted_claims(store, key, limit=None))
+        assert list(listing.sorted_claims(store, key, limit=7, offset=3)) == every[3:10], key
+        contradicted = [c for c in every if c["verdict"] == "contradicted"]
+        assert list(listing.sorted_claims(store, key, limit=5, verdict="contradicted")) == contradicted[:5], key
+    counts = Counter((c["treaty"], c["type"], json.dumps(c["value"])) for c in store.claims(limit=100_000))
+    common = next(c for c in store.claims(limit=100_000) if counts[(c["treaty"], c["type"], json.dumps(c["value"]))] > 3)
+    same = store.same_claims(common, limit=3)
+    every_same = [c for c in listing.sorted_claims(store, "published", limit=None, treaty=common["treaty"], type=common["type"])
+                  if c["value"] == common["value"] and c["doc_id"] != common["doc_id"]]
+    assert [c["id"] for c in same] == [c["id"] for c in every_same[:3]] and len(same) == 3
+    assert all(c["quote"] for c in same)

@@ -74,6 +74,9 @@ def _where(filters: dict[str, str | None]) -> tuple[str, list[str]]:
 
 
 _CLAIMS_FROM = " FROM judged_claims c JOIN documents d ON d.id = c.doc_id"
+# The same rows with only what the filters and sort keys read (no quote, judgement text or sources).
+_SORT_FROM = (" FROM (SELECT cl.id, cl.doc_id, cl.start, cl.type, cl.treaty, cl.lang, j.verdict FROM claims cl "
+              "JOIN verdicts v ON v.claim_id = cl.id JOIN judgements j ON j.id = v.judgement) c JOIN documents d ON d.id = c.doc_id")
 
 
 def claim_facets(store: Store, **filters: str | None) -> dict[str, list[FacetCount]]:
@@ -103,9 +106,23 @@ def sorted_claims(store: Store, sort: str = DEFAULT_CLAIM_SORT, *, limit: int | 
     the cursor as they are consumed (``limit=None``: all of them, for a download)."""
     order = order_by(CLAIM_SORTS, sort, "c.id")
     where, args = _where(filters)
-    sql = "SELECT c.*, d.outlet, d.url, d.published" + _CLAIMS_FROM + where + f" ORDER BY {order} LIMIT ? OFFSET ?"
-    for row in store.db.execute(sql, (*args, -1 if limit is None else limit, offset)):
-        yield Store._claim(row)
+    if limit is None:  # a download: every row, read from the cursor in order
+        sql = "SELECT c.*, d.outlet, d.url, d.published" + _CLAIMS_FROM + where + f" ORDER BY {order} LIMIT -1 OFFSET ?"
+        for row in store.db.execute(sql, (*args, offset)):
+            yield Store._claim(row)
+        return
+    # A page: an order no index serves sorts every matching claim, so the sort carries only the
+    # columns it orders by; the page's claims are then read whole (quote, reason, sources), which the
+    # sort would otherwise copy for every claim it compares.
+    sql = "SELECT c.id" + _SORT_FROM + where + f" ORDER BY {order} LIMIT ? OFFSET ?"
+    ids = [row[0] for row in store.db.execute(sql, (*args, limit, offset))]
+    if not ids:
+        return
+    marks = ",".join("?" * len(ids))
+    rows = {row["id"]: row for row in store.db.execute(
+        f"SELECT c.*, d.outlet, d.url, d.published{_CLAIMS_FROM} WHERE c.id IN ({marks})", ids)}
+    for claim_id in ids:
+        yield Store._claim(rows[claim_id])
 
 
 def sorted_documents(store: Store, sort: str = DEFAULT_DOCUMENT_SORT, *, outlet: str | None = None, limit: int = 50,

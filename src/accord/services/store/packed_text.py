@@ -20,7 +20,7 @@ def pack(text: str) -> bytes:
     return zlib.compress(text.encode("utf-8"), LEVEL)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4)  # a few: a document may hold up to 10 MB of text
 def unpack(blob: bytes) -> str:
     return zlib.decompress(blob).decode("utf-8")
 

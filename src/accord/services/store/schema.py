@@ -397,17 +397,21 @@ def _upgrade_5_to_6(db: sqlite3.Connection) -> None:
     finally:
         db.execute("PRAGMA legacy_alter_table=OFF")
     run_script(db, SCHEMA)
+    # each document's first paragraph number and count, worked out apart so the texts are not sorted along
     db.execute(f"CREATE TEMP TABLE counted AS SELECT pid / {PARAGRAPH_SLOTS} AS n, COUNT(*) AS k FROM paragraph_spans_5 GROUP BY 1")
+    db.execute("CREATE TEMP TABLE numbered AS SELECT d.n, COALESCE(c.k, 0) AS k, "
+               "1 + SUM(COALESCE(c.k, 0)) OVER (ORDER BY d.n) - COALESCE(c.k, 0) AS first_pid "
+               "FROM documents_5 d LEFT JOIN counted c ON c.n = d.n")
     db.execute("INSERT INTO documents (n, id, origin, url, outlet, author, published, lang, content_hash, near_dup_of, "
                "removed_blocks, redactions, not_analysed, ingested_at, first_pid, paragraphs, text) "
                "SELECT d.n, d.id, d.origin, d.url, d.outlet, d.author, d.published, d.lang, hash_bytes(d.content_hash), "
-               "d.near_dup_of, d.removed_blocks, d.redactions, d.not_analysed, d.ingested_at, "
-               "1 + SUM(COALESCE(c.k, 0)) OVER (ORDER BY d.n) - COALESCE(c.k, 0), COALESCE(c.k, 0), pack_text(d.text) "
-               "FROM documents_5 d LEFT JOIN counted c ON c.n = d.n ORDER BY d.n")
+               "d.near_dup_of, d.removed_blocks, d.redactions, d.not_analysed, d.ingested_at, x.first_pid, x.k, "
+               "pack_text(d.text) FROM documents_5 d JOIN temp.numbered x ON x.n = d.n ORDER BY d.n")
     db.execute('INSERT INTO paragraph_spans (pid, doc, start, "end", lang, analysed) '
                f'SELECT d.first_pid + p.pid % {PARAGRAPH_SLOTS}, d.n, p.start, p."end", p.lang, p.analysed '
                f"FROM paragraph_spans_5 p JOIN documents d ON d.n = p.pid / {PARAGRAPH_SLOTS} ORDER BY p.pid")
     db.execute("DROP TABLE temp.counted")
+    db.execute("DROP TABLE temp.numbered")
     db.execute("INSERT INTO paragraph_fts (paragraph_fts) VALUES ('rebuild')")
     for table in ("paragraph_spans_5", "documents_5"):
         db.execute(f"DROP TABLE {table}")

@@ -91,3 +91,36 @@ def test_at_zero_bytes_nothing_is_kept(tmp_path):
             answer = client.get("/api/treaties")
             assert answer.status_code == 200 and "etag" not in answer.headers
         assert len(app.state.responses) == 0 and app.state.responses.hits == 0
+
+
+def test_rendered_catalog_answers_and_reports_follow_the_store_without_the_response_cache(tmp_path, seed_records):
+    from accord.press.pipeline import process
+    from accord.press.read import RawDocument
+    from judging_context import CATALOG, TODAY
+
+    path = tmp_path / "accord.sqlite"
+    app = create_app(db_path=path, response_cache_bytes=0)
+    with TestClient(app) as client:
+        treaty = client.get("/api/treaties/rus-irn-2025")
+        assert client.get("/api/treaties/rus-irn-2025").content == treaty.content and app.state.rendered.hits >= 1
+        assert client.get("/api/treaties/no-such-treaty").status_code == 404
+        before = client.get("/api/treaties/rus-irn-2025/implementation").json()
+        with Store(path) as store:
+            for r in seed_records:
+                store.put(process(RawDocument(id=r["id"], text=r["text"], lang=r.get("lang"), published=r.get("published"),
+                                              outlet=r.get("outlet")), CATALOG, TODAY))
+            events = len(store.events("rus-irn-2025"))
+        after = client.get("/api/treaties/rus-irn-2025/implementation").json()
+        assert events > 0 and after != before
+        reported = {s["doc_id"] for p in after["provisions"] for e in p["events"] for s in e["sources"]}
+        assert reported and not {s["doc_id"] for p in before["provisions"] for e in p["events"] for s in e["sources"]}
+
+
+def test_the_answer_cache_keeps_at_most_its_bytes():
+    from accord.interfaces.answer_cache import AnswerCache
+
+    cache = AnswerCache(entries=100, max_bytes=1000)
+    for i in range(10):
+        cache.get_or_compute(i, lambda: b"x" * 200)
+    assert len(cache) == 5
+    assert cache.get_or_compute("big", lambda: b"y" * 300) == b"y" * 300 and "big" not in cache._answers

@@ -24,14 +24,32 @@ def _run(script: str, *args: str) -> dict:
 
 
 def test_the_stream_bench_stores_every_document_and_samples_the_workers_too(tmp_path: Path):
-    result = _run("bench_stream.py", "--docs", "12,24", "--words", "20", "--workers", "2", "--db-dir", str(tmp_path))
-    assert [r["stored"] for r in result["runs"]] == [12, 24]
-    for run in result["runs"]:
-        assert run["errors"] == 0
-        # the pool's workers are counted: all processes together hold more than the command alone
-        assert run["peak_rss_mib"] > run["peak_command_rss_mib"] > 0
-        assert run["tenths"] and run["tenths"][-1]["fed"] == run["documents"]
-    assert list(tmp_path.iterdir()) == []  # its stores and scratch folder are removed
+    done = subprocess.run([sys.executable, str(BENCH / "bench_stream.py"), "--docs", "12,24", "--words", "20",
+                           "--workers", "2", "--db-dir", str(tmp_path), "--json"], capture_output=True, text=True, timeout=600)
+    result = json.loads(done.stdout)
+    # so few documents cannot be flat (the start-up is all there is): the exit code says whether the target held
+    assert done.returncode == (0 if result["flat"] and result["under_limit"] else 1), done.stderr[-2000:]
+    assert result["complete"] and result["stored"] == result["documents"] == 24 and result["errors"] == 0
+    assert [c["documents"] for c in result["checkpoints"]] == [12, 24]
+    # the pool's workers are counted: all processes together hold more than the command alone (by 12 documents
+    # fed the pool may not have started yet: the pipe takes the first documents at once)
+    whole = result["checkpoints"][-1]
+    assert whole["peak_rss_mib"] > whole["peak_command_rss_mib"] > 0
+    # one stream: the peak up to 24 documents includes the stretch up to 12
+    assert result["checkpoints"][1]["peak_rss_mib"] >= result["checkpoints"][0]["peak_rss_mib"]
+    assert result["points"] and result["points"][-1]["fed"] == 24
+    assert list(tmp_path.iterdir()) == []  # its store and scratch folder are removed
+
+
+def test_the_stream_bench_cut_short_reports_what_it_reached_and_fails(tmp_path: Path):
+    done = subprocess.run([sys.executable, str(BENCH / "bench_stream.py"), "--docs", "10,100000", "--words", "20",
+                           "--workers", "1", "--db-dir", str(tmp_path), "--max-minutes", "0.3", "--json"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 1, done.stderr[-2000:]  # the target was not measured: not a pass
+    result = json.loads(done.stdout)
+    assert not result["complete"] and 10 < result["documents"] < 100000
+    assert [c["documents"] for c in result["checkpoints"]] == [10, result["documents"]]
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_writer_bench_merges_the_whole_shard():

@@ -63,3 +63,32 @@ def test_stdin_given_twice_is_refused_with_exit_2(tmp_path: Path):
     result = runner.invoke(app, ["ingest", "-", "-", "--db", str(tmp_path / "s.sqlite")])
     assert result.exit_code == 2
     assert "standard input" in result.output and "once" in result.output
+
+
+def test_a_stream_of_many_broken_lines_names_the_first_and_counts_them_all(tmp_path: Path):
+    """The report stays the same size however many lines are bad: it names the first problems, its
+    count is exact, and the store keeps every error."""
+    from accord.contract.press import LISTED_PROBLEMS
+
+    broken = LISTED_PROBLEMS + 37
+    db = tmp_path / "s.sqlite"
+    result = runner.invoke(app, ["ingest", "-", "--db", str(db), "--json", "--workers", "1"],
+                           input=_stdin(LINES[:1], extra="{broken\n" * broken))
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    assert report["new"] == 1 and report["error_count"] == broken
+    assert [e["origin"] for e in report["errors"]] == [f"-:{line}" for line in range(2, LISTED_PROBLEMS + 2)]
+    with Store(db) as store:
+        assert store.stats()["errors"] == broken
+
+
+def test_the_text_report_says_how_many_problems_it_leaves_out(tmp_path: Path):
+    from accord.contract.press import LISTED_PROBLEMS
+
+    broken = LISTED_PROBLEMS + 5
+    result = runner.invoke(app, ["ingest", "-", "--db", str(tmp_path / "s.sqlite"), "--workers", "1"],
+                           input=_stdin([], extra="{broken\n" * broken))
+    assert result.exit_code == 1
+    assert f"{broken} errors" in result.output
+    assert f"Not stored (the first {LISTED_PROBLEMS} of {broken})" in result.output
+    assert f"-:{LISTED_PROBLEMS}" in result.output and f"-:{LISTED_PROBLEMS + 1}" not in result.output

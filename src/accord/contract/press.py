@@ -121,6 +121,11 @@ class IngestSkipped(Answer):
     reason: str
 
 
+# How many errors, warnings and skipped files an ingest report names; the rest it only counts, so the
+# report of a stream of millions of documents stays small (every error is also in the store).
+LISTED_PROBLEMS = 100
+
+
 class IngestReport(Answer):
     """What a batch ingest did (`accord ingest`)."""
 
@@ -128,12 +133,17 @@ class IngestReport(Answer):
     new: int
     unchanged: int
     near_duplicates: int
-    errors: list[IngestError]
-    skipped: list[IngestSkipped] = Field(default_factory=list, description="Files of other types found in folders; not read, not errors.")
+    errors: list[IngestError] = Field(description=f"The first {LISTED_PROBLEMS} documents or files not stored, with the reason; "
+                                      "all of them are in the store's ingest errors.")
+    error_count: int = Field(0, description=f"How many documents or files were not stored (errors lists the first {LISTED_PROBLEMS}).")
+    skipped: list[IngestSkipped] = Field(default_factory=list, description=f"The first {LISTED_PROBLEMS} files of other types found "
+                                         "in folders; not read, not errors.")
+    skipped_count: int = Field(0, description=f"How many files were skipped (skipped lists the first {LISTED_PROBLEMS}).")
     claims_by_verdict: dict[str, int]
     paragraphs_not_analysed: dict[str, int]
-    warnings: list[IngestError] = Field(default_factory=list, description="Documents stored with a warning "
+    warnings: list[IngestError] = Field(default_factory=list, description=f"The first {LISTED_PROBLEMS} documents stored with a warning "
                                         "(e.g. claims read only from the first 500,000 characters).")
+    warning_count: int = Field(0, description=f"How many warnings there were (warnings lists the first {LISTED_PROBLEMS}).")
     db: str = Field(description="The store written to.")
 
 

@@ -24,13 +24,20 @@ DEFAULT_ENTRIES = 2048
 
 
 class AnswerCache:
-    """A thread-safe least-recently-used map from request keys to answers, at most ``entries`` long."""
+    """A thread-safe least-recently-used map from request keys to answers, at most ``entries`` long
+    and, when ``max_bytes`` is given, at most that many bytes of answers (each answer's ``len``; one
+    over a quarter of it is returned but not kept)."""
 
-    def __init__(self, entries: int = DEFAULT_ENTRIES):
+    def __init__(self, entries: int = DEFAULT_ENTRIES, max_bytes: int | None = None):
         self.entries = entries
+        self.max_bytes = max_bytes
         self._answers: OrderedDict[Hashable, object] = OrderedDict()
         self._lock = threading.Lock()
+        self._bytes = 0
         self.hits = self.misses = 0
+
+    def _weight(self, answer: object) -> int:
+        return len(answer) if self.max_bytes is not None else 0  # type: ignore[arg-type]
 
     def get_or_compute(self, key: Hashable, compute: Callable[[], T]) -> T:
         with self._lock:
@@ -40,11 +47,18 @@ class AnswerCache:
                 return self._answers[key]  # type: ignore[return-value]
             self.misses += 1
         answer = compute()  # outside the lock: two threads may compute one key, and both get the same answer
+        weight = self._weight(answer)
+        if self.max_bytes is not None and weight > self.max_bytes // 4:
+            return answer
         with self._lock:
+            if key in self._answers:
+                self._bytes -= self._weight(self._answers[key])
             self._answers[key] = answer
+            self._bytes += weight
             self._answers.move_to_end(key)
-            while len(self._answers) > self.entries:
-                self._answers.popitem(last=False)
+            while len(self._answers) > self.entries or (self.max_bytes is not None and self._bytes > self.max_bytes):
+                _, dropped = self._answers.popitem(last=False)
+                self._bytes -= self._weight(dropped)
         return answer
 
     def __len__(self) -> int:

@@ -45,6 +45,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store_version.close()
 
 
+RENDERED_BYTES = 64 * 1024 * 1024
+
+
 class _App(FastAPI):
     """FastAPI with the security headers outside Starlette's own outermost error middleware: a
     middleware added with ``add_middleware`` sits inside it, so the 500 it sends for an unexpected
@@ -63,6 +66,8 @@ def create_app(settings: Settings | None = None, *, catalog: Catalog | None = No
     app.state.settings = settings
     app.state.catalog = catalog or settings.catalog
     app.state.answers = AnswerCache()  # checks and scenarios, keyed on their inputs, the catalog version and the day
+    # catalog answers and implementation reports, as JSON bytes (a store's report can run to megabytes)
+    app.state.rendered = AnswerCache(entries=256, max_bytes=RENDERED_BYTES)
     app.state.store_version = StoreVersion(settings.db_path)
 
     def answers_depend_on() -> tuple:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from accord.contract import IngestReport as IngestAnswer
+from accord.contract.press import LISTED_PROBLEMS
 from accord.knowledge.catalog import Catalog
 from accord.press.pipeline import ProcessedDocument, process
 from accord.press.read import JSONL_SUFFIXES, RawDocument, ReadError, Skipped, read_paths, walk_files
@@ -31,6 +32,9 @@ IN_FLIGHT = 2  # chunks handed to the pool at once: the workers run the next whi
 
 @dataclass
 class IngestReport:
+    """Counts of what an ingest did, and the first ``LISTED_PROBLEMS`` errors, warnings and skipped files by
+    name: nothing in it grows with the number of documents."""
+
     new: int = 0
     unchanged: int = 0
     near_duplicates: int = 0
@@ -39,16 +43,35 @@ class IngestReport:
     verdicts: Counter = field(default_factory=Counter)
     not_analysed: Counter = field(default_factory=Counter)
     warnings: list[dict] = field(default_factory=list)
+    error_count: int = 0
+    skipped_count: int = 0
+    warning_count: int = 0
 
     @property
     def documents(self) -> int:
         return self.new + self.unchanged + self.near_duplicates
 
+    def error(self, origin: str, message: str) -> None:
+        self.error_count += 1
+        if len(self.errors) < LISTED_PROBLEMS:
+            self.errors.append({"origin": origin, "message": message})
+
+    def skip(self, origin: str, reason: str) -> None:
+        self.skipped_count += 1
+        if len(self.skipped) < LISTED_PROBLEMS:
+            self.skipped.append({"origin": origin, "reason": reason})
+
+    def warn(self, origin: str, message: str) -> None:
+        self.warning_count += 1
+        if len(self.warnings) < LISTED_PROBLEMS:
+            self.warnings.append({"origin": origin, "message": message})
+
     def answer(self, db: str) -> IngestAnswer:
         return IngestAnswer(documents=self.documents, new=self.new, unchanged=self.unchanged,
-                            near_duplicates=self.near_duplicates, errors=self.errors, skipped=self.skipped,
+                            near_duplicates=self.near_duplicates, errors=self.errors, error_count=self.error_count,
+                            skipped=self.skipped, skipped_count=self.skipped_count,
                             claims_by_verdict=dict(self.verdicts), paragraphs_not_analysed=dict(self.not_analysed),
-                            warnings=self.warnings, db=db)
+                            warnings=self.warnings, warning_count=self.warning_count, db=db)
 
 
 @dataclass(frozen=True)
@@ -179,18 +202,18 @@ def store_results(results: Iterable[ProcessedDocument | ReadError | Skipped], st
         for item, outcome in zip(batch.docs, outcomes):
             _count(report, store, item, outcome)
             if progress:
-                progress(item.origin, report.documents + len(report.errors))
+                progress(item.origin, report.documents + report.error_count)
         batch.clear()
 
     for item in results:
         if isinstance(item, Skipped):
-            report.skipped.append({"origin": item.origin, "reason": item.reason})
+            report.skip(item.origin, item.reason)
             continue
         if isinstance(item, ReadError):
-            report.errors.append({"origin": item.origin, "message": item.message})
+            report.error(item.origin, item.message)
             store.record_error(item.origin, item.message)
             if progress:
-                progress(item.origin, report.documents + len(report.errors))
+                progress(item.origin, report.documents + report.error_count)
             continue
         if batch.add(item):
             flush()
@@ -226,7 +249,7 @@ class WriteBatch:
 def _count(report: IngestReport, store: Store, item: ProcessedDocument, outcome) -> None:
     if isinstance(outcome, Exception):  # one document the store refuses must not stop the batch
         message = f"not stored: {type(outcome).__name__}: {outcome}"
-        report.errors.append({"origin": item.origin, "message": message})
+        report.error(item.origin, message)
         store.record_error(item.origin, message)
         return
     if outcome.outcome == "new":
@@ -235,7 +258,8 @@ def _count(report: IngestReport, store: Store, item: ProcessedDocument, outcome)
         report.unchanged += 1
     else:
         report.near_duplicates += 1
-    report.warnings.extend({"origin": item.origin, "message": message} for message in item.warnings)
+    for message in item.warnings:
+        report.warn(item.origin, message)
     if outcome.outcome != "unchanged":
         report.verdicts.update(c.verdict for c in item.claims)
         report.not_analysed.update(item.not_analysed)

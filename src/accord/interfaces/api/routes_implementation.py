@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from accord.interfaces.deps import get_store
 from accord.interfaces.api.errors import ERRORS, NOT_FOUND, STORE, ApiError, ApiRoute
+from accord.interfaces.api.rendered import rendered
 from accord.interfaces.api.formats import FORMAT, Format, csv_answer, csv_response, wants_csv
 from accord.knowledge.catalog import nearest
 from accord.knowledge.implementation_links import implementation_links, tracked_treaties
@@ -35,8 +36,11 @@ def implementation(request: Request, treaty_id: str,
     if provision is not None and links.tracked(provision) is None:
         known = [p.provision for p in links.provisions]
         raise ApiError(422, f"unknown provision '{provision}' for {treaty_id}", suggestion=nearest(provision, known), known=known)
-    report = track(store.events(treaty_id), links, provision=provision, since=since)
     if wants_csv(request, format):
+        report = track(store.events(treaty_id), links, provision=provision, since=since)
         rows = [item.model_dump(mode="json") for item in report.provisions]
         return csv_response(LISTINGS["implementation"], rows, f"{treaty_id}-implementation")
-    return report
+    # the report reads the store: its key holds the store's write version, which every write moves
+    key = ("implementation", treaty_id, provision, since, store.write_version())
+    return rendered(request, key, ImplementationReport,
+                    lambda: track(store.events(treaty_id), links, provision=provision, since=since))

@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from accord.contract import Comparison, ScenarioAnswer
 from accord.interfaces import inputs
+from accord.interfaces.api.rendered import rendered
 from accord.interfaces.api.errors import ERRORS, ApiError, ApiRoute
 from accord.interfaces.api.formats import FORMAT, Format, csv_answer, csv_response, wants_csv
 from accord.interfaces.api.schemas import ScenarioRequest
@@ -80,7 +81,7 @@ async def compare(request: Request,
                                                 "(`ids=A,B`); default: the whole catalog.",
                                                 examples=[["rus-irn-2025", "rus-irn-2001,rus-prk-2024"]]),
                   format: Format | None = FORMAT, catalog: Catalog = Depends(get_catalog)) -> Any:
-    data = compare_treaties(inputs.treaty_ids(catalog, ids), catalog)
+    chosen = inputs.treaty_ids(catalog, ids)
     if wants_csv(request, format):
-        return csv_response(LISTINGS["compare"], comparison_rows(data), "compare")
-    return Comparison.model_validate(data)
+        return csv_response(LISTINGS["compare"], comparison_rows(compare_treaties(chosen, catalog)), "compare")
+    return rendered(request, ("compare", tuple(chosen)), Comparison, lambda: compare_treaties(chosen, catalog))

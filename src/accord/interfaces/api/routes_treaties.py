@@ -20,6 +20,7 @@ from accord.interfaces import inputs, listings
 from accord.interfaces.api.formats import FORMAT, Format, csv_answer, csv_response, wants_csv
 from accord.interfaces.api.errors import ERRORS, NOT_FOUND, ApiRoute
 from accord.interfaces.api.inputs import path_treaty
+from accord.interfaces.api.rendered import rendered
 from accord.interfaces.deps import get_catalog, get_today
 from accord.knowledge.catalog import Catalog
 from accord.reasoning.lifecycle import status as treaty_status
@@ -37,22 +38,24 @@ async def list_treaties(request: Request, format: Format | None = FORMAT, catalo
     """Each row: `id`, `title`, `parties`, `signed`, `articles`, `types` (derived obligation types, each cited)."""
     if wants_csv(request, format):
         return csv_response(LISTINGS["catalog"], listings.catalog_rows(catalog, today), f"treaties-{today.isoformat()}")
-    return treaty_rows(catalog)
+    return rendered(request, "treaties", list[TreatyRow], lambda: treaty_rows(catalog))
 
 
 @router.get("/treaties/{treaty_id}", summary="One coded treaty, with its articles, provisions and sources",
             response_model=TreatyRecord, responses=NOT_FOUND)
-async def get_treaty(treaty_id: str, catalog: Catalog = Depends(get_catalog)) -> dict:
+async def get_treaty(request: Request, treaty_id: str, catalog: Catalog = Depends(get_catalog)) -> Any:
     """The whole coded treaty as in `accord show ID --json`, plus `types`: the derived alliance-obligation types."""
-    return treaty_record(path_treaty(catalog, treaty_id))
+    treaty = path_treaty(catalog, treaty_id)
+    return rendered(request, ("treaty", treaty.id), TreatyRecord, lambda: treaty_record(treaty))
 
 
 @router.get("/treaties/{treaty_id}/status", summary="Is the treaty in force on a day?", response_model=Status,
             responses=NOT_FOUND)
-async def get_status(treaty_id: str,
+async def get_status(request: Request, treaty_id: str,
                      on: str | None = Query(None, description="Date YYYY-MM-DD (default: today).", examples=["2026-11-22"]),
-                     catalog: Catalog = Depends(get_catalog), today: dt.date = Depends(get_today)) -> Status:
+                     catalog: Catalog = Depends(get_catalog), today: dt.date = Depends(get_today)) -> Any:
     """Phase, term, renewal, notice deadline, contested positions and life-cycle steps, each with its sources;
     the answer of `accord status ID --on DATE --json`."""
     treaty = path_treaty(catalog, treaty_id)
-    return Status.model_validate(treaty_status(treaty, inputs.day(on, today, "'on'"), catalog))
+    day = inputs.day(on, today, "'on'")
+    return rendered(request, ("status", treaty.id, day), Status, lambda: treaty_status(treaty, day, catalog))

@@ -90,26 +90,33 @@ def ingest(
         verdicts = ", ".join(f"{v} {n}" for v, n in sorted(report.verdicts.items())) or "no claims"
         # file names and messages are the user's text: Text() keeps them from being read as markup
         console.print(Text(f"{report.new} new, {report.unchanged} unchanged, {report.near_duplicates} near-duplicates; "
-                           f"{len(report.errors)} errors, {len(report.skipped)} skipped; claims: {verdicts}. "
+                           f"{report.error_count} errors, {report.skipped_count} skipped; claims: {verdicts}. "
                            f"Store: {store.path}"), highlight=False)
         not_read = {lang: n for lang, n in report.not_analysed.items() if lang != OVER_LIMIT}
         if not_read:
             langs = ", ".join(f"{lang} {n}" for lang, n in sorted(not_read.items()))
             console.print(Text(f"Paragraphs not analysed (language without claim extraction): {langs}"), highlight=False)
-        for title, rows, column in (("Stored, with a warning", report.warnings, "warning"), ("Not stored", report.errors, "problem")):
+        for title, rows, count, column in (("Stored, with a warning", report.warnings, report.warning_count, "warning"),
+                                           ("Not stored", report.errors, report.error_count, "problem")):
             if rows:
-                table = Table(title=title, title_justify="left")
+                table = Table(title=title + _first_of(rows, count), title_justify="left")
                 table.add_column("file", overflow="fold")
                 table.add_column(column, overflow="fold")
                 for row in rows:
                     table.add_row(Text(row["origin"]), Text(row["message"]))
                 err_console.print(table)
         if report.skipped:
-            console.print(Text(f"Skipped {len(report.skipped)} files of other types (read are: {SUPPORTED}):"), highlight=False)
+            console.print(Text(f"Skipped {report.skipped_count} files of other types (read are: {SUPPORTED})"
+                               f"{_first_of(report.skipped, report.skipped_count)}:"), highlight=False)
             for item in report.skipped:
                 console.print(Text(f"  {item['origin']}"), highlight=False, soft_wrap=True)
     if report.errors:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _first_of(listed: list, count: int) -> str:
+    """What a report's list leaves out, when it names only the first of many."""
+    return f" (the first {len(listed)} of {count:,})" if count > len(listed) else ""
 
 
 def highlighted(text: str, claims: list[dict]) -> Text:

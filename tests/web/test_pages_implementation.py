@@ -57,3 +57,27 @@ def test_the_api_gives_the_report_and_names_bad_input(client):
     assert bad.status_code == 422 and bad.json()["suggestion"] == "nuclear_energy"
     missing = client.get("/treaties/rus-irn-2052/implementation", headers={"accept": "text/html"})
     assert missing.status_code == 404 and "rus-irn-2025" in missing.text
+
+
+@pytest.mark.slow
+def test_the_api_lists_at_most_the_asked_number_of_events_and_says_how_many_there_are(client):
+    url = "/api/treaties/rus-irn-2025/implementation"
+    whole = client.get(url, params={"events": 1000}).json()
+    assert all(p["events_total"] == len(p["events"]) for p in whole["provisions"])
+    busiest = max(whole["provisions"], key=lambda p: p["events_total"])
+    assert busiest["events_total"] > 2  # the shared file gives some provision more events than the cut below
+    cut = client.get(url, params={"events": 2}).json()
+    assert [p["provision"] for p in cut["provisions"]] == [p["provision"] for p in whole["provisions"]]
+    for short, full in zip(cut["provisions"], whole["provisions"]):
+        assert len(short["events"]) == min(2, full["events_total"]) and short["events_total"] == full["events_total"]
+        assert (short["level"], short["finding"], short["rule"]) == (full["level"], full["finding"], full["rule"])
+        assert all(e in full["events"] for e in short["events"])
+        assert short["events"] == full["events"][len(full["events"]) - len(short["events"]):] or \
+            all(e["event_date"] is not None for e in short["events"])  # undated events are the first to go
+    default = client.get(url).json()
+    assert max(len(p["events"]) for p in default["provisions"]) <= 20
+    one = client.get(url, params={"provision": busiest["provision"], "events": 1000}).json()
+    assert one["provisions"][0]["events"] == busiest["events"]  # a provision's whole list, on asking
+    for bad in ("-1", "1001", "many"):
+        r = client.get(url, params={"events": bad})
+        assert r.status_code == 422 and "'events'" in r.json()["error"]

@@ -89,7 +89,10 @@ class ProvisionImplementation(BaseModel):
     finding: str
     rule: str
     independent_sources: int
-    events: list[TrackedEvent]
+    events: list[TrackedEvent] = Field(description="the provision's events in date order (undated last); an answer "
+                                                   "that lists at most N keeps the N most recent")
+    events_total: int = Field(description="how many events the provision has in all; more than the length of "
+                                          "`events` when the list was cut")
     conflicts: list[Conflict] = Field(default_factory=list)
     periods_examined: list[ExaminedPeriod] = Field(default_factory=list)
     confidence: str
@@ -240,17 +243,37 @@ def track(rows: Iterable[dict], links: ImplementationLinks, *, provision: str | 
             item = ProvisionImplementation(
                 provision=tracked.provision, label=tracked.label, title=tracked.title, catalog=tracked.catalog,
                 duty="refrain", level=None, level_name="no duty to act", finding=finding, rule=rule,
-                independent_sources=len(sources), events=mine, conflicts=related, periods_examined=periods,
+                independent_sources=len(sources), events=mine, events_total=len(mine), conflicts=related,
+                periods_examined=periods,
                 confidence=tracked.confidence, doubts=tracked.doubts)
         else:
             value, rule = level(mine, done_sources)
             item = ProvisionImplementation(
                 provision=tracked.provision, label=tracked.label, title=tracked.title, catalog=tracked.catalog,
                 duty="act", level=value, level_name=LEVEL_NAMES[value], finding=f"level {value}: {LEVEL_NAMES[value]}",
-                rule=rule, independent_sources=len(sources), events=mine, conflicts=related,
+                rule=rule, independent_sources=len(sources), events=mine, events_total=len(mine), conflicts=related,
                 confidence=tracked.confidence, doubts=tracked.doubts)
         out.append(item)
     return ImplementationReport(treaty=links.treaty, since=since, provision=provision, reports=len(rows), provisions=out)
+
+
+def _recency(event: TrackedEvent) -> tuple[bool, str]:
+    # an undated event cannot be shown to be recent: it ranks below every dated one
+    return event.event_date is not None, event.event_date or ""
+
+
+def latest_events(report: ImplementationReport, limit: int) -> ImplementationReport:
+    """The report with each provision listing only its ``limit`` most recent events (by event date,
+    still in date order); levels, findings and ``events_total`` stay those of every event, since
+    ``track`` computed them before the list is cut."""
+    provisions = []
+    for item in report.provisions:
+        if len(item.events) <= limit:
+            provisions.append(item)
+            continue
+        kept = {id(e) for e in sorted(item.events, key=_recency)[len(item.events) - limit:]}
+        provisions.append(item.model_copy(update={"events": [e for e in item.events if id(e) in kept]}))
+    return report.model_copy(update={"provisions": provisions})
 
 
 def evidence_window(rows: Iterable[dict], links: ImplementationLinks, *, party: str, action: str,

@@ -100,3 +100,16 @@ def test_a_cut_list_keeps_the_most_recent_events_and_the_level_of_all():
     assert (item.level, item.rule, item.independent_sources) == (full.level, full.rule, full.independent_sources) == (3, full.rule, 6)
     assert [e.event_date for e in latest_events(whole, 6).provisions[0].events] == [e.event_date for e in full.events]
     assert latest_events(whole, 0).provisions[0].events == [] and len(whole.provisions[0].events) == 6  # the report is not changed
+
+
+def test_a_cut_list_of_reports_keeps_the_most_recently_published_and_counts_every_one():
+    rows = []
+    for i, published in enumerate(["2025-04-02", "2025-04-09", None, "2025-04-05"]):
+        rows.append(row(f"d{i}", "joint_exercises", "joint_exercise", "2025-04", outlet=f"o{i}") | {"published": published})
+    whole = track(rows, LINKS, provision="joint_exercises")
+    [event] = whole.provisions[0].events
+    assert event.sources_total == len(event.sources) == 4 and event.independent_sources == 4
+    [short] = latest_events(whole, None, 2).provisions[0].events
+    assert [s.published for s in short.sources] == ["2025-04-09", "2025-04-05"]  # in the order listed
+    assert (short.sources_total, short.independent_sources) == (4, 4)
+    assert latest_events(whole, None, None) == whole

@@ -149,3 +149,6 @@ def test_the_cli_lists_every_event_unless_asked_for_fewer(store):
     assert [p["level"] for p in cut["provisions"]] == [p["level"] for p in whole["provisions"]]
     bad = runner.invoke(app, ["implementation", "rus-irn-2025", "--db", str(store), "--events", "-3"])
     assert bad.exit_code == 2 and "--events" in bad.output
+    one = run_json("implementation", "rus-irn-2025", "--db", str(store), "--sources", "1", "--json")
+    assert all(len(e["sources"]) == 1 and e["sources_total"] >= 1 for p in one["provisions"] for e in p["events"])
+    assert [len(p["events"]) for p in one["provisions"]] == [len(p["events"]) for p in whole["provisions"]]

@@ -78,6 +78,21 @@ def test_the_api_lists_at_most_the_asked_number_of_events_and_says_how_many_ther
     assert max(len(p["events"]) for p in default["provisions"]) <= 20
     one = client.get(url, params={"provision": busiest["provision"], "events": 1000}).json()
     assert one["provisions"][0]["events"] == busiest["events"]  # a provision's whole list, on asking
-    for bad in ("-1", "1001", "many"):
-        r = client.get(url, params={"events": bad})
-        assert r.status_code == 422 and "'events'" in r.json()["error"]
+    for name, bad in (("events", "-1"), ("events", "1001"), ("events", "many"), ("sources", "0"), ("sources", "1001")):
+        r = client.get(url, params={name: bad})
+        assert r.status_code == 422 and f"'{name}'" in r.json()["error"]
+
+
+@pytest.mark.slow
+def test_the_api_lists_at_most_the_asked_number_of_reports_per_event(client):
+    url = "/api/treaties/rus-irn-2025/implementation"
+    whole = client.get(url, params={"events": 1000, "sources": 1000}).json()
+    events = [e for p in whole["provisions"] for e in p["events"]]
+    assert all(e["sources_total"] == len(e["sources"]) for e in events)
+    assert max(e["sources_total"] for e in events) > 1  # some event of the shared file has several reports
+    cut = client.get(url, params={"events": 1000, "sources": 1}).json()
+    for short, full in zip(cut["provisions"], whole["provisions"]):
+        assert (short["level"], short["independent_sources"]) == (full["level"], full["independent_sources"])
+        for e, f in zip(short["events"], full["events"]):
+            assert len(e["sources"]) == 1 and e["sources"][0] in f["sources"]
+            assert (e["sources_total"], e["independent_sources"]) == (f["sources_total"], f["independent_sources"])

@@ -52,15 +52,19 @@ def implementation(
     since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this date (YYYY-MM-DD)."),
     events: Optional[int] = typer.Option(None, "--events", help="List at most this many events per provision, the most "
                                          "recent (default: all); levels still rest on every event."),
+    sources: Optional[int] = typer.Option(None, "--sources", help="List at most this many reports per event, the most "
+                                          "recently published (default: all)."),
     db: Optional[Path] = DB,
     json_out: bool = JSON,
 ) -> None:
     """Per provision: the events the press reports in date order, independent sources, and a 0–3 level with its rule."""
     if events is not None and events < 0:
         fail(f"--events must be 0 or more, not {events} (e.g. --events 20)")
+    if sources is not None and sources < 1:
+        fail(f"--sources must be 1 or more, not {sources} (e.g. --sources 10)")
     report = build_report(treaty, provision, since, db)
-    if events is not None:
-        report = latest_events(report, events)
+    if events is not None or sources is not None:
+        report = latest_events(report, events, sources)
     if json_out:
         print_json(report.model_dump(mode="json"))
         return

@@ -252,7 +252,8 @@ def merge_alone(shard: Path, target: Path, documents: int) -> dict:
     row, no near-duplicate checks across shards, which a real merge would add), the full-text index
     filled from the copied rows.  Its rate bounds what per-worker shards merged into one file can reach."""
     from accord.services.store import Store, packed_text
-    from accord.services.store.schema import KEPT_BY_TRIGGERS
+    from accord.services.store.kept_counts import merge_from
+    from accord.services.store.schema import KEPT_COUNTS
 
     Store(target).close()  # the same schema, empty
     db = sqlite3.connect(target, isolation_level=None)
@@ -262,11 +263,12 @@ def merge_alone(shard: Path, target: Path, documents: int) -> dict:
     fts = [(name, sql) for name, sql in tables if "fts5" in (sql or "").lower()]
     shadows = tuple(f"{name}_" for name, _ in fts)
     plain = [name for name, _ in tables if not name.startswith(("sqlite_", *shadows)) and name not in dict(fts)
-             and name not in ("meta", *KEPT_BY_TRIGGERS)]  # the store's triggers count the copied rows themselves
+             and name not in ("meta", *KEPT_COUNTS)]  # counts are added up, not copied
     cpu = time.process_time()
     db.execute("BEGIN")
     for name in plain:
         db.execute(f'INSERT INTO main."{name}" SELECT * FROM shard."{name}"')
+    merge_from(db, "shard")
     rows_cpu = time.process_time() - cpu
     for name, sql in fts:
         if "content=" in sql.replace(" ", "").lower():  # external content: the index is built from the copied rows

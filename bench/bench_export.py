@@ -28,7 +28,7 @@ from pathlib import Path
 
 from accord.services.store import Store
 from accord.services.store.packed_text import pack
-from accord.services.store.schema import judgement_id
+from accord.services.store.schema import judgement_id, recount
 
 QUOTE = "Russia is now obliged to defend Iran militarily, according to the commentator, who added a remark"
 
@@ -54,6 +54,7 @@ def build(path: Path, claims: int, per_doc: int = 10) -> None:
                   for verdict in ("supported", "contradicted", "unverifiable")]
     db.executemany("INSERT INTO verdicts (claim_id, judgement, as_of) VALUES (?,?,?)",
                    ((i + 1, judgements[i % 3], "2026-11-30") for i in range(claims)))
+    recount(db)  # rows written by SQL here, not by the store's writer, which keeps the counts
     db.execute("COMMIT")
     store.close()
 

@@ -166,6 +166,7 @@ def _build_large(path: Path, count: int, judging) -> None:
     look-ups stay as selective as on real coverage."""
     from accord.services.ingest import store_results
     from accord.services.store import Store
+    from accord.services.store.schema import recount
 
     with Store(path) as store:
         have = store.stats()["documents"]
@@ -218,6 +219,7 @@ def _build_large(path: Path, count: int, judging) -> None:
             numbers = [n for (n,) in db.execute("SELECT n FROM documents WHERE n > ?", (top,))]
             db.executemany("INSERT OR IGNORE INTO near_bands (key, doc) VALUES (?, ?)",
                            ((rng.getrandbits(32) - (1 << 31), n) for n in numbers for _ in range(bands)))
+            recount(db)  # rows copied by SQL are not counted by the writer
             db.execute("COMMIT")
             print(f"  {last:,} documents, {time.perf_counter() - start:.0f} s", flush=True)
     print(f"built in {time.perf_counter() - start:.0f} s", flush=True)

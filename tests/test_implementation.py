@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from accord.knowledge.implementation_links import implementation_links
-from accord.reasoning.implementation import level, merge_reports, track
+from accord.reasoning.implementation import latest_events, level, merge_reports, track
 
 LINKS = implementation_links("rus-irn-2025")
 
@@ -86,3 +86,30 @@ def test_since_keeps_only_dated_events_from_that_day():
             row("c", "payments", "payment_link", None)]
     report = track(rows, LINKS, provision="payments", since=dt.date(2025, 10, 1))
     assert [e.event_date for e in report.provisions[0].events] == ["2025-10"]
+
+
+def test_a_cut_list_keeps_the_most_recent_events_and_the_level_of_all():
+    # five dated events of one provision, on different days and from different outlets, and an undated one
+    days = ["2025-03-02", "2025-05-20", "2025-07", "2025-09-11", "2025-12-01"]
+    rows = [row(f"d{i}", "energy", "energy_deal", day) for i, day in enumerate(days)] + [row("u", "energy", "energy_deal", None)]
+    whole = track(rows, LINKS, provision="energy")
+    cut = latest_events(whole, 2)
+    [item], [full] = cut.provisions, whole.provisions
+    assert full.events_total == len(full.events) == 6
+    assert [e.event_date for e in item.events] == ["2025-09-11", "2025-12-01"] and item.events_total == 6
+    assert (item.level, item.rule, item.independent_sources) == (full.level, full.rule, full.independent_sources) == (3, full.rule, 6)
+    assert [e.event_date for e in latest_events(whole, 6).provisions[0].events] == [e.event_date for e in full.events]
+    assert latest_events(whole, 0).provisions[0].events == [] and len(whole.provisions[0].events) == 6  # the report is not changed
+
+
+def test_a_cut_list_of_reports_keeps_the_most_recently_published_and_counts_every_one():
+    rows = []
+    for i, published in enumerate(["2025-04-02", "2025-04-09", None, "2025-04-05"]):
+        rows.append(row(f"d{i}", "joint_exercises", "joint_exercise", "2025-04", outlet=f"o{i}") | {"published": published})
+    whole = track(rows, LINKS, provision="joint_exercises")
+    [event] = whole.provisions[0].events
+    assert event.sources_total == len(event.sources) == 4 and event.independent_sources == 4
+    [short] = latest_events(whole, None, 2).provisions[0].events
+    assert [s.published for s in short.sources] == ["2025-04-09", "2025-04-05"]  # in the order listed
+    assert (short.sources_total, short.independent_sources) == (4, 4)
+    assert latest_events(whole, None, None) == whole

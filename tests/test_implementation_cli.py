@@ -139,3 +139,16 @@ def test_bad_dates_and_merged_reports_neither_crash_the_tracker_nor_invent_an_ev
     texts = {d["id"]: d["text"] for d in docs}
     for s in merged["sources"]:  # each quote lies within its own document
         assert s["quote"] in texts[s["doc_id"]]
+
+
+def test_the_cli_lists_every_event_unless_asked_for_fewer(store):
+    whole = run_json("implementation", "rus-irn-2025", "--db", str(store), "--json")
+    assert all(p["events_total"] == len(p["events"]) for p in whole["provisions"])
+    cut = run_json("implementation", "rus-irn-2025", "--db", str(store), "--events", "1", "--json")
+    assert all(len(p["events"]) == min(1, p["events_total"]) for p in cut["provisions"])
+    assert [p["level"] for p in cut["provisions"]] == [p["level"] for p in whole["provisions"]]
+    bad = runner.invoke(app, ["implementation", "rus-irn-2025", "--db", str(store), "--events", "-3"])
+    assert bad.exit_code == 2 and "--events" in bad.output
+    one = run_json("implementation", "rus-irn-2025", "--db", str(store), "--sources", "1", "--json")
+    assert all(len(e["sources"]) == 1 and e["sources_total"] >= 1 for p in one["provisions"] for e in p["events"])
+    assert [len(p["events"]) for p in one["provisions"]] == [len(p["events"]) for p in whole["provisions"]]

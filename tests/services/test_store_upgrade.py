@@ -72,6 +72,10 @@ def test_a_schema_3_store_is_upgraded_in_place_and_answers_as_a_new_one(tmp_path
     assert old.stat().st_size < before
 
 
+def _triggers_and_indexes(db) -> set[str]:
+    return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type IN ('trigger', 'index')")}
+
+
 def test_a_schema_5_store_is_compacted_in_place_and_answers_as_a_new_one(tmp_path: Path, docs):
     old, new = tmp_path / "old.sqlite", tmp_path / "new.sqlite"
     write_schema_5(old, docs)
@@ -80,6 +84,8 @@ def test_a_schema_5_store_is_compacted_in_place_and_answers_as_a_new_one(tmp_pat
             store.put(doc)
         expected = _everything(store)
         expected_spans = store.db.execute('SELECT doc, start, "end", lang, analysed FROM paragraph_spans ORDER BY pid').fetchall()
+        fresh_kept = _triggers_and_indexes(store.db)
+    assert {"uncount_document", "documents_by_date", "documents_by_outlet"} <= fresh_kept
     assert expected["stats"]["near_duplicates"] >= 1 and expected["stats"]["paragraphs"] > len(docs)
     db = sqlite3.connect(old)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -95,7 +101,8 @@ def test_a_schema_5_store_is_compacted_in_place_and_answers_as_a_new_one(tmp_pat
         store.db.execute("INSERT INTO paragraph_fts(paragraph_fts) VALUES ('integrity-check')")  # raises if it disagrees
         tables = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
         assert not {"documents_5", "paragraph_spans_5"} & tables
-        assert {"count_document", "uncount_document", "documents_by_date", "documents_by_outlet"} <= tables
+        # the same triggers and indexes as a new store: none left behind on a renamed table, none of the old ones kept
+        assert _triggers_and_indexes(store.db) == fresh_kept
         assert store.put(docs[0]).outcome == "unchanged"  # found by its content hash, now kept as bytes
         fresh = dataclasses.replace(docs[0], id="after-upgrade", content_hash="0" * 64)
         # the upgraded store goes on taking documents, and finds its near duplicates by the converted band keys

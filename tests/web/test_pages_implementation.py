@@ -57,3 +57,42 @@ def test_the_api_gives_the_report_and_names_bad_input(client):
     assert bad.status_code == 422 and bad.json()["suggestion"] == "nuclear_energy"
     missing = client.get("/treaties/rus-irn-2052/implementation", headers={"accept": "text/html"})
     assert missing.status_code == 404 and "rus-irn-2025" in missing.text
+
+
+@pytest.mark.slow
+def test_the_api_lists_at_most_the_asked_number_of_events_and_says_how_many_there_are(client):
+    url = "/api/treaties/rus-irn-2025/implementation"
+    whole = client.get(url, params={"events": 1000}).json()
+    assert all(p["events_total"] == len(p["events"]) for p in whole["provisions"])
+    busiest = max(whole["provisions"], key=lambda p: p["events_total"])
+    assert busiest["events_total"] > 2  # the shared file gives some provision more events than the cut below
+    cut = client.get(url, params={"events": 2}).json()
+    assert [p["provision"] for p in cut["provisions"]] == [p["provision"] for p in whole["provisions"]]
+    for short, full in zip(cut["provisions"], whole["provisions"]):
+        assert len(short["events"]) == min(2, full["events_total"]) and short["events_total"] == full["events_total"]
+        assert (short["level"], short["finding"], short["rule"]) == (full["level"], full["finding"], full["rule"])
+        assert all(e in full["events"] for e in short["events"])
+        assert short["events"] == full["events"][len(full["events"]) - len(short["events"]):] or \
+            all(e["event_date"] is not None for e in short["events"])  # undated events are the first to go
+    default = client.get(url).json()
+    assert max(len(p["events"]) for p in default["provisions"]) <= 20
+    one = client.get(url, params={"provision": busiest["provision"], "events": 1000}).json()
+    assert one["provisions"][0]["events"] == busiest["events"]  # a provision's whole list, on asking
+    for name, bad in (("events", "-1"), ("events", "1001"), ("events", "many"), ("sources", "0"), ("sources", "1001")):
+        r = client.get(url, params={name: bad})
+        assert r.status_code == 422 and f"'{name}'" in r.json()["error"]
+
+
+@pytest.mark.slow
+def test_the_api_lists_at_most_the_asked_number_of_reports_per_event(client):
+    url = "/api/treaties/rus-irn-2025/implementation"
+    whole = client.get(url, params={"events": 1000, "sources": 1000}).json()
+    events = [e for p in whole["provisions"] for e in p["events"]]
+    assert all(e["sources_total"] == len(e["sources"]) for e in events)
+    assert max(e["sources_total"] for e in events) > 1  # some event of the shared file has several reports
+    cut = client.get(url, params={"events": 1000, "sources": 1}).json()
+    for short, full in zip(cut["provisions"], whole["provisions"]):
+        assert (short["level"], short["independent_sources"]) == (full["level"], full["independent_sources"])
+        for e, f in zip(short["events"], full["events"]):
+            assert len(e["sources"]) == 1 and e["sources"][0] in f["sources"]
+            assert (e["sources_total"], e["independent_sources"]) == (f["sources_total"], f["independent_sources"])

@@ -58,7 +58,10 @@ class TrackedEvent(BaseModel):
     status: Status
     actors: list[str]
     independent_sources: int
-    sources: list[EventSource]
+    sources: list[EventSource] = Field(description="the reports of the event; an answer that lists at most M keeps "
+                                                   "the M most recently published")
+    sources_total: int = Field(description="how many reports the event has in all; more than the length of "
+                                           "`sources` when the list was cut")
     date_notes: list[str] = Field(default_factory=list)
 
 
@@ -89,7 +92,10 @@ class ProvisionImplementation(BaseModel):
     finding: str
     rule: str
     independent_sources: int
-    events: list[TrackedEvent]
+    events: list[TrackedEvent] = Field(description="the provision's events in date order (undated last); an answer "
+                                                   "that lists at most N keeps the N most recent")
+    events_total: int = Field(description="how many events the provision has in all; more than the length of "
+                                          "`events` when the list was cut")
     conflicts: list[Conflict] = Field(default_factory=list)
     periods_examined: list[ExaminedPeriod] = Field(default_factory=list)
     confidence: str
@@ -145,6 +151,7 @@ def merge_reports(rows: Iterable[dict]) -> list[TrackedEvent]:
             sources=[EventSource(doc_id=r["doc_id"], url=r.get("url"), outlet=r.get("outlet"), published=r.get("published"),
                                  quote=r["quote"], start=r["start"], end=r["end"], lang=r.get("lang"), status=r["status"],
                                  event_date=r.get("event_date")) for r in cluster],
+            sources_total=len(cluster),
             date_notes=sorted({r["date_note"] for r in cluster if r.get("date_note")}),
         ))
     return sorted(events, key=lambda e: (e.event_date is None, e.event_date or "", e.type))
@@ -240,17 +247,60 @@ def track(rows: Iterable[dict], links: ImplementationLinks, *, provision: str | 
             item = ProvisionImplementation(
                 provision=tracked.provision, label=tracked.label, title=tracked.title, catalog=tracked.catalog,
                 duty="refrain", level=None, level_name="no duty to act", finding=finding, rule=rule,
-                independent_sources=len(sources), events=mine, conflicts=related, periods_examined=periods,
+                independent_sources=len(sources), events=mine, events_total=len(mine), conflicts=related,
+                periods_examined=periods,
                 confidence=tracked.confidence, doubts=tracked.doubts)
         else:
             value, rule = level(mine, done_sources)
             item = ProvisionImplementation(
                 provision=tracked.provision, label=tracked.label, title=tracked.title, catalog=tracked.catalog,
                 duty="act", level=value, level_name=LEVEL_NAMES[value], finding=f"level {value}: {LEVEL_NAMES[value]}",
-                rule=rule, independent_sources=len(sources), events=mine, conflicts=related,
+                rule=rule, independent_sources=len(sources), events=mine, events_total=len(mine), conflicts=related,
                 confidence=tracked.confidence, doubts=tracked.doubts)
         out.append(item)
     return ImplementationReport(treaty=links.treaty, since=since, provision=provision, reports=len(rows), provisions=out)
+
+
+def _latest(items: list, limit: int, recency) -> list:
+    """The ``limit`` most recent of ``items`` by ``recency``, in their own order."""
+    if len(items) <= limit:
+        return items
+    kept = {id(i) for i in sorted(items, key=recency)[len(items) - limit:]}
+    return [i for i in items if id(i) in kept]
+
+
+def _event_recency(event: TrackedEvent) -> tuple[bool, str]:
+    # an undated event cannot be shown to be recent: it ranks below every dated one
+    return event.event_date is not None, event.event_date or ""
+
+
+def _source_recency(source: EventSource) -> tuple[bool, str]:
+    return source.published is not None, source.published or ""
+
+
+def _cut(event: TrackedEvent, sources: int) -> TrackedEvent:
+    if len(event.sources) <= sources:
+        return event
+    return event.model_copy(update={"sources": _latest(event.sources, sources, _source_recency)})
+
+
+def latest_events(report: ImplementationReport, events: int | None, sources: int | None = None) -> ImplementationReport:
+    """The report listing, per provision, only its ``events`` most recent events (by event date, still
+    in date order; the same for the reports of a period examined) and, per event, only its ``sources``
+    most recently published reports (None: all of them).  Levels, findings, ``independent_sources`` and the
+    totals stay those of every event and report: ``track`` computed them before the lists are cut."""
+    def cut(items: list[TrackedEvent], limit: int | None) -> list[TrackedEvent]:
+        kept = items if limit is None else _latest(items, limit, _event_recency)
+        return kept if sources is None else [_cut(e, sources) for e in kept]
+
+    provisions = []
+    for item in report.provisions:
+        provisions.append(item.model_copy(update={
+            "events": cut(item.events, events),
+            "conflicts": [c.model_copy(update={"reports": cut(c.reports, None)}) for c in item.conflicts],
+            "periods_examined": [p.model_copy(update={"reports": cut(p.reports, events)}) for p in item.periods_examined],
+        }))
+    return report.model_copy(update={"provisions": provisions})
 
 
 def evidence_window(rows: Iterable[dict], links: ImplementationLinks, *, party: str, action: str,

@@ -16,7 +16,7 @@ from accord.interfaces.cli.press_cmds import DB, open_store
 from accord.interfaces.cli.treaty_cmds import JSON
 from accord.knowledge.catalog import nearest
 from accord.knowledge.implementation_links import ImplementationLinks, implementation_links, tracked_treaties
-from accord.reasoning.implementation import ImplementationReport, track
+from accord.reasoning.implementation import ImplementationReport, latest_events, track
 from accord.reasoning.implementation_export import events_csv, events_json
 
 LEVEL_STYLE = {0: "red", 1: "yellow", 2: "cyan", 3: "bold green", None: "magenta"}
@@ -50,11 +50,21 @@ def implementation(
     treaty: str = typer.Argument(..., help="Treaty id, e.g. rus-irn-2025."),
     provision: Optional[str] = typer.Option(None, "--provision", help="One provision: an article ('5', '3(3)') or a topic key."),
     since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this date (YYYY-MM-DD)."),
+    events: Optional[int] = typer.Option(None, "--events", help="List at most this many events per provision, the most "
+                                         "recent (default: all); levels still rest on every event."),
+    sources: Optional[int] = typer.Option(None, "--sources", help="List at most this many reports per event, the most "
+                                          "recently published (default: all)."),
     db: Optional[Path] = DB,
     json_out: bool = JSON,
 ) -> None:
     """Per provision: the events the press reports in date order, independent sources, and a 0–3 level with its rule."""
+    if events is not None and events < 0:
+        fail(f"--events must be 0 or more, not {events} (e.g. --events 20)")
+    if sources is not None and sources < 1:
+        fail(f"--sources must be 1 or more, not {sources} (e.g. --sources 10)")
     report = build_report(treaty, provision, since, db)
+    if events is not None or sources is not None:
+        report = latest_events(report, events, sources)
     if json_out:
         print_json(report.model_dump(mode="json"))
         return
@@ -77,6 +87,8 @@ def implementation(
                 table.add_row(e.event_date or "undated", e.type, e.status, f"{e.independent_sources} ({len(e.sources)} reports)",
                               escape(f"“{first.quote[:140]}” — {first.outlet or first.doc_id}"))
             console.print(table)
+        if len(item.events) < item.events_total:
+            console.print(f"  the {len(item.events)} most recent of {item.events_total} events", highlight=False)
         for conflict in item.conflicts:
             console.print(f"  [bold yellow]conflicting reports[/] {conflict.month}: {escape(conflict.note)}", highlight=False)
             for e in conflict.reports:

@@ -33,26 +33,19 @@ from accord.services.store.packed_text import pack
 # 5: per-outlet counts kept up to date as documents and verdicts are written; 6: texts compressed, content
 # hashes as bytes, paragraphs numbered densely; 7: claim counts per filter combination and per day, row
 # counts and a write version, kept by triggers (reads that do not grow with the store); 8: every claim keeps
-# its quote (read without the texts), band keys in 32 bits
-SCHEMA_VERSION = 8
+# its quote (read without the texts), band keys in 32 bits; 9: the writer adds up the counts of what it
+# stores, a batch at a time, instead of a trigger per inserted row
+SCHEMA_VERSION = 9
 
-# The per-outlet counts (schema 5), kept by triggers as documents and verdicts are written.
+# The per-outlet counts (schema 5): documents ('' verdict) and judged claims per outlet and verdict.
+# Since schema 9 the writer adds what it stores (``kept_counts``); the triggers take back what is deleted
+# and move a claim whose verdict changes.
 OUTLET_COUNTS = """
 CREATE TABLE IF NOT EXISTS outlet_counts (
     outlet TEXT NOT NULL, verdict TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (outlet, verdict)
 ) WITHOUT ROWID;
-CREATE TRIGGER IF NOT EXISTS count_document AFTER INSERT ON documents BEGIN
-    INSERT INTO outlet_counts VALUES (COALESCE(NEW.outlet, 'unknown'), '', 1)
-        ON CONFLICT DO UPDATE SET n = n + 1;
-END;
 CREATE TRIGGER IF NOT EXISTS uncount_document AFTER DELETE ON documents BEGIN
     UPDATE outlet_counts SET n = n - 1 WHERE outlet = COALESCE(OLD.outlet, 'unknown') AND verdict = '';
-END;
-CREATE TRIGGER IF NOT EXISTS count_verdict AFTER INSERT ON verdicts BEGIN
-    INSERT INTO outlet_counts
-        SELECT COALESCE(d.outlet, 'unknown'), j.verdict, 1 FROM claims c JOIN documents d ON d.id = c.doc_id
-        JOIN judgements j ON j.id = NEW.judgement WHERE c.id = NEW.claim_id
-        ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 CREATE TRIGGER IF NOT EXISTS uncount_verdict AFTER DELETE ON verdicts BEGIN
     UPDATE outlet_counts SET n = n - 1
@@ -73,6 +66,9 @@ BEGIN
         ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 """
+# The insert triggers of schemas 5 to 8, which counted every stored row one by one; an upgrade to 9 drops them.
+COUNTED_BY_THE_WRITER = ("count_document", "count_verdict", "count_claim_counts", "count_claim_days",
+                         "count_document_rows", "count_paragraph_rows", "count_claim_rows", "count_event_rows")
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -138,7 +134,8 @@ INSERT INTO outlet_counts
 # NULL (the conflict target of the upsert), so an unknown language or outlet is kept as NO_VALUE.
 # ``row_counts`` holds the rows of each table the stats line shows; ``meta.write_version`` goes up with
 # every change a reader could see (documents, verdicts, ingest errors), so an answer computed from the
-# store can be reused until it moves.
+# store can be reused until it moves.  The writer adds what it stores (``kept_counts``); the triggers
+# below take back what is deleted and move a claim whose verdict changes.
 NO_VALUE = "\x00"
 # The publication day a claim is counted under in ``claim_days`` (the trends): the date as precise as
 # it is written (a month stays a month), '' for a document without a readable date.
@@ -150,8 +147,8 @@ _FILTER_VALUES = "j.verdict, c.type, COALESCE(c.lang, char(0)), c.treaty, COALES
 
 def _kept_claim_counts(table: str, keys: str, values: str) -> str:
     """A table of judged claims per combination of ``keys`` (the SQL ``values`` of claim ``c``, its
-    document ``d`` and judgement ``j``) and the triggers that keep it as verdicts are written,
-    changed and deleted.  A deleted document takes its claims and verdicts with it (ON DELETE
+    document ``d`` and judgement ``j``) and the triggers that keep it as verdicts are changed and
+    deleted (the writer adds the new ones).  A deleted document takes its claims and verdicts with it (ON DELETE
     CASCADE), but by the time the cascade deletes them the document row is gone and the verdicts'
     triggers find nothing to uncount, so its judged claims are uncounted before it goes (and a claim
     deleted alone, before it goes)."""
@@ -163,9 +160,6 @@ def _kept_claim_counts(table: str, keys: str, values: str) -> str:
     key_columns = ", ".join(f"{key} TEXT NOT NULL" for key in keys.split(", "))
     return f"""
 CREATE TABLE IF NOT EXISTS {table} ({key_columns}, n INTEGER NOT NULL, PRIMARY KEY ({keys})) WITHOUT ROWID;
-CREATE TRIGGER IF NOT EXISTS count_{table} AFTER INSERT ON verdicts BEGIN
-    {count}
-END;
 CREATE TRIGGER IF NOT EXISTS uncount_{table} AFTER DELETE ON verdicts BEGIN
     {uncount}
 END;
@@ -215,29 +209,15 @@ END;
 CREATE TRIGGER IF NOT EXISTS version_rejudged AFTER UPDATE OF judgement ON verdicts BEGIN
     UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
 END;
-CREATE TRIGGER IF NOT EXISTS count_document_rows AFTER INSERT ON documents BEGIN
-    INSERT INTO row_counts VALUES ('documents', 1) ON CONFLICT DO UPDATE SET n = n + 1;
-    INSERT INTO row_counts SELECT 'near_duplicates', 1 WHERE NEW.near_dup_of IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1;
-    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
-END;
 CREATE TRIGGER IF NOT EXISTS uncount_document_rows AFTER DELETE ON documents BEGIN
     UPDATE row_counts SET n = n - 1 WHERE name = 'documents' OR (name = 'near_duplicates' AND OLD.near_dup_of IS NOT NULL);
     UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
 END;
-CREATE TRIGGER IF NOT EXISTS count_paragraph_rows AFTER INSERT ON paragraph_spans BEGIN
-    INSERT INTO row_counts VALUES ('paragraphs', 1) ON CONFLICT DO UPDATE SET n = n + 1;
-END;
 CREATE TRIGGER IF NOT EXISTS uncount_paragraph_rows AFTER DELETE ON paragraph_spans BEGIN
     UPDATE row_counts SET n = n - 1 WHERE name = 'paragraphs';
 END;
-CREATE TRIGGER IF NOT EXISTS count_claim_rows AFTER INSERT ON claims BEGIN
-    INSERT INTO row_counts VALUES ('claims', 1) ON CONFLICT DO UPDATE SET n = n + 1;
-END;
 CREATE TRIGGER IF NOT EXISTS uncount_claim_rows AFTER DELETE ON claims BEGIN
     UPDATE row_counts SET n = n - 1 WHERE name = 'claims';
-END;
-CREATE TRIGGER IF NOT EXISTS count_event_rows AFTER INSERT ON events BEGIN
-    INSERT INTO row_counts VALUES ('events', 1) ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 CREATE TRIGGER IF NOT EXISTS uncount_event_rows AFTER DELETE ON events BEGIN
     UPDATE row_counts SET n = n - 1 WHERE name = 'events';
@@ -250,8 +230,9 @@ CREATE TRIGGER IF NOT EXISTS uncount_error_rows AFTER DELETE ON ingest_errors BE
     UPDATE row_counts SET n = n - 1 WHERE name = 'errors';
 END;
 """)
-# Tables the triggers fill from the other rows: a copy of a store's rows leaves them to the triggers.
-KEPT_BY_TRIGGERS = ("outlet_counts", "claim_counts", "claim_days", "row_counts")
+# Tables of counts kept from the other rows (by the writer and the triggers): a copy of a store's rows
+# adds them up (``kept_counts.merge_from``) instead of copying them.
+KEPT_COUNTS = ("outlet_counts", "claim_counts", "claim_days", "row_counts")
 # Rebuilds the read counts from the rows (after an upgrade); the triggers keep them afterwards.
 RECOUNT_READS = (_recount_claims("claim_counts", _FILTERS, _FILTER_VALUES)
                  + _recount_claims("claim_days", "day, " + _FILTERS, f"{CLAIM_DAY}, {_FILTER_VALUES}") + """
@@ -266,6 +247,12 @@ INSERT INTO row_counts
 UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version';
 """)
 # ---- end of the read counts ------------------------------------------------------------------------
+
+
+def recount(db: sqlite3.Connection) -> None:
+    """Count every kept count again from the rows, inside the caller's transaction: after an upgrade, or
+    after rows were copied in bulk by SQL, which the writer's counting does not see."""
+    run_script(db, RECOUNT + RECOUNT_READS)
 
 
 class NewerSchema(Exception):
@@ -315,9 +302,12 @@ def migrate(db: sqlite3.Connection) -> None:
                     _upgrade_5_to_6(db)
                 if stored and (version is None or version < 8):
                     _upgrade_to_8(db)
+                if stored:
+                    for name in COUNTED_BY_THE_WRITER:
+                        db.execute(f"DROP TRIGGER IF EXISTS {name}")
                 run_script(db, SCHEMA + EVENTS_SCHEMA + READ_COUNTS)
                 if stored:
-                    run_script(db, RECOUNT + RECOUNT_READS)
+                    recount(db)
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             db.execute("COMMIT")
         except BaseException:
@@ -432,13 +422,19 @@ def _upgrade_to_8(db: sqlite3.Connection) -> None:
                'FROM documents d WHERE d.id = claims.doc_id) WHERE quote IS NULL AND start IS NOT NULL AND "end" IS NOT NULL')
 
 
-def judgement_id(db: sqlite3.Connection, verdict: str, citation, reason, sources: list, catalog_version) -> int:
-    """The id of this judgement in the shared table, added if new (inside the caller's transaction)."""
+def judgement_id(db: sqlite3.Connection, verdict: str, citation, reason, sources: list, catalog_version,
+                 known: dict[bytes, int] | None = None) -> int:
+    """The id of this judgement in the shared table, added if new (inside the caller's transaction).
+    ``known`` remembers the ids found so far in the transaction (the caller forgets it on a rollback)."""
     values = (verdict, citation, reason, json.dumps(sources), catalog_version)
     # Found by a digest of its values (12 bytes), not by an index over the long sources and reasons.
     key = hashlib.blake2b(json.dumps(values, ensure_ascii=False).encode("utf-8"), digest_size=12).digest()
+    if known is not None and key in known:
+        return known[key]
     row = db.execute("SELECT id FROM judgements WHERE key = ?", (key,)).fetchone()
-    if row is not None:
-        return row[0]
-    return db.execute("INSERT INTO judgements (key, verdict, citation, reason, sources, catalog_version) VALUES (?,?,?,?,?,?)",
-                      (key, *values)).lastrowid
+    found = row[0] if row is not None else db.execute(
+        "INSERT INTO judgements (key, verdict, citation, reason, sources, catalog_version) VALUES (?,?,?,?,?,?)",
+        (key, *values)).lastrowid
+    if known is not None:
+        known[key] = found
+    return found

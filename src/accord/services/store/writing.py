@@ -11,6 +11,7 @@ from accord.press.dedupe import Fingerprint
 from accord.press.pipeline import ProcessedDocument
 from accord.services.event_rows import insert_events
 from accord.services.store.errors import Stored, StoreUnavailable
+from accord.services.store.kept_counts import Tally
 from accord.services.store.near_dup import band_rows, near_duplicate_of
 from accord.services.store.packed_text import pack
 from accord.services.store.schema import judgement_id
@@ -48,18 +49,22 @@ class Writing:
         except sqlite3.OperationalError as exc:
             raise StoreUnavailable(f"{self.path}: cannot take the write lock ({exc})") from exc
         outcomes: list[Stored | Exception] = []
+        tally = Tally()
+        judgements: dict[bytes, int] = {}  # ids of the judgements found or added in this transaction
         try:
             for doc in docs:
                 self.db.execute("SAVEPOINT document")
                 try:
-                    outcomes.append(self._insert(doc, now))
+                    outcomes.append(self._insert(doc, now, tally, judgements))
                     self.db.execute("RELEASE document")
                 except sqlite3.OperationalError:
                     raise
                 except Exception as exc:  # noqa: BLE001 - this document only; the batch goes on
                     self.db.execute("ROLLBACK TO document")
                     self.db.execute("RELEASE document")
+                    judgements.clear()  # a judgement this document added is gone with it
                     outcomes.append(exc)
+            tally.write(self.db)
             self.db.execute("COMMIT")
         except BaseException as exc:
             if self.db.in_transaction:
@@ -69,7 +74,7 @@ class Writing:
             raise
         return outcomes
 
-    def _insert(self, doc: ProcessedDocument, now: str) -> Stored:
+    def _insert(self, doc: ProcessedDocument, now: str, tally: Tally, judgements: dict[bytes, int]) -> Stored:
         content_hash = bytes.fromhex(doc.content_hash)
         same = self.db.execute("SELECT id FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
         if same is not None:
@@ -81,11 +86,12 @@ class Writing:
         near_of = near_duplicate_of(self.db, fp)
         # the paragraphs are numbered on from the last stored (under the write lock, so no other writer's overlap)
         first = self.db.execute("SELECT COALESCE(MAX(pid), 0) + 1 FROM paragraph_spans").fetchone()[0]
+        published = doc.published.isoformat() if doc.published else None
         n = self.db.execute(
             "INSERT INTO documents (id, origin, url, outlet, author, published, lang, content_hash, near_dup_of, "
             "removed_blocks, redactions, not_analysed, ingested_at, first_pid, paragraphs, text) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(content_hash) DO NOTHING RETURNING n",
-            (doc_id, doc.origin, doc.url, doc.outlet, doc.author, doc.published.isoformat() if doc.published else None,
+            (doc_id, doc.origin, doc.url, doc.outlet, doc.author, published,
              doc.lang, content_hash, near_of, doc.removed_blocks, json.dumps(doc.redactions),
              json.dumps(doc.not_analysed), now, first, len(doc.paragraphs), pack(doc.text)),
         ).fetchall()
@@ -98,14 +104,21 @@ class Writing:
         self.db.executemany("INSERT INTO paragraph_fts (rowid, text, doc_id, idx) VALUES (?,?,?,?)",
                             [(first + i, doc.text[p.start:p.end], doc_id, i) for i, p in enumerate(doc.paragraphs)])
         as_of = doc.judged_as_of.isoformat() if doc.judged_as_of else None
-        for c in doc.claims:
-            claim_id = self.db.execute(
-                'INSERT INTO claims (doc_id, treaty, type, value, start, "end", quote, lang) VALUES (?,?,?,?,?,?,?,?)',
-                (doc_id, c.treaty, c.type, json.dumps(c.value, ensure_ascii=False), c.start, c.end, c.quote, c.lang),
-            ).lastrowid
-            judgement = judgement_id(self.db, c.verdict, c.citation, c.reason, list(c.sources), doc.catalog_version)
-            self.db.execute("INSERT INTO verdicts (claim_id, judgement, as_of) VALUES (?,?,?)", (claim_id, judgement, as_of))
+        # The claims are numbered on from the last stored (under the write lock), so that their verdicts
+        # can be written in one statement too.
+        top = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM claims").fetchone()[0]
+        self.db.executemany(
+            'INSERT INTO claims (id, doc_id, treaty, type, value, start, "end", quote, lang) VALUES (?,?,?,?,?,?,?,?,?)',
+            [(top + 1 + i, doc_id, c.treaty, c.type, json.dumps(c.value, ensure_ascii=False), c.start, c.end, c.quote, c.lang)
+             for i, c in enumerate(doc.claims)])
+        self.db.executemany(
+            "INSERT INTO verdicts (claim_id, judgement, as_of) VALUES (?,?,?)",
+            [(top + 1 + i, judgement_id(self.db, c.verdict, c.citation, c.reason, list(c.sources), doc.catalog_version,
+                                        judgements), as_of)
+             for i, c in enumerate(doc.claims)])
         insert_events(self.db, doc_id, doc.events)
+        # last, once nothing of the document can fail: a document rolled back to its savepoint adds nothing
+        tally.add(doc, published, near_of is not None, len(doc.events))
         return Stored("near-duplicate", near_of, doc_id) if near_of else Stored("new", None, doc_id)
 
     def record_error(self, origin: str, message: str) -> None:

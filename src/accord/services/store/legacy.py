@@ -53,22 +53,9 @@ LEGACY_VERDICT_COLUMNS = ("verdict", "citation", "reason", "sources")
 # Schemas 4 and 5 (5 added the per-outlet counts, which schema 6 keeps as they were): the text as it
 # is, in a TEXT column, the content hash in hex, and a paragraph numbered n * PARAGRAPH_SLOTS + index.
 PARAGRAPH_SLOTS = 1 << 20
-SCHEMA_5 = f"""
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, origin TEXT, url TEXT, outlet TEXT, author TEXT, published TEXT,
-    lang TEXT, content_hash TEXT NOT NULL UNIQUE, near_dup_of TEXT, removed_blocks INTEGER, redactions TEXT,
-    not_analysed TEXT, ingested_at TEXT NOT NULL, text TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS paragraph_spans (
-    pid INTEGER PRIMARY KEY, start INTEGER NOT NULL, "end" INTEGER NOT NULL, lang TEXT, analysed INTEGER NOT NULL
-);
-CREATE VIEW IF NOT EXISTS paragraphs AS
-    SELECT d.id AS doc_id, p.pid - d.n * {PARAGRAPH_SLOTS} AS idx, p.start, p."end", p.lang, p.analysed
-    FROM documents d JOIN paragraph_spans p ON p.pid BETWEEN d.n * {PARAGRAPH_SLOTS} AND d.n * {PARAGRAPH_SLOTS} + {PARAGRAPH_SLOTS - 1};
-CREATE VIEW IF NOT EXISTS paragraph_text AS
-    SELECT p.pid, substr(d.text, p.start + 1, p."end" - p.start) AS text, d.id AS doc_id, p.pid - d.n * {PARAGRAPH_SLOTS} AS idx
-    FROM paragraph_spans p JOIN documents d ON d.n = p.pid / {PARAGRAPH_SLOTS};
+# The full-text index, near-duplicate keys, claims and judgements as schema 4 made them; the current
+# schema keeps them as they are.
+TABLES_SINCE_4 = """
 CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_fts USING fts5(
     text, doc_id UNINDEXED, idx UNINDEXED, content = 'paragraph_text', content_rowid = 'pid',
     tokenize = 'porter unicode61 remove_diacritics 2'
@@ -91,6 +78,24 @@ CREATE TABLE IF NOT EXISTS verdicts (
     judgement INTEGER NOT NULL REFERENCES judgements(id), as_of TEXT
 );
 CREATE INDEX IF NOT EXISTS verdicts_by_judgement ON verdicts(judgement);
+"""
+SCHEMA_5 = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, origin TEXT, url TEXT, outlet TEXT, author TEXT, published TEXT,
+    lang TEXT, content_hash TEXT NOT NULL UNIQUE, near_dup_of TEXT, removed_blocks INTEGER, redactions TEXT,
+    not_analysed TEXT, ingested_at TEXT NOT NULL, text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS paragraph_spans (
+    pid INTEGER PRIMARY KEY, start INTEGER NOT NULL, "end" INTEGER NOT NULL, lang TEXT, analysed INTEGER NOT NULL
+);
+CREATE VIEW IF NOT EXISTS paragraphs AS
+    SELECT d.id AS doc_id, p.pid - d.n * {PARAGRAPH_SLOTS} AS idx, p.start, p."end", p.lang, p.analysed
+    FROM documents d JOIN paragraph_spans p ON p.pid BETWEEN d.n * {PARAGRAPH_SLOTS} AND d.n * {PARAGRAPH_SLOTS} + {PARAGRAPH_SLOTS - 1};
+CREATE VIEW IF NOT EXISTS paragraph_text AS
+    SELECT p.pid, substr(d.text, p.start + 1, p."end" - p.start) AS text, d.id AS doc_id, p.pid - d.n * {PARAGRAPH_SLOTS} AS idx
+    FROM paragraph_spans p JOIN documents d ON d.n = p.pid / {PARAGRAPH_SLOTS};
+""" + TABLES_SINCE_4 + """
 CREATE VIEW IF NOT EXISTS judged_claims AS
     SELECT c.id, c.doc_id, c.treaty, c.type, c.value, c.start, c."end",
            COALESCE(c.quote, substr(d.text, c.start + 1, c."end" - c.start)) AS quote, c.lang,

@@ -25,7 +25,7 @@ import sqlite3
 
 from accord.press.dedupe import MAGIC, NUM_PERM, band_keys
 from accord.services.event_rows import EVENTS_SCHEMA
-from accord.services.store.legacy import PARAGRAPH_SLOTS, SCHEMA_5, run_script, upgrade_to_3
+from accord.services.store.legacy import PARAGRAPH_SLOTS, SCHEMA_5, TABLES_SINCE_4, run_script, upgrade_to_3
 from accord.services.store.near_dup import KEY_SHIFT
 from accord.services.store.packed_text import pack
 
@@ -88,28 +88,7 @@ CREATE VIEW IF NOT EXISTS paragraph_text AS
     SELECT p.pid, substr(document_text(d.text), p.start + 1, p."end" - p.start) AS text, d.id AS doc_id,
            p.pid - d.first_pid AS idx
     FROM paragraph_spans p JOIN documents d ON d.n = p.doc;
-CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_fts USING fts5(
-    text, doc_id UNINDEXED, idx UNINDEXED, content = 'paragraph_text', content_rowid = 'pid',
-    tokenize = 'porter unicode61 remove_diacritics 2'
-);
-CREATE TABLE IF NOT EXISTS near_bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS claims (
-    id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    treaty TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, start INTEGER, "end" INTEGER, quote TEXT,
-    lang TEXT
-);
-CREATE INDEX IF NOT EXISTS claims_by_doc ON claims(doc_id, start);
-CREATE INDEX IF NOT EXISTS documents_by_date ON documents(published DESC, id);
-CREATE INDEX IF NOT EXISTS documents_by_outlet ON documents(outlet, published DESC, id);
-CREATE TABLE IF NOT EXISTS judgements (
-    id INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE, verdict TEXT NOT NULL, citation TEXT, reason TEXT, sources TEXT,
-    catalog_version TEXT
-);
-CREATE TABLE IF NOT EXISTS verdicts (
-    claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
-    judgement INTEGER NOT NULL REFERENCES judgements(id), as_of TEXT
-);
-CREATE INDEX IF NOT EXISTS verdicts_by_judgement ON verdicts(judgement);
+""" + TABLES_SINCE_4 + """
 CREATE VIEW IF NOT EXISTS judged_claims AS
     SELECT c.id, c.doc_id, c.treaty, c.type, c.value, c.start, c."end", c.quote, c.lang,
            j.verdict, j.citation, j.reason, j.sources

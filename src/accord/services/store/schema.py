@@ -11,7 +11,9 @@ more per entry. The full-text index is an FTS5 table with *external content*: it
 shows back (snippets) from the ``paragraph_text`` view over the documents, and keeps only its index.
 It keeps no lemmas: a search asks for every form of a Russian word instead (see ``text_search``). A
 document's near-duplicate keys are its 18 LSH band keys (their top 32 bits) in ``near_bands``,
-looked up by index when a document is stored, so opening a store reads nothing. A verdict row points
+looked up by index when a document is stored, so opening a store reads nothing, and its sketch (128
+bytes of its MinHash) in ``near_sketches``, which rules out most candidates before their texts are
+read (see ``near_dup``). A verdict row points
 at its judgement (verdict, citation, reason, sources), which many claims share, instead of repeating
 it. A claim keeps its quote (a few words) although the text holds it too: lists, exports and SQL
 tools outside accord read claims without unpacking any text.
@@ -34,8 +36,8 @@ from accord.services.store.packed_text import pack
 # hashes as bytes, paragraphs numbered densely; 7: claim counts per filter combination and per day, row
 # counts and a write version, kept by triggers (reads that do not grow with the store); 8: every claim keeps
 # its quote (read without the texts), band keys in 32 bits; 9: the writer adds up the counts of what it
-# stores, a batch at a time, instead of a trigger per inserted row
-SCHEMA_VERSION = 9
+# stores, a batch at a time, instead of a trigger per inserted row; 10: a near-duplicate sketch per document
+SCHEMA_VERSION = 10
 
 # The per-outlet counts (schema 5): documents ('' verdict) and judged claims per outlet and verdict.
 # Since schema 9 the writer adds what it stores (``kept_counts``); the triggers take back what is deleted
@@ -89,6 +91,7 @@ CREATE VIEW IF NOT EXISTS paragraph_text AS
            p.pid - d.first_pid AS idx
     FROM paragraph_spans p JOIN documents d ON d.n = p.doc;
 """ + TABLES_SINCE_4 + """
+CREATE TABLE IF NOT EXISTS near_sketches (doc INTEGER PRIMARY KEY, sketch BLOB NOT NULL);
 CREATE VIEW IF NOT EXISTS judged_claims AS
     SELECT c.id, c.doc_id, c.treaty, c.type, c.value, c.start, c."end", c.quote, c.lang,
            j.verdict, j.citation, j.reason, j.sources
@@ -281,11 +284,12 @@ def migrate(db: sqlite3.Connection) -> None:
                     _upgrade_5_to_6(db)
                 if stored and (version is None or version < 8):
                     _upgrade_to_8(db)
-                if stored:
+                recounted = stored and (version is None or version < 9)  # 10 only adds the sketches' table
+                if recounted:
                     for name in COUNTED_BY_THE_WRITER:
                         db.execute(f"DROP TRIGGER IF EXISTS {name}")
                 run_script(db, SCHEMA + EVENTS_SCHEMA + READ_COUNTS)
-                if stored:
+                if recounted:
                     recount(db)
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             db.execute("COMMIT")

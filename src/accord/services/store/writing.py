@@ -12,7 +12,7 @@ from accord.press.pipeline import ProcessedDocument
 from accord.services.event_rows import insert_events
 from accord.services.store.errors import Stored, StoreUnavailable
 from accord.services.store.kept_counts import Tally
-from accord.services.store.near_dup import band_rows, near_duplicate_of
+from accord.services.store.near_dup import band_rows, near_duplicate_of, sketch
 from accord.services.store.packed_text import pack
 from accord.services.store.schema import judgement_id
 
@@ -99,6 +99,7 @@ class Writing:
             return Stored("unchanged", doc_id, doc_id)
         n = n[0][0]
         self.db.executemany("INSERT INTO near_bands (key, doc) VALUES (?, ?) ON CONFLICT DO NOTHING", band_rows(fp, n))
+        self.db.execute("INSERT OR REPLACE INTO near_sketches (doc, sketch) VALUES (?, ?)", (n, sketch(fp)))
         self.db.executemany('INSERT INTO paragraph_spans (pid, doc, start, "end", lang, analysed) VALUES (?,?,?,?,?,?)',
                             [(first + i, n, p.start, p.end, p.lang, int(p.analysed)) for i, p in enumerate(doc.paragraphs)])
         self.db.executemany("INSERT INTO paragraph_fts (rowid, text, doc_id, idx) VALUES (?,?,?,?)",

@@ -137,3 +137,22 @@ def test_a_store_from_a_newer_accord_is_refused(tmp_path: Path):
         db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
     with pytest.raises(StoreError, match="newer"):
         Store(path)
+
+
+def test_a_search_ranks_the_most_recently_stored_matches_when_more_match_than_its_window(store: Store):
+    for record in corpus_records("seeds.jsonl"):
+        store.add(process(_raw(record), CATALOG, TODAY))
+    fts = store.db.execute("SELECT rowid, doc_id, idx FROM paragraph_fts WHERE paragraph_fts MATCH 'treaty' "
+                           "ORDER BY rank").fetchall()
+    assert len(fts) > 10, "the seeds are expected to mention the treaty in many paragraphs"
+    where = {rowid: (doc, idx) for rowid, doc, idx in fts}
+    # fewer matches than the window: every match ranked, as FTS5 ranks them
+    assert [(h["doc_id"], h["idx"]) for h in store.search("treaty", limit=len(fts))] == [where[r] for r, _, _ in fts]
+    # more: the best of the newest eight, best first
+    newest = sorted((rowid for rowid, _, _ in fts), reverse=True)[:8]
+    best_of_newest = [where[r] for r, _, _ in fts if r in newest][:5]
+    windowed = store.search("treaty", limit=5, rank_window=8)
+    assert [(h["doc_id"], h["idx"]) for h in windowed] == best_of_newest
+    assert [h["score"] for h in windowed] == sorted(h["score"] for h in windowed)
+    # a page past the window widens it rather than coming back empty
+    assert len(store.search("treaty", limit=5, offset=8, rank_window=8)) == 5

@@ -8,7 +8,7 @@ import threading
 
 from accord.knowledge.catalog import nearest
 from accord.services.event_rows import select_events
-from accord.services.search_limits import SEARCH_BUDGET_SECONDS
+from accord.services.search_limits import RANK_WINDOW, SEARCH_BUDGET_SECONDS
 from accord.services.store import text_search
 from accord.services.store.schema import NO_VALUE
 
@@ -174,13 +174,15 @@ class Reading:
         return sorted(summary.values(), key=lambda r: (-r["documents"], r["outlet"]))
 
     def search(self, query: str, limit: int = 20, *, offset: int = 0, budget: float = SEARCH_BUDGET_SECONDS,
-               cancel: threading.Event | None = None) -> list[dict]:
+               cancel: threading.Event | None = None, rank_window: int = RANK_WINDOW) -> list[dict]:
         """Matching paragraphs, best first: ``snippet`` is plain text and ``matches`` the [start, end)
         offsets of the matched words in it, so no character of the text is ever taken for a marker.
+        The best of the ``rank_window`` most recently stored matches (or of all, when fewer match).
 
         Bounded (see :mod:`accord.services.search_limits`): QueryTooLarge past the length or term cap,
         SearchInterrupted past ``budget`` seconds or once ``cancel`` is set."""
-        return text_search.search(self.db, query, limit, offset=offset, budget=budget, cancel=cancel)
+        return text_search.search(self.db, query, limit, offset=offset, budget=budget, cancel=cancel,
+                                  rank_window=rank_window)
 
     def count_search(self, query: str, *, budget: float = SEARCH_BUDGET_SECONDS, cancel: threading.Event | None = None) -> int:
         """How many paragraphs :meth:`search` would find for ``query`` with no limit (bounded alike)."""

@@ -8,7 +8,7 @@ import sqlite3
 import threading
 from functools import lru_cache
 
-from accord.services.search_limits import SEARCH_BUDGET_SECONDS, query_terms, time_budget
+from accord.services.search_limits import RANK_WINDOW, SEARCH_BUDGET_SECONDS, query_terms, time_budget
 
 WORD = re.compile(r"\w+", re.U)
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -75,22 +75,26 @@ def _unmark(marked: str, lemmas: set[str]) -> dict:
 
 
 def search(db: sqlite3.Connection, query: str, limit: int = 20, *, offset: int = 0, budget: float = SEARCH_BUDGET_SECONDS,
-           cancel: threading.Event | None = None) -> list[dict]:
+           cancel: threading.Event | None = None, rank_window: int = RANK_WINDOW) -> list[dict]:
     """See :meth:`accord.services.store.Store.search`."""
     words = query_terms(query)
     fts = _fts_query(words)
     if not fts:
         return []
-    # The best paragraphs first, from the index alone (FTS5 keeps only the top ``limit + offset`` while
-    # it ranks); only those shown are then read back from the documents for their snippet and outlet.
-    best = ("SELECT rowid, bm25(paragraph_fts) AS score FROM paragraph_fts WHERE paragraph_fts MATCH ? "
-            "ORDER BY rank LIMIT ? OFFSET ?")
+    # The best paragraphs first, from the index alone, among the ``window`` most recently stored
+    # matches: FTS5 walks its matches newest first and stops there, and only those are scored (bm25),
+    # so a word found in every document costs what a rarer one does.  A query with fewer matches is
+    # ranked over all of them.  Only the paragraphs shown are then read back for snippet and outlet.
+    window = max(rank_window, offset + limit)
+    scored = ("SELECT rowid, bm25(paragraph_fts) FROM paragraph_fts WHERE paragraph_fts MATCH ? "
+              "ORDER BY rowid DESC LIMIT ?")
     shown = (f"SELECT f.doc_id, f.idx, d.outlet, snippet(paragraph_fts, 0, '{MARK_START}', '{MARK_END}', '…', 12) AS snippet "
              "FROM paragraph_fts f JOIN documents d ON d.id = f.doc_id WHERE paragraph_fts MATCH ? AND f.rowid = ?")
     lemmas = {_lemma(w) for w in words}
     out = []
     with time_budget(db, budget, cancel):
-        for rowid, score in db.execute(best, (fts, limit, offset)).fetchall():
+        best = sorted(db.execute(scored, (fts, window)).fetchall(), key=lambda hit: (hit[1], hit[0]))[offset:offset + limit]  # ties as FTS5 orders them
+        for rowid, score in best:
             row = db.execute(shown, (fts, rowid)).fetchone()
             if row is not None:
                 out.append({**dict(row), "score": score, **_unmark(row["snippet"], lemmas)})

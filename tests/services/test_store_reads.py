@@ -90,10 +90,19 @@ def test_a_sorted_page_and_the_same_claims_are_those_of_the_whole_sorted_list(st
         assert list(listing.sorted_claims(store, key, limit=7, offset=3)) == every[3:10], key
         contradicted = [c for c in every if c["verdict"] == "contradicted"]
         assert list(listing.sorted_claims(store, key, limit=5, verdict="contradicted")) == contradicted[:5], key
-    counts = Counter((c["treaty"], c["type"], json.dumps(c["value"])) for c in store.claims(limit=100_000))
-    common = next(c for c in store.claims(limit=100_000) if counts[(c["treaty"], c["type"], json.dumps(c["value"]))] > 3)
-    same = store.same_claims(common, limit=3)
-    every_same = [c for c in listing.sorted_claims(store, "published", limit=None, treaty=common["treaty"], type=common["type"])
+    # the same claims elsewhere, newest first, whichever of its two plans a value's count picks
+    claims = store.claims(limit=100_000)
+    counts = Counter((c["treaty"], c["type"], json.dumps(c["value"], ensure_ascii=False)) for c in claims)
+    documents = store.stats()["documents"]
+    plans = set()
+    for common in {(c["treaty"], c["type"], json.dumps(c["value"])): c for c in claims if counts[
+            (c["treaty"], c["type"], json.dumps(c["value"], ensure_ascii=False))] > 1}.values():
+        newest = [c for c in listing.sorted_claims(store, "-published", limit=None, treaty=common["treaty"], type=common["type"])
                   if c["value"] == common["value"] and c["doc_id"] != common["doc_id"]]
-    assert [c["id"] for c in same] == [c["id"] for c in every_same[:3]] and len(same) == 3
-    assert all(c["quote"] for c in same)
+        for limit in (1, 3, 1000):
+            same = store.same_claims(common, limit=limit)
+            assert [c["id"] for c in same] == [c["id"] for c in newest[:limit]]
+            assert all(c["quote"] for c in same)
+            matches = counts[(common["treaty"], common["type"], json.dumps(common["value"], ensure_ascii=False))]
+            plans.add(matches * matches > limit * documents)
+    assert plans == {True, False}

@@ -36,7 +36,8 @@ from accord.services.store.packed_text import pack
 # hashes as bytes, paragraphs numbered densely; 7: claim counts per filter combination and per day, row
 # counts and a write version, kept by triggers (reads that do not grow with the store); 8: every claim keeps
 # its quote (read without the texts), band keys in 32 bits; 9: the writer adds up the counts of what it
-# stores, a batch at a time, instead of a trigger per inserted row; 10: a near-duplicate sketch per document
+# stores, a batch at a time, instead of a trigger per inserted row; 10: a near-duplicate sketch per document, claims indexed by
+# their treaty, type and value (the same claim in other documents)
 SCHEMA_VERSION = 10
 
 # The per-outlet counts (schema 5): documents ('' verdict) and judged claims per outlet and verdict.
@@ -92,6 +93,7 @@ CREATE VIEW IF NOT EXISTS paragraph_text AS
     FROM paragraph_spans p JOIN documents d ON d.n = p.doc;
 """ + TABLES_SINCE_4 + """
 CREATE TABLE IF NOT EXISTS near_sketches (doc INTEGER PRIMARY KEY, sketch BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS claims_same ON claims(treaty, type, value);
 CREATE VIEW IF NOT EXISTS judged_claims AS
     SELECT c.id, c.doc_id, c.treaty, c.type, c.value, c.start, c."end", c.quote, c.lang,
            j.verdict, j.citation, j.reason, j.sources
@@ -284,7 +286,7 @@ def migrate(db: sqlite3.Connection) -> None:
                     _upgrade_5_to_6(db)
                 if stored and (version is None or version < 8):
                     _upgrade_to_8(db)
-                recounted = stored and (version is None or version < 9)  # 10 only adds the sketches' table
+                recounted = stored and (version is None or version < 9)  # 10 only adds a table and an index
                 if recounted:
                     for name in COUNTED_BY_THE_WRITER:
                         db.execute(f"DROP TRIGGER IF EXISTS {name}")

@@ -96,3 +96,24 @@ def test_the_api_lists_at_most_the_asked_number_of_reports_per_event(client):
         for e, f in zip(short["events"], full["events"]):
             assert len(e["sources"]) == 1 and e["sources"][0] in f["sources"]
             assert (e["sources_total"], e["independent_sources"]) == (f["sources_total"], f["independent_sources"])
+
+
+def test_the_report_is_tracked_once_per_store_version_and_a_write_shows_at_once(tmp_path: Path):
+    import json
+
+    db = tmp_path / "store.sqlite"
+    Store(db).close()
+    lines = shared_path("implementation/dev.jsonl").read_text(encoding="utf-8").splitlines()[:6]
+    part = tmp_path / "part.jsonl"
+    part.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with TestClient(create_app(db_path=db, response_cache_bytes=0)) as c:
+        empty = c.get("/api/treaties/rus-irn-2025/implementation").json()
+        assert not any(p["events"] for p in empty["provisions"])
+        c.get("/treaties/rus-irn-2025/implementation", headers={"accept": "text/html"})
+        kept = c.app.state.reports
+        assert (kept.misses, kept.hits) == (1, 1)  # the page reused the API's report
+        with Store(db) as store:  # another writer: the store's write version moves
+            ingest([part], store, JUDGING, workers=1)
+        after = c.get("/api/treaties/rus-irn-2025/implementation").json()
+        assert any(p["events"] for p in after["provisions"]) and kept.misses == 2
+        assert json.loads(c.get("/api/treaties/rus-irn-2025/implementation").content) == after

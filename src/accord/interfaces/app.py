@@ -20,6 +20,7 @@ from accord.interfaces.api.headers import SecurityHeaders
 from accord.interfaces.api.limits import BodySizeLimit
 from accord.interfaces.api.ratelimit import SearchRateLimit
 from accord.interfaces.answer_cache import AnswerCache
+from accord.interfaces.tracked import KEPT_REPORTS
 from accord.interfaces.deps import close_stores
 from accord.interfaces.response_cache import ResponseCache, ServeCached, StoreVersion
 from accord.interfaces.settings import Settings
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None, *, catalog: Catalog | None = No
     app.state.answers = AnswerCache()  # checks and scenarios, keyed on their inputs, the catalog version and the day
     # catalog answers and implementation reports, as JSON bytes (a store's report can run to megabytes)
     app.state.rendered = AnswerCache(entries=256, max_bytes=RENDERED_BYTES)
+    app.state.reports = AnswerCache(entries=KEPT_REPORTS)  # implementation reports (``tracked``)
     app.state.store_version = StoreVersion(settings.db_path)
 
     def answers_depend_on() -> tuple:

@@ -11,10 +11,11 @@ from fastapi import APIRouter, Depends, Query, Request
 from accord.interfaces.deps import get_store
 from accord.interfaces.api.errors import ERRORS, NOT_FOUND, STORE, ApiError, ApiRoute
 from accord.interfaces.api.rendered import rendered
+from accord.interfaces.tracked import tracked
 from accord.interfaces.api.formats import FORMAT, Format, csv_answer, csv_response, wants_csv
 from accord.knowledge.catalog import nearest
 from accord.knowledge.implementation_links import implementation_links, tracked_treaties
-from accord.reasoning.implementation import ImplementationReport, latest_events, track
+from accord.reasoning.implementation import ImplementationReport, latest_events
 from accord.services.exports import LISTINGS
 from accord.services.store import Store
 
@@ -56,11 +57,10 @@ def implementation(request: Request, treaty_id: str,
         known = [p.provision for p in links.provisions]
         raise ApiError(422, f"unknown provision '{provision}' for {treaty_id}", suggestion=nearest(provision, known), known=known)
     if wants_csv(request, format):
-        report = track(store.events(treaty_id), links, provision=provision, since=since)
+        report = tracked(request, store, links, provision=provision, since=since)
         rows = [item.model_dump(mode="json") for item in report.provisions]
         return csv_response(LISTINGS["implementation"], rows, f"{treaty_id}-implementation")
     # the report reads the store: its key holds the store's write version, which every write moves
     key = ("implementation", treaty_id, provision, since, events, sources, store.write_version())
     return rendered(request, key, ImplementationReport,
-                    lambda: latest_events(track(store.events(treaty_id), links, provision=provision, since=since),
-                                          events, sources))
+                    lambda: latest_events(tracked(request, store, links, provision=provision, since=since), events, sources))

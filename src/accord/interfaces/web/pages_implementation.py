@@ -6,11 +6,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 
 from accord.interfaces.deps import get_store
+from accord.interfaces.tracked import tracked
 from accord.interfaces.web.implementation_chart import implementation_svg
 from accord.interfaces.web.rendering import not_found, render, ui_language
 from accord.knowledge.catalog import nearest
 from accord.knowledge.implementation_links import implementation_links, tracked_treaties
-from accord.reasoning.implementation import track
 from accord.services.store import Store
 
 router = APIRouter(include_in_schema=False)
@@ -26,7 +26,7 @@ def implementation_page(request: Request, treaty_id: str, store: Store = Depends
     if links is None:
         best = nearest(treaty_id, tracked_treaties())
         return not_found(request, "tracked treaty", treaty_id, best, _base(best) if best else None)
-    report = track(store.events(treaty_id), links)
+    report = tracked(request, store, links)
     return render(request, "implementation.html", {"report": report, "base": _base(treaty_id),
                                                    "chart": implementation_svg(report, _base(treaty_id), ui_language(request))})
 
@@ -40,6 +40,6 @@ def provision_page(request: Request, treaty_id: str, provision: str, store: Stor
     if links.tracked(provision) is None:
         best = nearest(provision, [p.provision for p in links.provisions])
         return not_found(request, "provision", provision, best, f"{_base(treaty_id)}/{best}" if best else None)
-    report = track(store.events(treaty_id), links, provision=provision)
+    report = tracked(request, store, links, provision=provision)
     return render(request, "implementation_provision.html", {"report": report, "item": report.provisions[0],
                                                              "base": _base(treaty_id)})

@@ -117,3 +117,19 @@ def test_the_report_is_tracked_once_per_store_version_and_a_write_shows_at_once(
         after = c.get("/api/treaties/rus-irn-2025/implementation").json()
         assert any(p["events"] for p in after["provisions"]) and kept.misses == 2
         assert json.loads(c.get("/api/treaties/rus-irn-2025/implementation").content) == after
+
+
+@pytest.mark.slow
+def test_the_provision_page_lists_an_events_latest_reports_and_says_how_many_more(client, monkeypatch):
+    from accord.interfaces.web import pages_implementation
+
+    data = client.get("/api/treaties/rus-irn-2025/implementation", params={"sources": 1000}).json()
+    item, event = next((p, e) for p in data["provisions"] for e in p["events"] if e["sources_total"] >= 2)
+    monkeypatch.setattr(pages_implementation, "REPORTS_SHOWN", 1)
+    with TestClient(create_app(db_path=client.app.state.settings.db_path, response_cache_bytes=0)) as fresh:  # no page kept
+        page = fresh.get(f"/treaties/rus-irn-2025/implementation/{item['provision']}", headers={"accept": "text/html"}).text
+    sections = re.findall(r'<section class="event".*?</section>', page, re.S)
+    assert len(sections) == len(item["events"])
+    assert all(s.count("<q>") == 1 for s in sections)
+    more = event["sources_total"] - 1
+    assert f"{more} more report{'s' if more > 1 else ''} of this event" in page

@@ -11,9 +11,11 @@ from accord.interfaces.web.implementation_chart import implementation_svg
 from accord.interfaces.web.rendering import not_found, render, ui_language
 from accord.knowledge.catalog import nearest
 from accord.knowledge.implementation_links import implementation_links, tracked_treaties
+from accord.reasoning.implementation import latest_events
 from accord.services.store import Store
 
 router = APIRouter(include_in_schema=False)
+REPORTS_SHOWN = 10  # per event on a provision's page; the download has them all
 
 
 def _base(treaty_id: str) -> str:
@@ -40,6 +42,7 @@ def provision_page(request: Request, treaty_id: str, provision: str, store: Stor
     if links.tracked(provision) is None:
         best = nearest(provision, [p.provision for p in links.provisions])
         return not_found(request, "provision", provision, best, f"{_base(treaty_id)}/{best}" if best else None)
-    report = tracked(request, store, links, provision=provision)
+    # every event, each with its most recently published reports (one event can have thousands)
+    report = latest_events(tracked(request, store, links, provision=provision), None, REPORTS_SHOWN)
     return render(request, "implementation_provision.html", {"report": report, "item": report.provisions[0],
                                                              "base": _base(treaty_id)})

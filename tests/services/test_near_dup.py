@@ -66,19 +66,26 @@ def test_a_candidate_whose_sketch_disagrees_is_never_unpacked(store: Store, monk
     assert store.put(reprint).outcome == "near-duplicate"
 
 
-def test_a_schema_9_store_gains_sketches_and_still_confirms_its_older_documents(tmp_path: Path):
+def test_a_schema_9_store_gains_sketches_and_day_counts_and_still_confirms_its_older_documents(tmp_path: Path):
     original = corpus_records("seeds.jsonl")[1]
     paragraphs = original["text"].split("\n\n")
     path = tmp_path / "nine.sqlite"
     with Store(path) as store:
         store.put(_processed(original))
         stats = store.stats()
-        store.db.execute("DROP TABLE near_sketches")  # as a schema-9 writer left it
+        days = store.claims_by_day()
+        assert days[0], "the seed is expected to have dated claims"
+        # as a schema-9 writer left it: no sketches, no counts per day and verdict
+        store.db.execute("DROP TABLE near_sketches")
+        for (name, kind) in store.db.execute("SELECT name, type FROM sqlite_master WHERE name LIKE '%claim_day_verdicts%' "
+                                             "AND type IN ('table', 'trigger')").fetchall():
+            store.db.execute(f"DROP {kind.upper()} {name}")
         store.db.execute("UPDATE meta SET value = '9' WHERE key = 'schema_version'")
     with Store(path) as store:
         assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
         assert store.db.execute("SELECT COUNT(*) FROM near_sketches").fetchone()[0] == 0
         assert store.stats() == stats
+        assert store.claims_by_day() == days
         reprint = _processed(original, id="reprint", text="\n\n".join(paragraphs[:-1]) + "\n\nRepublished.")
         assert tuple(store.put(reprint))[:2] == ("near-duplicate", original["id"])
         assert store.db.execute("SELECT COUNT(*) FROM near_sketches").fetchone()[0] == 1  # the reprint's

@@ -87,10 +87,6 @@ def test_a_schema_5_store_is_compacted_in_place_and_answers_as_a_new_one(tmp_pat
         fresh_kept = _triggers_and_indexes(store.db)
     assert {"uncount_document", "documents_by_date", "documents_by_outlet"} <= fresh_kept
     assert expected["stats"]["near_duplicates"] >= 1 and expected["stats"]["paragraphs"] > len(docs)
-    db = sqlite3.connect(old)
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    before = old.stat().st_size
     with Store(old) as store:
         assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
         assert _everything(store) == expected
@@ -109,7 +105,13 @@ def test_a_schema_5_store_is_compacted_in_place_and_answers_as_a_new_one(tmp_pat
         assert store.put(fresh).outcome == "near-duplicate"
         assert store.document("after-upgrade")["paragraphs"] == store.document(docs[0].id)["paragraphs"]
         store.db.execute("VACUUM")
-    assert old.stat().st_size < before
+    with Store(new) as store:
+        store.put(fresh)
+        store.db.execute("VACUUM")
+    # as compact as a new store with the same documents (on so few, the tables a newer schema adds, a page
+    # or two each, can outweigh what the upgrade saves, so the schema-5 size alone says little; the
+    # upgraded one has no sketches for the documents it had)
+    assert old.stat().st_size <= new.stat().st_size
 
 
 SCHEMA_7_CLAIMS_VIEW = """

@@ -20,7 +20,7 @@ from accord.services.store.schema import NO_VALUE
 # as it is written, a month stays a month; '' when there is none), in Python.
 _DATED = re.compile(r"[0-9]{4}-[0-9]{2}")
 # The tables, the number of key columns each has and how a key is written.
-_TABLES = {"claim_counts": 5, "claim_days": 6, "outlet_counts": 2, "row_counts": 1}
+_TABLES = {"claim_counts": 5, "claim_days": 6, "claim_day_verdicts": 2, "outlet_counts": 2, "row_counts": 1}
 
 
 def claim_day(published: str | None) -> str:
@@ -50,6 +50,7 @@ class Tally:
             key = (claim.verdict, claim.type, claim.lang if claim.lang is not None else NO_VALUE, claim.treaty, outlet)
             self.counts["claim_counts"][key] += 1
             self.counts["claim_days"][(day, *key)] += 1
+            self.counts["claim_day_verdicts"][day, claim.verdict] += 1
             by_outlet[outlet_name, claim.verdict] += 1
 
     def __bool__(self) -> bool:

@@ -157,14 +157,16 @@ class Reading:
                       outlet: str | None = None) -> tuple[list[dict], int]:
         """Claim counts per publication day and verdict, and how many matching claims have no
         publication date; a day is as precise as the document's date (``YYYY-MM`` stays a month).
-        Summed from the counts the store keeps per day as it writes (``claim_days``)."""
+        Summed from the counts the store keeps per day as it writes (``claim_days``; unfiltered, the
+        same summed over the filters, ``claim_day_verdicts``: a row per day and verdict)."""
         set_ = {name: value for name, value in {"type": type, "lang": lang, "treaty": treaty, "outlet": outlet}.items() if value}
         where = "".join(f" AND {name} = ?" for name in set_)
         args = list(set_.values())
-        sql = (f"SELECT day, verdict, SUM(n) AS n FROM claim_days WHERE day != ''{where} GROUP BY day, verdict "
+        table = "claim_days" if set_ else "claim_day_verdicts"
+        sql = (f"SELECT day, verdict, SUM(n) AS n FROM {table} WHERE day != ''{where} GROUP BY day, verdict "
                "HAVING SUM(n) > 0 ORDER BY day, verdict")
         rows = [dict(r) for r in self.db.execute(sql, args)]
-        undated = self.db.execute(f"SELECT COALESCE(SUM(n), 0) FROM claim_days WHERE day = ''{where}", args).fetchone()[0]
+        undated = self.db.execute(f"SELECT COALESCE(SUM(n), 0) FROM {table} WHERE day = ''{where}", args).fetchone()[0]
         return rows, undated
 
     def sources_summary(self) -> list[dict]:

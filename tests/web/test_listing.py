@@ -149,3 +149,15 @@ def test_documents_list_filters_by_outlet_with_its_total_and_download(client, st
     assert 'href="/documents.csv?outlet=SEO+blog&amp;sort=document"' in page  # the download keeps the order too
     # the scorecard's document count links to the outlet's documents
     assert 'href="/coverage?outlet=SEO+blog#documents"' in html.unescape(client.get("/coverage").text)
+
+
+def test_the_api_sorts_claims_as_the_page_does_and_refuses_an_unknown_key(client, stored):
+    for key in ("-published", "outlet", "-verdict"):
+        every = list(listing.sorted_claims(stored, key, limit=None, verdict="supported"))
+        body = client.get("/api/claims", params={"sort": key, "verdict": "supported", "limit": 7, "offset": 2}).json()
+        assert [c["id"] for c in body["items"]] == [c["id"] for c in every[2:9]], key
+        assert body["total"] == len(every)
+        csv = client.get("/api/claims", params={"sort": key, "verdict": "supported", "limit": 7, "offset": 2, "format": "csv"})
+        assert [int(line.split(",")[0]) for line in csv.text.splitlines()[1:]] == [c["id"] for c in every[2:9]], key
+    bad = client.get("/api/claims", params={"sort": "publshed"})
+    assert bad.status_code == 422 and bad.json()["suggestion"] == "published" and "-outlet" in bad.json()["known"]

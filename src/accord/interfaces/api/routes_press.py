@@ -31,9 +31,11 @@ from accord.press.languages import LanguagesAnswer, languages
 from accord.press.verify import UnsupportedLanguage, check_text
 from accord.reasoning.claims import ClaimType, Verdict
 from accord.services.search_limits import MAX_QUERY_CHARS, MAX_QUERY_TERMS, QueryTooLarge, SearchInterrupted, query_terms
+from accord.services import listing
 from accord.services.exports import LISTINGS
 from accord.services.store import Store
 
+CLAIM_SORT_KEYS = listing.sort_keys(listing.CLAIM_SORTS)
 router = APIRouter(prefix="/api", route_class=ApiRoute, tags=["press"], responses=ERRORS)
 
 # Checking a paragraph takes under a millisecond, less than a hop to the thread pool and back
@@ -118,15 +120,24 @@ def get_document(doc_id: str, store: Store = Depends(get_store)) -> dict:
 def list_claims(request: Request, verdict: Verdict | None = Query(None), type: ClaimType | None = Query(None, description="Claim type."),
                 lang: str | None = Query(None, description="A language claims are read in (ISO 639-1)."),
                 treaty: str | None = Query(None, description="Treaty id."),
-                outlet: str | None = Query(None), limit: int = LIMIT, offset: int = OFFSET, format: Format | None = FORMAT,
+                outlet: str | None = Query(None),
+                sort: str | None = Query(None, description="Order: a column, ascending, or with '-' descending (one of "
+                                         f"{', '.join(CLAIM_SORT_KEYS)}); by default the store's order (document, then "
+                                         "place in it)."),
+                limit: int = LIMIT, offset: int = OFFSET, format: Format | None = FORMAT,
                 store: Store = Depends(get_store), catalog: Catalog = Depends(get_catalog)) -> Any:
     filters = listings.claim_filters(catalog, {"verdict": verdict.value if verdict else None, "type": type.value if type else None,
                                                "lang": lang, "treaty": treaty, "outlet": outlet})
+    if sort is not None:
+        try:
+            listing.order_by(listing.CLAIM_SORTS, sort, "c.id")
+        except listing.UnknownSort as exc:
+            raise ApiError(422, str(exc), suggestion=exc.suggestion, known=exc.valid) from None
     total = store.count_claims(**filters)
     if wants_csv(request, format):
-        rows = list(listings.claim_rows(store, filters, limit=limit, offset=offset))  # read before streaming, as above
+        rows = list(listings.claim_rows(store, filters, limit=limit, offset=offset, sort=sort))  # read before streaming, as above
         return csv_response(LISTINGS["claims"], rows, "claims", total)
-    return _page(lambda n, skip: store.claims(**filters, limit=n, offset=skip), limit, offset, total)
+    return _page(lambda n, skip: list(listings.claim_rows(store, filters, limit=n, offset=skip, sort=sort)), limit, offset, total)
 
 
 @router.get("/search", summary="Full-text search over stored paragraphs (English stems, Russian lemmas)",

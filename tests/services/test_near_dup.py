@@ -57,7 +57,8 @@ def test_a_candidate_whose_sketch_disagrees_is_never_unpacked(store: Store, monk
     numbers = dict(store.db.execute("SELECT id, n FROM documents").fetchall())
     # the unrelated document is made a candidate: it gets every band key of the reprint
     fp = Fingerprint.from_bytes(reprint.fingerprint)
-    store.db.executemany("INSERT OR IGNORE INTO near_bands (key, doc) VALUES (?, ?)", near_dup.band_rows(fp, numbers[unrelated["id"]]))
+    store.db.executemany("INSERT OR IGNORE INTO near_bands (key, doc) VALUES (?, ?)",
+                         [(key, numbers[unrelated["id"]]) for key in near_dup.stored_keys(fp)])
     unpacked = []
     real_unpack = near_dup.unpack
     monkeypatch.setattr(near_dup, "unpack", lambda blob: unpacked.append(blob) or real_unpack(blob))

@@ -55,10 +55,6 @@ def stored_keys(fp: Fingerprint) -> list[int]:
     return [key >> KEY_SHIFT for key in band_keys(fp.signature)]
 
 
-def band_rows(fp: Fingerprint, n: int) -> list[tuple[int, int]]:
-    return [(key, n) for key in stored_keys(fp)]
-
-
 def sketch(fp: Fingerprint) -> bytes:
     """The low byte of each MinHash value of the fingerprint, in order."""
     return (np.frombuffer(fp.signature, dtype=SIGNATURE_DTYPE) & 0xFF).astype(np.uint8).tobytes()
@@ -69,9 +65,10 @@ def agreements(a: bytes, b: bytes) -> int:
     return int(np.count_nonzero(np.frombuffer(a, dtype=np.uint8) == np.frombuffer(b, dtype=np.uint8)))
 
 
-def near_duplicates(db: sqlite3.Connection, fp: Fingerprint) -> list[tuple[str, float]]:
-    """Stored near duplicates of a fingerprint, most similar first, as ``(doc_id, jaccard)``."""
-    keys = stored_keys(fp)
+def near_duplicates(db: sqlite3.Connection, fp: Fingerprint, keys: list[int] | None = None) -> list[tuple[str, float]]:
+    """Stored near duplicates of a fingerprint, most similar first, as ``(doc_id, jaccard)`` (``keys``: its
+    ``stored_keys``, when the caller has them already)."""
+    keys = stored_keys(fp) if keys is None else keys
     candidates = db.execute(
         f"SELECT c.doc, s.sketch FROM (SELECT DISTINCT doc FROM near_bands WHERE key IN ({','.join('?' * len(keys))})) c "
         "LEFT JOIN near_sketches s ON s.doc = c.doc", keys).fetchall()
@@ -92,6 +89,6 @@ def near_duplicates(db: sqlite3.Connection, fp: Fingerprint) -> list[tuple[str, 
     return sorted(found, key=lambda hit: (-hit[1], hit[0]))
 
 
-def near_duplicate_of(db: sqlite3.Connection, fp: Fingerprint) -> str | None:
-    found = near_duplicates(db, fp)
+def near_duplicate_of(db: sqlite3.Connection, fp: Fingerprint, keys: list[int] | None = None) -> str | None:
+    found = near_duplicates(db, fp, keys)
     return found[0][0] if found else None

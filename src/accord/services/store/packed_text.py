@@ -13,7 +13,10 @@ import sqlite3
 import zlib
 from functools import lru_cache
 
-LEVEL = 6  # zlib's default: level 9 saves under 1% more here and costs twice the time
+# zlib's level 3: on 1,000-word articles 0.14 ms a text against 0.20 at the default 6, for 6 % more
+# bytes of text (3,057 against 2,879 a document), and the writer is what limits ingest on many workers.
+# A store's texts may have been packed at any level: unpacking does not need to know it.
+LEVEL = 3
 
 
 def pack(text: str) -> bytes:

@@ -415,18 +415,20 @@ def _upgrade_to_8(db: sqlite3.Connection) -> None:
 
 
 def judgement_id(db: sqlite3.Connection, verdict: str, citation, reason, sources: list, catalog_version,
-                 known: dict[bytes, int] | None = None) -> int:
+                 known: dict[tuple, int] | None = None) -> int:
     """The id of this judgement in the shared table, added if new (inside the caller's transaction).
-    ``known`` remembers the ids found so far in the transaction (the caller forgets it on a rollback)."""
+    ``known`` remembers the ids found so far in the transaction (the caller forgets it on a rollback),
+    by the values themselves: most claims of a batch repeat a judgement, which then costs a look-up."""
+    plain = (verdict, citation, reason, tuple(sources), catalog_version)
+    if known is not None and plain in known:
+        return known[plain]
     values = (verdict, citation, reason, json.dumps(sources), catalog_version)
     # Found by a digest of its values (12 bytes), not by an index over the long sources and reasons.
     key = hashlib.blake2b(json.dumps(values, ensure_ascii=False).encode("utf-8"), digest_size=12).digest()
-    if known is not None and key in known:
-        return known[key]
     row = db.execute("SELECT id FROM judgements WHERE key = ?", (key,)).fetchone()
     found = row[0] if row is not None else db.execute(
         "INSERT INTO judgements (key, verdict, citation, reason, sources, catalog_version) VALUES (?,?,?,?,?,?)",
         (key, *values)).lastrowid
     if known is not None:
-        known[key] = found
+        known[plain] = found
     return found

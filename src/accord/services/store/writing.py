@@ -12,7 +12,7 @@ from accord.press.pipeline import ProcessedDocument
 from accord.services.event_rows import insert_events
 from accord.services.store.errors import Stored, StoreUnavailable
 from accord.services.store.kept_counts import Tally
-from accord.services.store.near_dup import band_rows, near_duplicate_of, sketch
+from accord.services.store.near_dup import near_duplicate_of, sketch, stored_keys
 from accord.services.store.packed_text import pack
 from accord.services.store.schema import judgement_id
 
@@ -50,7 +50,7 @@ class Writing:
             raise StoreUnavailable(f"{self.path}: cannot take the write lock ({exc})") from exc
         outcomes: list[Stored | Exception] = []
         tally = Tally()
-        judgements: dict[bytes, int] = {}  # ids of the judgements found or added in this transaction
+        judgements: dict[tuple, int] = {}  # ids of the judgements found or added in this transaction
         try:
             for doc in docs:
                 self.db.execute("SAVEPOINT document")
@@ -74,7 +74,7 @@ class Writing:
             raise
         return outcomes
 
-    def _insert(self, doc: ProcessedDocument, now: str, tally: Tally, judgements: dict[bytes, int]) -> Stored:
+    def _insert(self, doc: ProcessedDocument, now: str, tally: Tally, judgements: dict[tuple, int]) -> Stored:
         content_hash = bytes.fromhex(doc.content_hash)
         same = self.db.execute("SELECT id FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
         if same is not None:
@@ -83,7 +83,8 @@ class Writing:
         doc_id = doc.id
         if self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
             doc_id = f"{doc.id}~{doc.content_hash[:8]}"  # same id, other content: keep both versions
-        near_of = near_duplicate_of(self.db, fp)
+        keys = stored_keys(fp)
+        near_of = near_duplicate_of(self.db, fp, keys)
         # the paragraphs are numbered on from the last stored (under the write lock, so no other writer's overlap)
         first = self.db.execute("SELECT COALESCE(MAX(pid), 0) + 1 FROM paragraph_spans").fetchone()[0]
         published = doc.published.isoformat() if doc.published else None
@@ -98,7 +99,7 @@ class Writing:
         if not n:  # cannot happen under the lock; kept so a copy is never stored twice
             return Stored("unchanged", doc_id, doc_id)
         n = n[0][0]
-        self.db.executemany("INSERT INTO near_bands (key, doc) VALUES (?, ?) ON CONFLICT DO NOTHING", band_rows(fp, n))
+        self.db.executemany("INSERT INTO near_bands (key, doc) VALUES (?, ?) ON CONFLICT DO NOTHING", [(key, n) for key in keys])
         self.db.execute("INSERT OR REPLACE INTO near_sketches (doc, sketch) VALUES (?, ?)", (n, sketch(fp)))
         self.db.executemany('INSERT INTO paragraph_spans (pid, doc, start, "end", lang, analysed) VALUES (?,?,?,?,?,?)',
                             [(first + i, n, p.start, p.end, p.lang, int(p.analysed)) for i, p in enumerate(doc.paragraphs)])

@@ -82,19 +82,19 @@ def search(db: sqlite3.Connection, query: str, limit: int = 20, *, offset: int =
     if not fts:
         return []
     # The best paragraphs first, from the index alone, among the ``window`` most recently stored
-    # matches: FTS5 walks its matches newest first and stops there, and only those are scored (bm25),
-    # so a word found in every document costs what a rarer one does.  A query with fewer matches is
-    # ranked over all of them.  Only the paragraphs shown are then read back for snippet and outlet.
+    # matches: FTS5 walks its matches newest first and stops there, only those are scored (bm25) and
+    # sorted (in SQLite, ties as FTS5 orders them), so a word found in every document costs what a
+    # rarer one does.  A query with fewer matches is ranked over all of them.  Only the paragraphs
+    # shown are then read back for their snippet and outlet.
     window = max(rank_window, offset + limit)
-    scored = ("SELECT rowid, bm25(paragraph_fts) FROM paragraph_fts WHERE paragraph_fts MATCH ? "
-              "ORDER BY rowid DESC LIMIT ?")
+    best = ("SELECT rowid, score FROM (SELECT rowid, bm25(paragraph_fts) AS score FROM paragraph_fts "
+            "WHERE paragraph_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score, rowid LIMIT ? OFFSET ?")
     shown = (f"SELECT f.doc_id, f.idx, d.outlet, snippet(paragraph_fts, 0, '{MARK_START}', '{MARK_END}', '…', 12) AS snippet "
              "FROM paragraph_fts f JOIN documents d ON d.id = f.doc_id WHERE paragraph_fts MATCH ? AND f.rowid = ?")
     lemmas = {_lemma(w) for w in words}
     out = []
     with time_budget(db, budget, cancel):
-        best = sorted(db.execute(scored, (fts, window)).fetchall(), key=lambda hit: (hit[1], hit[0]))[offset:offset + limit]  # ties as FTS5 orders them
-        for rowid, score in best:
+        for rowid, score in db.execute(best, (fts, window, limit, offset)).fetchall():
             row = db.execute(shown, (fts, rowid)).fetchone()
             if row is not None:
                 out.append({**dict(row), "score": score, **_unmark(row["snippet"], lemmas)})

@@ -67,7 +67,7 @@ def test_a_candidate_whose_sketch_disagrees_is_never_unpacked(store: Store, monk
     assert store.put(reprint).outcome == "near-duplicate"
 
 
-def test_a_schema_9_store_gains_sketches_and_day_counts_and_still_confirms_its_older_documents(tmp_path: Path):
+def test_a_schema_9_store_gains_sketches_an_index_and_day_counts_and_still_confirms_its_older_documents(tmp_path: Path):
     original = corpus_records("seeds.jsonl")[1]
     paragraphs = original["text"].split("\n\n")
     path = tmp_path / "nine.sqlite"
@@ -76,8 +76,9 @@ def test_a_schema_9_store_gains_sketches_and_day_counts_and_still_confirms_its_o
         stats = store.stats()
         days = store.claims_by_day()
         assert days[0], "the seed is expected to have dated claims"
-        # as a schema-9 writer left it: no sketches, no counts per day and verdict
+        # as a schema-9 writer left it: no sketches, no claims by value, no counts per day and verdict
         store.db.execute("DROP TABLE near_sketches")
+        store.db.execute("DROP INDEX claims_same")
         for (name, kind) in store.db.execute("SELECT name, type FROM sqlite_master WHERE name LIKE '%claim_day_verdicts%' "
                                              "AND type IN ('table', 'trigger')").fetchall():
             store.db.execute(f"DROP {kind.upper()} {name}")
@@ -85,6 +86,7 @@ def test_a_schema_9_store_gains_sketches_and_day_counts_and_still_confirms_its_o
     with Store(path) as store:
         assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
         assert store.db.execute("SELECT COUNT(*) FROM near_sketches").fetchone()[0] == 0
+        assert store.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'claims_same'").fetchone() is not None
         assert store.stats() == stats
         assert store.claims_by_day() == days
         reprint = _processed(original, id="reprint", text="\n\n".join(paragraphs[:-1]) + "\n\nRepublished.")

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Iterable, Literal
+from typing import Callable, Iterable, Literal
 
 from pydantic import BaseModel, Field
 
@@ -269,13 +269,16 @@ def _latest(items: list, limit: int, recency) -> list:
     return [i for i in items if id(i) in kept]
 
 
-def _event_recency(event: TrackedEvent) -> tuple[bool, str]:
-    # an undated event cannot be shown to be recent: it ranks below every dated one
-    return event.event_date is not None, event.event_date or ""
+def _recency(field: str) -> Callable[[BaseModel], tuple[bool, str]]:
+    """The sort key of an item by its date ``field``: an undated item cannot be shown to be recent, so
+    it ranks below every dated one."""
+    def key(item: BaseModel) -> tuple[bool, str]:
+        day = getattr(item, field)
+        return day is not None, day or ""
+    return key
 
 
-def _source_recency(source: EventSource) -> tuple[bool, str]:
-    return source.published is not None, source.published or ""
+_event_recency, _source_recency = _recency("event_date"), _recency("published")
 
 
 def _cut(event: TrackedEvent, sources: int) -> TrackedEvent:

@@ -14,13 +14,11 @@ import sqlite3
 from collections import Counter
 
 from accord.press.pipeline import ProcessedDocument
-from accord.services.store.schema import NO_VALUE
+from accord.services.store.schema import KEPT_COUNTS, NO_VALUE
 
 # The publication day a claim is counted under: the SQL rule of ``schema.CLAIM_DAY`` (a date as precise
 # as it is written, a month stays a month; '' when there is none), in Python.
 _DATED = re.compile(r"[0-9]{4}-[0-9]{2}")
-# The tables, the number of key columns each has and how a key is written.
-_TABLES = {"claim_counts": 5, "claim_days": 6, "claim_day_verdicts": 2, "outlet_counts": 2, "row_counts": 1}
 
 
 def claim_day(published: str | None) -> str:
@@ -31,7 +29,7 @@ class Tally:
     """What a batch adds to the kept counts; a document is added only once it is stored whole."""
 
     def __init__(self) -> None:
-        self.counts: dict[str, Counter] = {table: Counter() for table in _TABLES}
+        self.counts: dict[str, Counter] = {table: Counter() for table in KEPT_COUNTS}
 
     def add(self, doc: ProcessedDocument, published: str | None, near_duplicate: bool, events: int) -> None:
         outlet = doc.outlet if doc.outlet is not None else NO_VALUE
@@ -58,7 +56,7 @@ class Tally:
 
     def write(self, db: sqlite3.Connection) -> None:
         """Add the tally to the stored counts and move the write version (inside the caller's transaction)."""
-        for table, width in _TABLES.items():
+        for table, width in KEPT_COUNTS.items():
             rows = [(*key, n) for key, n in self.counts[table].items() if n]
             if rows:
                 marks = ",".join("?" * (width + 1))
@@ -69,7 +67,7 @@ class Tally:
 
 def merge_from(db: sqlite3.Connection, schema_name: str) -> None:
     """Add the counts of an attached store (``schema_name``) to this one's, as a merge of its rows needs."""
-    for table in _TABLES:
+    for table in KEPT_COUNTS:
         db.execute(f'INSERT INTO main.{table} SELECT * FROM "{schema_name}".{table} WHERE true '
                    "ON CONFLICT DO UPDATE SET n = n + excluded.n")
     db.execute("UPDATE main.meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version'")

@@ -218,9 +218,9 @@ CREATE TRIGGER IF NOT EXISTS uncount_error_rows AFTER DELETE ON ingest_errors BE
     UPDATE row_counts SET n = n - 1 WHERE name = 'errors';
 END;
 """)
-# Tables of counts kept from the other rows (by the writer and the triggers): a copy of a store's rows
-# adds them up (``kept_counts.merge_from``) instead of copying them.
-KEPT_COUNTS = ("outlet_counts", "claim_counts", "claim_days", "claim_day_verdicts", "row_counts")
+# Tables of counts kept from the other rows (by the writer and the triggers), with the number of key
+# columns of each: a copy of a store's rows adds them up (``kept_counts.merge_from``) instead of copying them.
+KEPT_COUNTS = {"outlet_counts": 2, "claim_counts": 5, "claim_days": 6, "claim_day_verdicts": 2, "row_counts": 1}
 # Rebuilds the read counts from the rows (after an upgrade); the triggers keep them afterwards.
 RECOUNT_READS = (_recount_claims("claim_counts", _FILTERS, _FILTER_VALUES)
                  + _recount_claims("claim_days", "day, " + _FILTERS, f"{CLAIM_DAY}, {_FILTER_VALUES}")

@@ -19,6 +19,7 @@ from typing import Any
 from accord.reasoning.implementation_export import COLUMNS as EVENT_COLUMNS
 
 CHUNK_ROWS = 500
+_PLAIN = frozenset({str, int, float})
 LIST_SEPARATOR = " | "
 
 
@@ -60,6 +61,8 @@ class Listing:
 def csv_cell(value: Any) -> Any:
     """A value as a CSV cell: empty for none, true/false for booleans, a list of plain values
     joined by ' | ', anything else nested as JSON text."""
+    if type(value) in _PLAIN:  # most cells: checked first, as a whole export calls this for every cell
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):

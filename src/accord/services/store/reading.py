@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from functools import lru_cache
 
 from accord.knowledge.catalog import nearest
 from accord.services.event_rows import select_events
@@ -17,6 +18,12 @@ from accord.services.store.schema import NO_VALUE
 CLAIM_FILTERS = frozenset({"verdict", "type", "lang", "treaty", "outlet"})
 
 
+@lru_cache(maxsize=4096)
+def _sources(text: str | None) -> tuple:
+    """A judgement's sources, parsed once: judgements are shared, so a long read meets the same few texts."""
+    return tuple(json.loads(text or "[]"))
+
+
 class Reading:
     db: sqlite3.Connection
 
@@ -24,7 +31,7 @@ class Reading:
     def _claim(row: sqlite3.Row) -> dict:
         out = dict(row)
         out["value"] = json.loads(out["value"])
-        out["sources"] = json.loads(out["sources"] or "[]")
+        out["sources"] = list(_sources(out["sources"]))
         return out
 
     def stale_verdicts(self, catalog_version: str) -> list[dict]:

@@ -147,25 +147,36 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 
 async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes) -> tuple[int, bytes]:
+    status, head = await _send_and_read_head(reader, writer, request)
+    return status, await _read_body(reader, head)
+
+
+async def _send_and_read_head(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes) -> tuple[int, bytes]:
     writer.write(request)
     head = await reader.readuntil(b"\r\n\r\n")
-    status = int(head[9:12])
-    length, chunked = 0, False
+    return int(head[9:12]), head
+
+
+def header(head: bytes, name: bytes) -> bytes | None:
+    """A header's value in an answer's head (``name`` in lower case), or None."""
     for line in head.split(b"\r\n")[1:]:
-        name, _, value = line.partition(b":")
-        if name.strip().lower() == b"content-length":
-            length = int(value)
-        elif name.strip().lower() == b"transfer-encoding" and b"chunked" in value.lower():
-            chunked = True
+        key, _, value = line.partition(b":")
+        if key.strip().lower() == name:
+            return value.strip()
+    return None
+
+
+async def _read_body(reader: asyncio.StreamReader, head: bytes) -> bytes:
+    chunked = b"chunked" in (header(head, b"transfer-encoding") or b"").lower()
     if not chunked:
-        return status, await reader.readexactly(length)
+        return await reader.readexactly(int(header(head, b"content-length") or 0))
     body = bytearray()  # a streamed answer (a download): chunks until the empty one
     while True:
         size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
         body += await reader.readexactly(size + 2)
         del body[-2:]
         if size == 0:  # its CRLF was the end of the (empty) trailer
-            return status, bytes(body)
+            return bytes(body)
 
 
 async def _client(port: int, endpoint: Endpoint, offset: int, stop_at: float, budget: list[int],

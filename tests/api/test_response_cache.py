@@ -80,8 +80,62 @@ def test_errors_and_credentials_are_not_kept_and_the_bytes_stay_bounded(tmp_path
             assert client.get(f"/api/treaties/{treaty['id']}").status_code == 200
             assert responses.bytes <= 40_000
         assert 0 < len(responses) < len(client.get("/api/treaties").json())  # the oldest went first
-        big = client.get("/treaties/rus-irn-2025")  # a page over a quarter of the cache goes out whole, unkept
+        # a page over a quarter of the cache goes out as it is made, and is kept compressed if that fits
+        big = client.get("/treaties/rus-irn-2025", headers={"Accept-Encoding": "identity"})
         assert big.status_code == 200 and len(big.content) > 10_000 and "etag" not in big.headers
+        assert responses.bytes <= 40_000
+
+
+def _raw_get(client, path: str, coding: str) -> tuple:
+    """The answer's status, headers and body as sent, not decoded by the client."""
+    with client.stream("GET", path, headers={"Accept-Encoding": coding}) as answer:
+        return answer.status_code, answer.headers, b"".join(answer.iter_raw())
+
+
+def test_a_large_answer_streams_out_and_is_kept_gzipped_for_either_kind_of_client(tmp_path):
+    import gzip
+
+    app = create_app(db_path=tmp_path / "s.sqlite", response_cache_bytes=80_000)
+    responses = app.state.responses
+    with TestClient(app) as client:
+        path = "/treaties/rus-irn-2025"  # over a quarter of the cache (20,000 bytes), under it compressed
+        status, first, coded = _raw_get(client, path, "gzip, deflate")
+        plain = gzip.decompress(coded)
+        assert status == 200 and first["content-encoding"] == "gzip" and "etag" not in first and len(plain) > 20_000
+        assert len(responses) == 1 and responses.bytes < len(plain)
+        hits = responses.hits
+        status, kept, body = _raw_get(client, path, "br;q=1.0, gzip;q=0.5")
+        assert (status, body, kept["content-encoding"], kept["content-length"]) == (200, coded, "gzip", str(len(coded)))
+        assert kept["etag"].endswith('-gzip"') and "accept-encoding" in kept["vary"].lower()
+        status, inflated, body = _raw_get(client, path, "identity")
+        assert status == 200 and body == plain and "content-encoding" not in inflated
+        assert inflated["content-length"] == str(len(plain)) and inflated["etag"] != kept["etag"]
+        assert responses.hits == hits + 2
+        for etag, coding in ((kept["etag"], "gzip"), (inflated["etag"], "identity")):
+            again = client.get(path, headers={"If-None-Match": etag, "Accept-Encoding": coding})
+            assert again.status_code == 304 and again.headers["etag"] == etag
+        # a gzip client's ETag does not name what an identity client holds
+        assert client.get(path, headers={"If-None-Match": kept["etag"], "Accept-Encoding": "identity"}).status_code == 200
+
+
+def test_an_answer_too_large_even_compressed_still_goes_out_whole_and_coded(tmp_path):
+    import gzip
+
+    app = create_app(db_path=tmp_path / "s.sqlite", response_cache_bytes=8_000)
+    with TestClient(app) as client:
+        plain = client.get("/treaties/rus-irn-2025", headers={"Accept-Encoding": "identity"}).content
+        status, headers, coded = _raw_get(client, "/treaties/rus-irn-2025", "gzip")
+        assert status == 200 and headers["content-encoding"] == "gzip" and gzip.decompress(coded) == plain
+        assert len(app.state.responses) == 0
+
+
+def test_which_accept_encoding_values_admit_gzip():
+    from accord.interfaces.gzip_coding import accepts_gzip
+
+    admitted = [b"gzip", b"gzip, deflate, br, zstd", b"br;q=1.0, gzip;q=0.5", b"*", b"x-gzip", b" GZIP "]
+    refused = [None, b"", b"identity", b"br", b"gzip;q=0", b"gzip;q=0.0, br", b"*;q=0", b"gzip;q=nonsense", b"gzipped"]
+    assert all(accepts_gzip(value) for value in admitted)
+    assert not any(accepts_gzip(value) for value in refused)
 
 
 def test_at_zero_bytes_nothing_is_kept(tmp_path):

@@ -192,3 +192,35 @@ def test_events_download_is_what_the_provision_page_and_accord_events_list(clien
     page = client.get(f"/treaties/rus-irn-2025/implementation/{provision}").text
     assert page.count('<section class="event"') == len(one)
     assert client.get("/treaties/rus-irn-2025/events.csv", params={"provision": "99(9)"}).status_code == 422
+
+
+def test_a_whole_list_download_over_http_is_the_same_file_computed_kept_gzip_coded_or_inflated(filled_db):
+    import gzip
+    import urllib.request
+
+    from fastapi.testclient import TestClient
+
+    from accord.interfaces.app import create_app
+    from live_server import serving
+
+    with TestClient(create_app(db_path=filled_db, response_cache_bytes=0)) as uncached:
+        expected = uncached.get("/claims.csv", headers={"Accept-Encoding": "identity"}).content
+    assert expected.count(b"\n") > 20
+
+    def fetch(base: str, coding: str) -> tuple[dict, bytes]:
+        request = urllib.request.Request(f"{base}/claims.csv", headers={"Accept-Encoding": coding})
+        with urllib.request.urlopen(request, timeout=30) as answer:  # urllib leaves the coding as it came
+            return {k.lower(): v for k, v in answer.headers.items()}, answer.read()
+
+    # a quarter of the cache is half the file: it streams out as it is made, and is kept compressed
+    app = create_app(db_path=filled_db, response_cache_bytes=2 * len(expected))
+    with serving(app) as (base, _):
+        made, body = fetch(base, "identity")
+        assert body == expected and "content-encoding" not in made and made.get("transfer-encoding") == "chunked"
+        assert len(app.state.responses) == 1
+        coded, body = fetch(base, "gzip")
+        assert coded["content-encoding"] == "gzip" and int(coded["content-length"]) == len(body) < len(expected)
+        assert gzip.decompress(body) == expected
+        inflated, body = fetch(base, "identity")
+        assert body == expected and inflated["content-length"] == str(len(expected))
+        assert app.state.responses.hits == 2

@@ -9,10 +9,13 @@ catalog's version or the day differs from what its answers were made with.  So a
 costs a dictionary look-up instead of a page render or a store read, and an answer is never older
 than the last write.
 
-Kept: 200 answers to GET requests without credentials, whole (an answer that does not fit
-``max_bytes // ENTRY_SHARE`` goes out as it comes and is not kept), least recently used first out
-when the bytes are over ``max_bytes``.  Each kept answer carries an ``ETag`` (a digest of its
-body) and a request whose ``If-None-Match`` names it gets a 304 with no body.  The key is the path,
+Kept: 200 answers to GET requests without credentials, least recently used first out when the
+bytes are over ``max_bytes``.  An answer up to ``HOLD_BYTES`` (and a quarter of the cache) is held
+whole and kept as it is.  A larger one, a download of a whole list, goes out as it is made, gzip-coded
+to a client that accepts gzip, and is kept compressed if that fits in ``max_bytes // ENTRY_SHARE``:
+later it goes to such a client as kept, and to others inflated as it is sent.  Each kept answer
+carries an ``ETag`` (a digest of its body; each coding its own) and a request whose
+``If-None-Match`` names it gets a 304 with no body.  The key is the path,
 the query and the headers an answer may depend on (``Accept`` for CSV, ``Accept-Language`` for the
 pages' language).  ``max_bytes = 0`` turns it off (``accord serve --response-cache-mb 0``).
 """
@@ -23,11 +26,16 @@ import hashlib
 import sqlite3
 from collections import OrderedDict
 from pathlib import Path
+from collections.abc import AsyncIterator
 from typing import Callable, Hashable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from accord.interfaces.gzip_coding import Compressor, accepts_gzip, inflated
+
 ENTRY_SHARE = 4  # the largest answer kept is this fraction of the whole cache
+SEND_SLICE = 256 * 1024  # a large kept answer goes out in slices, each written once the last has drained
+HOLD_BYTES = 1 << 20  # an answer up to this is held, then kept as it is; a larger one streams out and is kept compressed
 VARY = (b"accept", b"accept-language")
 
 
@@ -64,18 +72,26 @@ class StoreVersion:
 
 
 class _Answer:
-    __slots__ = ("headers", "body", "etag")
+    """A kept answer: its headers and body, the body gzip-compressed when ``gzip`` is set (then
+    ``length`` is the content's own length, and each coding has its own ETag)."""
 
-    def __init__(self, headers: list[tuple[bytes, bytes]], body: bytes):
-        self.etag = b'"' + hashlib.blake2b(body, digest_size=16).hexdigest().encode() + b'"'
+    __slots__ = ("headers", "body", "etag", "gzip", "length")
+
+    def __init__(self, headers: list[tuple[bytes, bytes]], body: bytes, *, gzip: bool = False, length: int | None = None):
+        digest = hashlib.blake2b(body, digest_size=16).hexdigest().encode()
+        self.etag = b'"' + digest + (b'-gzip"' if gzip else b'"')
         # a streamed answer came without its length; kept whole, it is sent with it
-        headers = [(k, v) for k, v in headers if k.lower() not in (b"content-length", b"transfer-encoding")]
-        self.headers = [*headers, (b"content-length", str(len(body)).encode()), (b"etag", self.etag)]
-        self.body = body
+        self.headers = [(k, v) for k, v in headers if k.lower() not in (b"content-length", b"transfer-encoding")]
+        self.body, self.gzip = body, gzip
+        self.length = len(body) if length is None else length
+
+    @property
+    def identity_etag(self) -> bytes:
+        return self.etag.replace(b'-gzip"', b'"')
 
     @property
     def size(self) -> int:
-        return len(self.body) + sum(len(k) + len(v) for k, v in self.headers)
+        return len(self.body) + sum(len(k) + len(v) for k, v in self.headers) + 64
 
 
 class ResponseCache:
@@ -118,23 +134,43 @@ class ResponseCache:
         await self._compute(app, scope, receive, send, key, made_with)
 
     async def _replay(self, scope: Scope, answer: _Answer, send: Send) -> None:
-        asked = dict(scope["headers"]).get(b"if-none-match")
-        if asked is not None and answer.etag in (tag.strip() for tag in asked.split(b",")):
-            await send({"type": "http.response.start", "status": 304, "headers": [(b"etag", answer.etag)]})
+        headers = dict(scope["headers"])
+        as_kept = not answer.gzip or accepts_gzip(headers.get(b"accept-encoding"))
+        etag = answer.etag if as_kept else answer.identity_etag
+        asked = headers.get(b"if-none-match")
+        if asked is not None and etag in (tag.strip() for tag in asked.split(b",")):
+            await send({"type": "http.response.start", "status": 304, "headers": [(b"etag", etag)]})
             await send({"type": "http.response.body", "body": b""})
             return
-        await send({"type": "http.response.start", "status": 200, "headers": answer.headers})
-        await send({"type": "http.response.body", "body": answer.body})
+        coding = [(b"vary", b"Accept-Encoding")] if answer.gzip else []
+        if as_kept and answer.gzip:
+            coding.append((b"content-encoding", b"gzip"))
+        length = len(answer.body) if as_kept else answer.length
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [*answer.headers, *coding, (b"content-length", str(length).encode()), (b"etag", etag)]})
+        if as_kept and len(answer.body) <= SEND_SLICE:
+            await send({"type": "http.response.body", "body": answer.body})
+            return
+        # a large body goes a slice at a time, each written once the last has drained: the sockets
+        # never hold a second copy of it
+        async for chunk in (_slices(answer.body) if as_kept else inflated(answer.body)):
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        await send({"type": "http.response.body", "body": b""})
 
     async def _compute(self, app: ASGIApp, scope: Scope, receive: Receive, send: Send, key: Hashable, made_with: Hashable) -> None:
         limit = self.max_bytes // ENTRY_SHARE
+        hold = min(limit, HOLD_BYTES)
         start: Message | None = None
         chunks: list[bytes] = []
         size = 0
         keeping = True
+        tee: _CompressingTee | None = None
 
         async def capture(message: Message) -> None:
-            nonlocal start, size, keeping
+            nonlocal start, size, keeping, tee
+            if tee is not None:
+                await tee.body(message)
+                return
             if not keeping:
                 await send(message)
                 return
@@ -152,17 +188,24 @@ class ResponseCache:
             chunks.append(body)
             size += len(body)
             more = message.get("more_body", False)
-            if size > limit:  # too big to keep: what was held back goes out, the rest as it comes
-                keeping = False
-                await send(start)
-                await send({"type": "http.response.body", "body": b"".join(chunks), "more_body": more})
-                chunks.clear()
+            if size > hold:  # large: it goes out as it comes, and is kept compressed if that fits
+                held, chunks[:] = b"".join(chunks), []
+                if any(name.lower() == b"content-encoding" for name, _ in start.get("headers", [])):
+                    keeping = False  # already coded by the application: sent as it is, not kept
+                    await send(start)
+                    await send({"type": "http.response.body", "body": held, "more_body": more})
+                    return
+                tee = _CompressingTee(scope, send, start, limit, keep)
+                await capture({"type": "http.response.body", "body": held, "more_body": more})
                 return
             if not more:
                 answer = _Answer(list(start.get("headers", [])), b"".join(chunks))
-                if self._made_with == made_with:  # not kept if the store moved while it was computed
-                    self._keep(key, answer)
+                keep(answer)
                 await self._replay(scope, answer, send)
+
+        def keep(answer: _Answer) -> None:
+            if self._made_with == made_with:  # not kept if the store moved while it was computed
+                self._keep(key, answer)
 
         await app(scope, receive, capture)
 
@@ -187,6 +230,50 @@ class ResponseCache:
     @property
     def bytes(self) -> int:
         return self._bytes
+
+
+async def _slices(body: bytes) -> AsyncIterator[bytes]:
+    for start in range(0, len(body), SEND_SLICE):
+        yield body[start:start + SEND_SLICE]
+
+
+class _CompressingTee:
+    """A large answer on its way out: sent gzip-coded to a client that accepts it, as it is to
+    others, and compressed into a copy handed to ``keep`` before its last bytes go (so a request
+    sent once they have arrived finds it), if the copy stayed within ``limit``."""
+
+    def __init__(self, scope: Scope, send: Send, start: Message, limit: int, keep: Callable[[_Answer], None]):
+        self.send, self.start, self.limit, self.keep = send, start, limit, keep
+        self.coded = accepts_gzip(dict(scope["headers"]).get(b"accept-encoding"))
+        self.compressor = Compressor()
+        self.kept: list[bytes] | None = []
+        self.kept_bytes = self.length = 0
+        self.started = False
+
+    async def body(self, message: Message) -> None:
+        """Pass one body message on (the first with the head, its length now unknown)."""
+        if not self.started:
+            headers = [(k, v) for k, v in self.start.get("headers", []) if k.lower() != b"content-length"]
+            headers.append((b"vary", b"Accept-Encoding"))
+            if self.coded:
+                headers.append((b"content-encoding", b"gzip"))
+            await self.send({**self.start, "headers": headers})
+            self.started = True
+        data, more = message.get("body", b""), message.get("more_body", False)
+        self.length += len(data)
+        if self.coded or self.kept is not None:
+            packed = await self.compressor.compress(data) if data else b""
+            if not more:
+                packed += self.compressor.finish()
+            if self.kept is not None:
+                self.kept.append(packed)
+                self.kept_bytes += len(packed)
+                if self.kept_bytes > self.limit:
+                    self.kept = None
+            data = packed if self.coded else data
+        if not more and self.kept is not None:
+            self.keep(_Answer(list(self.start.get("headers", [])), b"".join(self.kept), gzip=True, length=self.length))
+        await self.send({"type": "http.response.body", "body": data, "more_body": more})
 
 
 class ServeCached:

@@ -29,6 +29,7 @@ from pathlib import Path
 from collections.abc import AsyncIterator
 from typing import Callable, Hashable
 
+from anyio.lowlevel import checkpoint
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from accord.interfaces.gzip_coding import Compressor, accepts_gzip, inflated
@@ -151,10 +152,12 @@ class ResponseCache:
         if as_kept and len(answer.body) <= SEND_SLICE:
             await send({"type": "http.response.body", "body": answer.body})
             return
-        # a large body goes a slice at a time, each written once the last has drained: the sockets
-        # never hold a second copy of it
+        # a large body goes a slice at a time, each written once the last has drained (the sockets
+        # never hold a second copy of it), and other requests get their turn between slices: a fast
+        # reader would otherwise take the event loop for the whole body
         async for chunk in (_slices(answer.body) if as_kept else inflated(answer.body)):
             await send({"type": "http.response.body", "body": chunk, "more_body": True})
+            await checkpoint()
         await send({"type": "http.response.body", "body": b""})
 
     async def _compute(self, app: ASGIApp, scope: Scope, receive: Receive, send: Send, key: Hashable, made_with: Hashable) -> None:

@@ -181,8 +181,11 @@ def test_events_download_is_what_the_provision_page_and_accord_events_list(clien
 
     from accord.interfaces.cli import app
 
-    whole = csv_rows(client.get("/treaties/rus-irn-2025/events.csv").text)
+    download = client.get("/treaties/rus-irn-2025/events.csv").content
+    whole = csv_rows(download.decode("utf-8"))
     cli = CliRunner().invoke(app, ["events", "rus-irn-2025", "--format", "json", "--db", str(filled_db)])
+    cli_csv = CliRunner().invoke(app, ["events", "rus-irn-2025", "--db", str(filled_db)]).stdout_bytes
+    assert cli_csv == download and b"\r\n" in download  # one rendering: the same cells and CRLF line ends
     assert [(r["provision"], r["type"], r["event_date"] or None) for r in whole] == \
         [(e["provision"], e["type"], e["event_date"]) for e in json.loads(cli.stdout)]
     assert whole, "the seed documents report implementation events"

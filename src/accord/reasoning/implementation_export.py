@@ -1,5 +1,5 @@
-"""Implementation events as flat rows (one per merged event), in CSV and JSON that pandas reads
-as they are: ``pandas.read_csv(f, parse_dates=...)`` or ``pandas.read_json(f)``, no conversion.
+"""Implementation events as flat rows (one per merged event), and as JSON that pandas reads as it
+is (``pandas.read_json(f)``); their CSV is the ``events`` listing of accord.services.exports.
 
 List-valued fields (actors, source URLs, outlets, quotes) are joined with " | " in CSV and
 kept as lists in JSON; the event date is ISO text (a day or a month) in both.
@@ -7,15 +7,12 @@ kept as lists in JSON; the event date is ISO text (a day or a month) in both.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from accord.reasoning.implementation import ImplementationReport
 
 COLUMNS = ["treaty", "provision", "type", "actors", "event_date", "status", "independent_sources", "reports",
            "source_urls", "outlets", "doc_ids", "quotes"]
-JOIN = " | "
 
 
 def event_rows(report: ImplementationReport) -> list[dict]:
@@ -30,15 +27,6 @@ def event_rows(report: ImplementationReport) -> list[dict]:
                 "doc_ids": [s.doc_id for s in e.sources], "quotes": [s.quote for s in e.sources],
             })
     return rows
-
-
-def events_csv(report: ImplementationReport) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in event_rows(report):
-        writer.writerow({k: JOIN.join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()})
-    return out.getvalue()
 
 
 def events_json(report: ImplementationReport) -> str:

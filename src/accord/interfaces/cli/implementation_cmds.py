@@ -17,7 +17,8 @@ from accord.interfaces.cli.treaty_cmds import JSON
 from accord.knowledge.catalog import nearest
 from accord.knowledge.implementation_links import ImplementationLinks, implementation_links, tracked_treaties
 from accord.reasoning.implementation import ImplementationReport, latest_events, track
-from accord.reasoning.implementation_export import events_csv, events_json
+from accord.reasoning.implementation_export import event_rows, events_json
+from accord.services.exports import LISTINGS
 
 LEVEL_STYLE = {0: "red", 1: "yellow", 2: "cyan", 3: "bold green", None: "magenta"}
 
@@ -108,4 +109,7 @@ def events(
         best = nearest(fmt, ["csv", "json"])
         fail(f"unknown format '{fmt}' for --format" + (f"; did you mean '{best}'?" if best else "") + " (csv or json)")
     report = build_report(treaty, provision, since, db)
-    sys.stdout.write(events_csv(report) if fmt == "csv" else events_json(report))
+    if fmt == "csv":  # the download's own rendering: the same cells, and RFC 4180's CRLF line ends
+        sys.stdout.writelines(LISTINGS["events"].csv(event_rows(report)))
+    else:
+        sys.stdout.write(events_json(report))

@@ -15,9 +15,6 @@ from typing import Iterable, Iterator
 
 from accord.services.store import Store
 
-PAGE = 1000  # documents listed per read, so a large store is never listed at once
-
-
 def _hash(rows: Iterable[object]) -> str:
     digest = hashlib.sha256()
     for row in rows:
@@ -27,10 +24,8 @@ def _hash(rows: Iterable[object]) -> str:
 
 
 def document_ids(store: Store) -> list[str]:
-    ids: list[str] = []
-    while page := store.documents(limit=PAGE, offset=len(ids)):
-        ids.extend(row["id"] for row in page)
-    return sorted(ids)
+    # one cursor over the rows, read as it goes: pages by offset would read the store again for each
+    return sorted(row["id"] for row in store.iter_documents())
 
 
 def _documents(store: Store, ids: list[str]) -> Iterator[list]:

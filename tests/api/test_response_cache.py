@@ -178,3 +178,63 @@ def test_the_answer_cache_keeps_at_most_its_bytes():
         cache.get_or_compute(i, lambda: b"x" * 200)
     assert len(cache) == 5
     assert cache.get_or_compute("big", lambda: b"y" * 300) == b"y" * 300 and "big" not in cache._answers
+
+
+def _counting_app(body: bytes, *, status: int = 200, delay: float = 0.2):
+    """A slow ASGI application answering ``body`` and counting how many times it was asked."""
+    import anyio
+    from starlette.applications import Starlette
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    calls = [0]
+
+    async def endpoint(request):
+        calls[0] += 1
+        await anyio.sleep(delay)
+        return Response(body, status_code=status, media_type="text/plain")
+
+    return Starlette(routes=[Route("/slow", endpoint)]), calls
+
+
+async def _together(app, requests: int) -> list:
+    import anyio
+    import httpx
+
+    answers: list = []
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+        async def one() -> None:
+            answers.append(await client.get("/slow"))
+
+        async with anyio.create_task_group() as group:
+            for _ in range(requests):
+                group.start_soon(one)
+    return answers
+
+
+def test_requests_for_an_answer_being_made_wait_for_it_instead_of_making_it_again():
+    import anyio
+
+    from accord.interfaces.response_cache import ResponseCache, ServeCached
+
+    inner, calls = _counting_app(b"the answer")
+    cache = ResponseCache(max_bytes=1 << 20, version=lambda: "v1")
+    answers = anyio.run(_together, ServeCached(inner, cache), 5)
+    assert [a.content for a in answers] == [b"the answer"] * 5
+    assert calls[0] == 1 and (cache.misses, cache.hits) == (1, 4)
+
+
+def test_an_answer_that_will_not_be_kept_lets_the_waiting_requests_make_their_own():
+    import os
+
+    import anyio
+
+    from accord.interfaces.response_cache import ResponseCache, ServeCached
+
+    for body, status, max_bytes in ((b"no such thing", 404, 1 << 20),  # errors are not kept
+                                    (os.urandom(300_000), 200, 400_000)):  # over a quarter of the cache, compressed or not
+        inner, calls = _counting_app(body, status=status)
+        cache = ResponseCache(max_bytes=max_bytes, version=lambda: "v1")
+        answers = anyio.run(_together, ServeCached(inner, cache), 4)
+        assert [(a.status_code, a.content) for a in answers] == [(status, body)] * 4
+        assert calls[0] == 4 and len(cache) == 0

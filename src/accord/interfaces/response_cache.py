@@ -15,7 +15,9 @@ whole and kept as it is.  A larger one, a download of a whole list, goes out as 
 to a client that accepts gzip, and is kept compressed if that fits in ``max_bytes // ENTRY_SHARE``:
 later it goes to such a client as kept, and to others inflated as it is sent.  Each kept answer
 carries an ``ETag`` (a digest of its body; each coding its own) and a request whose
-``If-None-Match`` names it gets a 304 with no body.  The key is the path,
+``If-None-Match`` names it gets a 304 with no body.  A request for an answer that another request
+is making waits for it rather than make it again, until it is kept or known not to be: after a
+write, a crowd asking for the same download costs one computation.  The key is the path,
 the query and the headers an answer may depend on (``Accept`` for CSV, ``Accept-Language`` for the
 pages' language).  ``max_bytes = 0`` turns it off (``accord serve --response-cache-mb 0``).
 """
@@ -29,6 +31,7 @@ from pathlib import Path
 from collections.abc import AsyncIterator
 from typing import Callable, Hashable
 
+from anyio import Event
 from anyio.lowlevel import checkpoint
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -106,6 +109,9 @@ class ResponseCache:
         self._answers: OrderedDict[Hashable, _Answer] = OrderedDict()
         self._bytes = 0
         self._made_with: Hashable = None
+        # answers being made, by key: requests for one of them wait for it (made with that version)
+        # rather than make it again, as a crowd would after every write
+        self._computing: dict[Hashable, tuple[Hashable, Event]] = {}
         self.hits = self.misses = 0
 
     def _key(self, scope: Scope) -> Hashable | None:
@@ -125,14 +131,24 @@ class ResponseCache:
         if made_with != self._made_with:  # something was written, or a new day: every kept answer is stale
             self._answers.clear()
             self._bytes, self._made_with = 0, made_with
-        answer = self._answers.get(key)
+        computing = self._computing.get(key)
+        if computing is not None and computing[0] == made_with:
+            await computing[1].wait()  # the same answer is being made: one computation serves both
+        answer = self._answers.get(key) if made_with == self._made_with else None
         if answer is not None:
             self._answers.move_to_end(key)
             self.hits += 1
             await self._replay(scope, answer, send)
             return
         self.misses += 1
-        await self._compute(app, scope, receive, send, key, made_with)
+        done = Event()
+        self._computing[key] = (made_with, done)
+        try:
+            await self._compute(app, scope, receive, send, key, made_with, settled=done.set)
+        finally:
+            done.set()
+            if self._computing.get(key, (None, done))[1] is done:
+                del self._computing[key]
 
     async def _replay(self, scope: Scope, answer: _Answer, send: Send) -> None:
         headers = dict(scope["headers"])
@@ -160,7 +176,10 @@ class ResponseCache:
             await checkpoint()
         await send({"type": "http.response.body", "body": b""})
 
-    async def _compute(self, app: ASGIApp, scope: Scope, receive: Receive, send: Send, key: Hashable, made_with: Hashable) -> None:
+    async def _compute(self, app: ASGIApp, scope: Scope, receive: Receive, send: Send, key: Hashable, made_with: Hashable,
+                       settled: Callable[[], None]) -> None:
+        """Make the answer, send it, keep it if it may be kept; ``settled`` is called as soon as it is
+        kept or known not to be, when the requests waiting for it may go (to it, or to make their own)."""
         limit = self.max_bytes // ENTRY_SHARE
         hold = min(limit, HOLD_BYTES)
         start: Message | None = None
@@ -183,6 +202,7 @@ class ResponseCache:
                 no_store = any(name.lower() == b"cache-control" and b"no-store" in value.lower() for name, value in headers)
                 if message["status"] != 200 or b"set-cookie" in names or no_store:
                     keeping = False
+                    settled()
                     await send(message)
                     return
                 start = message
@@ -195,10 +215,11 @@ class ResponseCache:
                 held, chunks[:] = b"".join(chunks), []
                 if any(name.lower() == b"content-encoding" for name, _ in start.get("headers", [])):
                     keeping = False  # already coded by the application: sent as it is, not kept
+                    settled()
                     await send(start)
                     await send({"type": "http.response.body", "body": held, "more_body": more})
                     return
-                tee = _CompressingTee(scope, send, start, limit, keep)
+                tee = _CompressingTee(scope, send, start, limit, keep, settled)
                 await capture({"type": "http.response.body", "body": held, "more_body": more})
                 return
             if not more:
@@ -209,6 +230,7 @@ class ResponseCache:
         def keep(answer: _Answer) -> None:
             if self._made_with == made_with:  # not kept if the store moved while it was computed
                 self._keep(key, answer)
+            settled()
 
         await app(scope, receive, capture)
 
@@ -245,8 +267,9 @@ class _CompressingTee:
     others, and compressed into a copy handed to ``keep`` before its last bytes go (so a request
     sent once they have arrived finds it), if the copy stayed within ``limit``."""
 
-    def __init__(self, scope: Scope, send: Send, start: Message, limit: int, keep: Callable[[_Answer], None]):
-        self.send, self.start, self.limit, self.keep = send, start, limit, keep
+    def __init__(self, scope: Scope, send: Send, start: Message, limit: int, keep: Callable[[_Answer], None],
+                 unkept: Callable[[], None]):
+        self.send, self.start, self.limit, self.keep, self.unkept = send, start, limit, keep, unkept
         self.coded = accepts_gzip(dict(scope["headers"]).get(b"accept-encoding"))
         self.compressor = Compressor()
         self.kept: list[bytes] | None = []
@@ -273,6 +296,7 @@ class _CompressingTee:
                 self.kept_bytes += len(packed)
                 if self.kept_bytes > self.limit:
                     self.kept = None
+                    self.unkept()
             data = packed if self.coded else data
         if not more and self.kept is not None:
             self.keep(_Answer(list(self.start.get("headers", [])), b"".join(self.kept), gzip=True, length=self.length))

@@ -27,8 +27,8 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections import OrderedDict
-from pathlib import Path
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Callable, Hashable
 
 from anyio import Event

@@ -6,19 +6,25 @@ same code the /claims.csv and /claims.json downloads use, in a fresh process, an
 process's peak resident memory before and during the export. Then (unless --no-http) it serves the
 store with `accord serve` and downloads /claims.csv and /documents.csv over HTTP, printing how far
 the server process's peak resident memory (VmHWM) grew during the download and how many rows
-arrived. The target is an export peak under 200 MB.
+arrived. The target is an export peak under 200 MB. It then times /claims.csv downloaded again,
+as it is and gzip-coded (the server's answer cache keeps it compressed), and a crowd of
+``--crowd`` clients asking for it at once from a freshly started server: with the cache, one
+request makes it and the others wait for it; without (``--response-cache-mb 0``), each makes its own.
 
-    .venv/bin/python bench/bench_export.py [--claims 100000] [--format csv|json] [--no-http]
+    .venv/bin/python bench/bench_export.py [--claims 100000] [--format csv|json] [--no-http] [--crowd 10]
 """
 
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
+import contextlib
 import hashlib
 import json
 import os
 import resource
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,7 +43,7 @@ def build(path: Path, claims: int, per_doc: int = 10) -> None:
     store = Store(path)
     db = store.db
     now = "2026-11-30T00:00:00+00:00"
-    docs = claims // per_doc
+    docs = -(-claims // per_doc)  # the last document may hold fewer
     text = pack(QUOTE * 10)
     db.execute("BEGIN")
     db.executemany(
@@ -90,11 +96,12 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def over_http(path: Path) -> None:
-    """Serve the store with `accord serve` and download the big lists; print the server's peak RSS."""
+@contextlib.contextmanager
+def serving(path: Path, *options: str):
+    """`accord serve` on the store (``options`` added to its command line): its process and base URL."""
     port = _free_port()
     accord = Path(sys.executable).with_name("accord")
-    server = subprocess.Popen([str(accord), "serve", "--db", str(path), "--port", str(port)],
+    server = subprocess.Popen([str(accord), "serve", "--db", str(path), "--port", str(port), *options],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "NO_COLOR": "1"})
     try:
         base = f"http://127.0.0.1:{port}"
@@ -107,21 +114,50 @@ def over_http(path: Path) -> None:
                 if time.monotonic() > deadline or server.poll() is not None:
                     raise RuntimeError("accord serve did not start")
                 time.sleep(0.3)
-        before = _peak_rss_mib(server.pid)
-        for route in ("/claims.csv", "/documents.csv"):
-            started, size, lines = time.perf_counter(), 0, 0
-            with urllib.request.urlopen(base + route, timeout=600) as response:
-                while chunk := response.read(1 << 16):
-                    size += len(chunk)
-                    lines += chunk.count(b"\n")  # no cell of the built store holds a line break
-            peak = _peak_rss_mib(server.pid)
-            # The server holds the press pipeline's models from start-up; what the export costs is the growth.
-            print(f"http {route}: {lines - 1:,} rows, {size / 2**20:.0f} MiB in {time.perf_counter() - started:.1f} s; "
-                  f"server peak RSS {peak:.1f} MiB, {before:.1f} MiB of it at start-up: the download added "
-                  f"{peak - before:.1f} MiB")
+        yield server, base
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def download(url: str, coding: str = "identity") -> tuple[float, float, int, int]:
+    """Seconds to the answer's head and to its end, bytes as sent, and line ends in them."""
+    started, size, lines = time.perf_counter(), 0, 0
+    request = urllib.request.Request(url, headers={"Accept-Encoding": coding})
+    with urllib.request.urlopen(request, timeout=900) as response:  # urllib leaves a gzip body coded
+        head = time.perf_counter() - started
+        while chunk := response.read(1 << 16):
+            size += len(chunk)
+            lines += chunk.count(b"\n")  # no cell of the built store holds a line break
+    return head, time.perf_counter() - started, size, lines
+
+
+def over_http(path: Path, crowd: int) -> None:
+    """Serve the store with `accord serve` and download the big lists; print the server's peak RSS,
+    the times of a first, a repeated and a gzip-coded download, and of a crowd asking at once."""
+    with serving(path) as (server, base):
+        before = _peak_rss_mib(server.pid)
+        for route in ("/claims.csv", "/documents.csv"):
+            head, total, size, lines = download(base + route)
+            peak = _peak_rss_mib(server.pid)
+            # The server holds the press pipeline's models from start-up; what the export costs is the growth.
+            print(f"http {route}: {lines - 1:,} rows, {size / 2**20:.0f} MiB in {total:.1f} s (first byte {head:.2f} s); "
+                  f"server peak RSS {peak:.1f} MiB, {before:.1f} MiB of it at start-up: the download added "
+                  f"{peak - before:.1f} MiB")
+        for coding in ("identity", "gzip"):
+            head, total, size, _ = download(base + "/claims.csv", coding)
+            print(f"http /claims.csv again, {coding}: {size / 2**20:.1f} MiB in {total:.2f} s (first byte {head:.3f} s)")
+    for options, what in (((), "one computation for all"), (("--response-cache-mb", "0"), "each its own, without the cache")):
+        if crowd <= 0:
+            break
+        with serving(path, *options) as (_, base):
+            started = time.perf_counter()
+            with concurrent.futures.ThreadPoolExecutor(crowd) as pool:
+                times = list(pool.map(lambda _: download(base + "/claims.csv"), range(crowd)))
+            heads = sorted(t[0] for t in times)
+            print(f"http crowd of {crowd} asking at once for /claims.csv ({what}): all served in "
+                  f"{time.perf_counter() - started:.1f} s; first byte median {statistics.median(heads):.2f} s, "
+                  f"last {heads[-1]:.2f} s")
 
 
 def main() -> int:
@@ -129,6 +165,7 @@ def main() -> int:
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--format", choices=("csv", "json"), default="csv")
     parser.add_argument("--no-http", action="store_true", help="Skip the download over HTTP from `accord serve`.")
+    parser.add_argument("--crowd", type=int, default=10, help="Clients asking for /claims.csv at once (0: none).")
     parser.add_argument("--run-export", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run_export:
@@ -148,7 +185,7 @@ def main() -> int:
                   f"({figures['rows'] / figures['seconds']:,.0f} claims/s); peak RSS {figures['peak_rss_after_mib']} MiB "
                   f"(after opening the store: {figures['peak_rss_before_mib']} MiB; target < 200 MB)")
         if not args.no_http:
-            over_http(path)
+            over_http(path, args.crowd)
     return 0
 
 

@@ -147,7 +147,9 @@ class ResponseCache:
             await self._compute(app, scope, receive, send, key, made_with, settled=done.set)
         finally:
             done.set()
-            if self._computing.get(key, (None, done))[1] is done:
+            # requests released early (an answer that will not be kept) make theirs at the same time,
+            # each under the key in turn: only the latest one's entry is still there to take out
+            if self._computing.get(key) == (made_with, done):
                 del self._computing[key]
 
     async def _replay(self, scope: Scope, answer: _Answer, send: Send) -> None:

@@ -15,7 +15,8 @@ whole and kept as it is.  A larger one, a download of a whole list, goes out as 
 to a client that accepts gzip, and is kept compressed if that fits in ``max_bytes // ENTRY_SHARE``:
 later it goes to such a client as kept, and to others inflated as it is sent.  Each kept answer
 carries an ``ETag`` (a digest of its body; each coding its own) and a request whose
-``If-None-Match`` names it gets a 304 with no body.  A request for an answer that another request
+``If-None-Match`` names it gets a 304 with no body; one with ``Range`` gets that part of it (see
+:mod:`accord.interfaces.byte_range`), to resume a broken download.  A request for an answer that another request
 is making waits for it rather than make it again, until it is kept or known not to be: after a
 write, a crowd asking for the same download costs one computation.  The key is the path,
 the query and the headers an answer may depend on (``Accept`` for CSV, ``Accept-Language`` for the
@@ -35,6 +36,7 @@ from anyio import Event
 from anyio.lowlevel import checkpoint
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from accord.interfaces import byte_range
 from accord.interfaces.gzip_coding import Compressor, accepts_gzip, inflated
 
 ENTRY_SHARE = 4  # the largest answer kept is this fraction of the whole cache
@@ -165,15 +167,26 @@ class ResponseCache:
         if as_kept and answer.gzip:
             coding.append((b"content-encoding", b"gzip"))
         length = len(answer.body) if as_kept else answer.length
-        await send({"type": "http.response.start", "status": 200,
-                    "headers": [*answer.headers, *coding, (b"content-length", str(length).encode()), (b"etag", etag)]})
-        if as_kept and len(answer.body) <= SEND_SLICE:
-            await send({"type": "http.response.body", "body": answer.body})
+        try:
+            part = byte_range.requested(headers.get(b"range"), headers.get(b"if-range"), etag, length)
+        except byte_range.Unsatisfiable:
+            await send({"type": "http.response.start", "status": 416,
+                        "headers": [(b"content-range", f"bytes */{length}".encode()), (b"content-length", b"0")]})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        start, end = part or (0, length)
+        status, extra = (206, [(b"content-range", f"bytes {start}-{end - 1}/{length}".encode())]) if part else (200, [])
+        await send({"type": "http.response.start", "status": status,
+                    "headers": [*answer.headers, *coding, *extra, (b"accept-ranges", b"bytes"),
+                                (b"content-length", str(end - start).encode()), (b"etag", etag)]})
+        if as_kept and end - start <= SEND_SLICE:
+            await send({"type": "http.response.body", "body": answer.body[start:end] if part else answer.body})
             return
         # a large body goes a slice at a time, each written once the last has drained (the sockets
         # never hold a second copy of it), and other requests get their turn between slices: a fast
         # reader would otherwise take the event loop for the whole body
-        async for chunk in (_slices(answer.body) if as_kept else inflated(answer.body)):
+        chunks = _slices(answer.body, start, end) if as_kept else _window(inflated(answer.body), start, end)
+        async for chunk in chunks:
             await send({"type": "http.response.body", "body": chunk, "more_body": True})
             await checkpoint()
         await send({"type": "http.response.body", "body": b""})
@@ -259,9 +272,21 @@ class ResponseCache:
         return self._bytes
 
 
-async def _slices(body: bytes) -> AsyncIterator[bytes]:
-    for start in range(0, len(body), SEND_SLICE):
-        yield body[start:start + SEND_SLICE]
+async def _slices(body: bytes, start: int, end: int) -> AsyncIterator[bytes]:
+    for at in range(start, end, SEND_SLICE):
+        yield body[at:min(end, at + SEND_SLICE)]
+
+
+async def _window(chunks: AsyncIterator[bytes], start: int, end: int) -> AsyncIterator[bytes]:
+    """Bytes ``[start, end)`` of a stream of chunks (a range of an answer inflated as it is sent)."""
+    at = 0
+    async for chunk in chunks:
+        piece = chunk[max(0, start - at):max(0, end - at)]
+        at += len(chunk)
+        if piece:
+            yield piece
+        if at >= end:
+            return
 
 
 class _CompressingTee:

@@ -21,9 +21,7 @@ import concurrent.futures
 import contextlib
 import hashlib
 import json
-import os
 import resource
-import socket
 import statistics
 import subprocess
 import sys
@@ -35,6 +33,7 @@ from pathlib import Path
 from accord.services.store import Store
 from accord.services.store.packed_text import pack
 from accord.services.store.schema import judgement_id, recount
+from load_api import HOST, free_port, start_server, stop_server, wait_until_up
 
 QUOTE = "Russia is now obliged to defend Iran militarily, according to the commentator, who added a remark"
 
@@ -90,34 +89,17 @@ def _peak_rss_mib(pid: int) -> float:
     raise RuntimeError("no VmHWM in /proc: this figure needs Linux")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def serving(path: Path, *options: str):
     """`accord serve` on the store (``options`` added to its command line): its process and base URL."""
-    port = _free_port()
-    accord = Path(sys.executable).with_name("accord")
-    server = subprocess.Popen([str(accord), "serve", "--db", str(path), "--port", str(port), *options],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "NO_COLOR": "1"})
+    port = free_port()
+    server = start_server(port, path, *options)
     try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/api/languages", timeout=5).read()
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("accord serve did not start")
-                time.sleep(0.3)
+        base = f"http://{HOST}:{port}"
+        wait_until_up(server, base, timeout=120)
         yield server, base
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_server(server)
 
 
 def download(url: str, coding: str = "identity") -> tuple[float, float, int, int]:

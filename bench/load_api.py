@@ -41,6 +41,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -134,7 +135,7 @@ def wait_until_up(proc: subprocess.Popen, base: str, timeout: float = 60.0) -> N
         except httpx.TransportError:
             pass
         time.sleep(0.2)
-    raise RuntimeError("the server did not answer within 60 s")
+    raise RuntimeError(f"the server did not answer within {timeout:g} s")
 
 
 def stop_server(proc: subprocess.Popen) -> None:
@@ -166,17 +167,25 @@ def header(head: bytes, name: bytes) -> bytes | None:
     return None
 
 
-async def _read_body(reader: asyncio.StreamReader, head: bytes) -> bytes:
-    chunked = b"chunked" in (header(head, b"transfer-encoding") or b"").lower()
-    if not chunked:
-        return await reader.readexactly(int(header(head, b"content-length") or 0))
-    body = bytearray()  # a streamed answer (a download): chunks until the empty one
-    while True:
+async def _read_body(reader: asyncio.StreamReader, head: bytes, sink: Callable[[bytes], None] | None = None) -> bytes:
+    """The body of the answer whose ``head`` was read; with ``sink``, each piece goes to it as it
+    arrives and none is kept (a download too large to hold)."""
+    kept = bytearray()
+    take = sink or kept.extend
+    if b"chunked" not in (header(head, b"transfer-encoding") or b"").lower():
+        left = int(header(head, b"content-length") or 0)
+        while left:
+            data = await reader.read(min(left, 1 << 22))
+            if not data:
+                raise asyncio.IncompleteReadError(bytes(kept), left)
+            take(data)
+            left -= len(data)
+        return bytes(kept)
+    while True:  # a streamed answer (a download): chunks until the empty one
         size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
-        body += await reader.readexactly(size + 2)
-        del body[-2:]
+        take((await reader.readexactly(size + 2))[:-2])
         if size == 0:  # its CRLF was the end of the (empty) trailer
-            return bytes(body)
+            return bytes(kept)
 
 
 async def _client(port: int, endpoint: Endpoint, offset: int, stop_at: float, budget: list[int],

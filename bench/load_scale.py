@@ -278,20 +278,8 @@ async def _read_counted(reader: asyncio.StreamReader, head: bytes, received: lis
         if time.perf_counter() < stop_at:
             received[0] += len(data)
 
-    if b"chunked" not in (header(head, b"transfer-encoding") or b"").lower():
-        left = int(header(head, b"content-length") or 0)
-        while left:
-            data = await reader.read(min(left, DOWNLOAD_BUFFER))
-            if not data:
-                raise asyncio.IncompleteReadError(b"", left)
-            arrived(data)
-            left -= len(data)
-        return bytes(opening)
-    while True:
-        size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
-        arrived((await reader.readexactly(size + 2))[:-2])
-        if size == 0:
-            return bytes(opening)
+    await _read_body(reader, head, arrived)
+    return bytes(opening)
 
 
 def _opening(head: bytes, body: bytes) -> bytes:

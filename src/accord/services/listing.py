@@ -55,11 +55,16 @@ def sort_keys(sorts: dict[str, str]) -> list[str]:
     return [*sorts, *(f"-{key}" for key in sorts)]
 
 
+def check_sort(sorts: dict[str, str], key: str) -> None:
+    """UnknownSort unless ``key`` is a whitelisted sort key (a column, or '-' and a column)."""
+    if key.removeprefix("-") not in sorts:
+        raise UnknownSort(key, sort_keys(sorts))
+
+
 def order_by(sorts: dict[str, str], key: str, tiebreak: str) -> str:
     """The ORDER BY clause of a whitelisted sort key, ending on a unique column; UnknownSort for anything else."""
+    check_sort(sorts, key)
     column, descending = (key[1:], True) if key.startswith("-") else (key, False)
-    if column not in sorts:
-        raise UnknownSort(key, sort_keys(sorts))
     clause = sorts[column]
     if isinstance(clause, tuple):  # (ascending, descending) written apart
         return clause[descending] + f", {tiebreak}"

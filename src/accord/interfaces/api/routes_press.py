@@ -130,7 +130,7 @@ def list_claims(request: Request, verdict: Verdict | None = Query(None), type: C
                                                "lang": lang, "treaty": treaty, "outlet": outlet})
     if sort is not None:
         try:
-            listing.order_by(listing.CLAIM_SORTS, sort, "c.id")
+            listing.check_sort(listing.CLAIM_SORTS, sort)
         except listing.UnknownSort as exc:
             raise ApiError(422, str(exc), suggestion=exc.suggestion, known=exc.valid) from None
     total = store.count_claims(**filters)

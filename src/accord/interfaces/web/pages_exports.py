@@ -77,7 +77,7 @@ def claims_download(request: Request, fmt: str, type: str | None = None, verdict
         filters = listings.claim_filters(catalog, {"type": type, "verdict": verdict, "lang": lang, "treaty": treaty,
                                                    "outlet": outlet})
         if sort:
-            sorting.order_by(sorting.CLAIM_SORTS, sort, "c.id")
+            sorting.check_sort(sorting.CLAIM_SORTS, sort)
     except inputs.InputError as exc:
         return _bad_filter(exc.message)
     except sorting.UnknownSort as exc:
@@ -94,7 +94,7 @@ def documents_download(request: Request, fmt: str, outlet: str | None = None, so
         return _unknown_format(request, fmt)
     if sort:
         try:
-            sorting.order_by(sorting.DOCUMENT_SORTS, sort, "d.id")
+            sorting.check_sort(sorting.DOCUMENT_SORTS, sort)
         except sorting.UnknownSort as exc:
             return _bad_filter(str(exc))
     listing = LISTINGS["documents"]

@@ -109,7 +109,7 @@ def claims_page(request: Request, type: str | None = None, verdict: str | None =
         inputs.language(filters["lang"], "'lang'")
         if filters["treaty"]:
             inputs.treaty(catalog, filters["treaty"], "'treaty'")
-        listing.order_by(listing.CLAIM_SORTS, sort_key, "c.id")
+        listing.check_sort(listing.CLAIM_SORTS, sort_key)
     except (inputs.InputError, listing.UnknownSort) as exc:
         error = str(exc)
     number = _page_number(page)
